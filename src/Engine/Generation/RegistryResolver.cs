@@ -1,0 +1,122 @@
+using Coco.InitData.Certificates;
+using Coco.InitData.Diagnostics;
+using Coco.InitData.Registries;
+using Coco.InitData.Specification;
+
+namespace Coco.InitData.Generation;
+
+/// <summary>Validates registry and mirror items and loads the certificate files they name.</summary>
+internal static class RegistryResolver
+{
+    public static List<ResolvedRegistry> Resolve(InitDataSpecification spec, DiagnosticBag diagnostics)
+    {
+        var registries = new List<ResolvedRegistry>();
+        var seen = new Dictionary<string, SourceLocation>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in spec.Registries)
+        {
+            var itemName = item.Name.Trim();
+            if (!RegistryName.TryParse(itemName, out var name, out var problem))
+            {
+                diagnostics.Error(MessageId.RegistryNameInvalid, item.DeclaredAt, item.Name, problem);
+                continue;
+            }
+
+            if (seen.TryGetValue(name!.Text, out var first))
+            {
+                diagnostics.Error(MessageId.RegistryDeclaredTwice, item.DeclaredAt, name.Text, first);
+                continue;
+            }
+
+            seen.Add(name.Text, item.DeclaredAt);
+            var insecure = ReadFlag("InitDataRegistry", item.Name, "Insecure", item.Insecure, item.DeclaredAt, diagnostics);
+            var blocked = ReadFlag("InitDataRegistry", item.Name, "Blocked", item.Blocked, item.DeclaredAt, diagnostics);
+            RegistryName? location = null;
+            if (!string.IsNullOrWhiteSpace(item.Location))
+            {
+                if (RegistryName.TryParse(item.Location.Trim(), out var parsed, out var locationProblem) && !parsed!.IsWildcard)
+                {
+                    location = parsed;
+                }
+                else
+                {
+                    diagnostics.Error(MessageId.ItemMetadataInvalid, item.DeclaredAt, "InitDataRegistry", item.Name, "Location", item.Location,
+                        locationProblem.Length > 0 ? locationProblem : "a location cannot be a wildcard");
+                }
+            }
+
+            registries.Add(new ResolvedRegistry
+            {
+                Name = name,
+                DeclaredAt = item.DeclaredAt,
+                Insecure = insecure,
+                Blocked = blocked,
+                Location = location,
+                Authorities = LoadFiles(spec, item.BaseDirectory, item.CertificateAuthority, "CertificateAuthority", TrustAnchorRole.RegistryCertificateAuthority, item.DeclaredAt, diagnostics),
+                ServedChain = LoadFiles(spec, item.BaseDirectory, item.ServerCertificate, "ServerCertificate", TrustAnchorRole.ServedChain, item.DeclaredAt, diagnostics),
+            });
+        }
+
+        foreach (var mirror in spec.Mirrors)
+        {
+            ResolveMirror(mirror, registries, diagnostics);
+        }
+
+        return registries;
+    }
+
+    /// <summary>Loads each ';'-separated file of a metadata value, in order.</summary>
+    public static IReadOnlyList<LoadedCertificate> LoadFiles(
+        InitDataSpecification spec, string baseDirectory, string? files, string kind, TrustAnchorRole role, SourceLocation declaredAt, DiagnosticBag diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(files))
+        {
+            return Array.Empty<LoadedCertificate>();
+        }
+
+        var result = new List<LoadedCertificate>();
+        foreach (var path in files.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var full = InputFiles.Resolve(baseDirectory, path);
+            result.AddRange(CertificateFileLoader.Load(full, InputFiles.DisplayPath(spec.BaseDirectory, full), kind, role, declaredAt, diagnostics));
+        }
+
+        return result;
+    }
+
+    private static void ResolveMirror(MirrorDeclaration mirror, List<ResolvedRegistry> registries, DiagnosticBag diagnostics)
+    {
+        if (!RegistryName.TryParse(mirror.Location.Trim(), out var location, out var problem) || location!.IsWildcard)
+        {
+            diagnostics.Error(MessageId.RegistryNameInvalid, mirror.DeclaredAt, mirror.Location, problem.Length > 0 ? problem : "a mirror cannot be a wildcard");
+            return;
+        }
+
+        var insecure = ReadFlag("InitDataRegistryMirror", mirror.Location, "Insecure", mirror.Insecure, mirror.DeclaredAt, diagnostics);
+        var target = registries.FirstOrDefault(r => string.Equals(r.Name.Text, mirror.Registry?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (target is null)
+        {
+            diagnostics.Error(MessageId.ItemMetadataInvalid, mirror.DeclaredAt, "InitDataRegistryMirror", mirror.Location, "Registry", mirror.Registry ?? string.Empty,
+                "name a registry declared with an InitDataRegistry item");
+            return;
+        }
+
+        target.Mirrors.Add(new ResolvedMirror(location, insecure, mirror.DeclaredAt));
+    }
+
+    /// <summary>Reads a true/false metadata value; empty means false.</summary>
+    public static bool ReadFlag(string itemType, string itemName, string metadata, string? value, SourceLocation at, DiagnosticBag diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        if (bool.TryParse(value.Trim(), out var flag))
+        {
+            return flag;
+        }
+
+        diagnostics.Error(MessageId.ItemMetadataInvalid, at, itemType, itemName, metadata, value, "use true or false");
+        return false;
+    }
+}

@@ -1,0 +1,29 @@
+using Coco.InitData.Certificates;
+using Coco.InitData.Documents;
+using Coco.InitData.Measurements;
+
+namespace Coco.InitData.Generation;
+
+/// <summary>The validated scalar settings of a specification, defaults applied.</summary>
+internal sealed class ResolvedSettings
+{
+    public DigestAlgorithm Algorithm { get; set; } = DigestAlgorithm.Sha256;
+
+    public string KbcName { get; set; } = "cc_kbc";
+
+    public string? KbsUrl { get; set; }
+
+    public string? RegistryCredentialsUri { get; set; }
+
+    public string? ImageSecurityPolicyUri { get; set; }
+
+    public string? SigstoreConfigUri { get; set; }
+
+    public ImagePullProxy? Proxy { get; set; }
+
+    public IReadOnlyList<string>? UnqualifiedSearchRegistries { get; set; }
+
+    public string AnnotationName { get; set; } = Transport.AnnotationKey.Default;
+
+    public ValidationOptions Validation { get; set; } = ValidationOptions.Default(DateTimeOffset.UnixEpoch);
+}

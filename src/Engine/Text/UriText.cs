@@ -1,0 +1,17 @@
+namespace Coco.InitData;
+
+/// <summary>Checks on URL and URI text that end up in the document.</summary>
+internal static class UriText
+{
+    /// <summary>No white space and no control characters: either would break a consumer or hide content.</summary>
+    public static bool IsClean(string value) => value.Length > 0 && !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
+
+    /// <summary>The URI with user information and query masked, safe to print in a build log.</summary>
+    public static string Redacted(Uri uri)
+    {
+        var userInfo = uri.UserInfo.Length > 0 ? "***@" : string.Empty;
+        var query = uri.Query.Length > 0 ? "?***" : string.Empty;
+        var authority = uri.Authority.Length > 0 ? "//" + userInfo + uri.Authority : string.Empty;
+        return uri.Scheme + ":" + authority + uri.AbsolutePath + query;
+    }
+}

@@ -1,0 +1,211 @@
+using Coco.InitData.Artifacts;
+using Coco.InitData.Diagnostics;
+using Coco.InitData.Generation;
+using Coco.InitData.Specification;
+using Coco.InitData.Tasks.ProjectFiles;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Coco.InitData.Tasks;
+
+/// <summary>
+/// Writes the initdata artifacts (initdata.toml, initdata.annotation, initdata.json) from the project's
+/// <c>InitDataRegistry</c>, <c>InitDataRegistryMirror</c> and <c>InitDataCertificate</c> items and
+/// <c>InitData*</c> properties. Fails the build, and writes nothing, on any error.
+/// </summary>
+public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
+{
+    private readonly DeclarationLocator _locator = new();
+
+    /// <summary>The project being built (<c>$(MSBuildProjectFullPath)</c>): properties are located in it and paths shown relative to its folder.</summary>
+    [Required]
+    public string ProjectFile { get; set; } = string.Empty;
+
+    /// <summary>The folder the artifacts are written to.</summary>
+    [Required]
+    public string OutputPath { get; set; } = string.Empty;
+
+    /// <summary><c>InitDataRegistry</c> items.</summary>
+    public ITaskItem[] Registries { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>InitDataRegistryMirror</c> items.</summary>
+    public ITaskItem[] RegistryMirrors { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>InitDataCertificate</c> items.</summary>
+    public ITaskItem[] Certificates { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>$(InitDataAlgorithm)</c>.</summary>
+    public string? Algorithm { get; set; }
+
+    /// <summary><c>$(InitDataKbsUrl)</c>.</summary>
+    public string? KbsUrl { get; set; }
+
+    /// <summary><c>$(InitDataKbcName)</c>.</summary>
+    public string? KbcName { get; set; }
+
+    /// <summary><c>$(InitDataKbsCertificate)</c>.</summary>
+    public string? KbsCertificate { get; set; }
+
+    /// <summary><c>$(InitDataPolicyFile)</c>.</summary>
+    public string? PolicyFile { get; set; }
+
+    /// <summary><c>$(InitDataRegistryCredentialsUri)</c>.</summary>
+    public string? RegistryCredentialsUri { get; set; }
+
+    /// <summary><c>$(InitDataImageSecurityPolicyUri)</c>.</summary>
+    public string? ImageSecurityPolicyUri { get; set; }
+
+    /// <summary><c>$(InitDataSigstoreConfigUri)</c>.</summary>
+    public string? SigstoreConfigUri { get; set; }
+
+    /// <summary><c>$(InitDataHttpsProxy)</c>.</summary>
+    public string? HttpsProxy { get; set; }
+
+    /// <summary><c>$(InitDataHttpProxy)</c>.</summary>
+    public string? HttpProxy { get; set; }
+
+    /// <summary><c>$(InitDataNoProxy)</c>.</summary>
+    public string? NoProxy { get; set; }
+
+    /// <summary><c>$(InitDataUnqualifiedSearchRegistries)</c>.</summary>
+    public string? UnqualifiedSearchRegistries { get; set; }
+
+    /// <summary><c>$(InitDataAnnotationName)</c>.</summary>
+    public string? AnnotationName { get; set; }
+
+    /// <summary><c>$(InitDataCertificateExpiryWarningDays)</c>.</summary>
+    public string? CertificateExpiryWarningDays { get; set; }
+
+    /// <summary><c>$(InitDataCertificateLifetimeWarningPercent)</c>.</summary>
+    public string? CertificateLifetimeWarningPercent { get; set; }
+
+    /// <summary><c>$(InitDataValidationTime)</c>.</summary>
+    public string? ValidationTime { get; set; }
+
+    /// <summary><c>$(InitDataTlsProfiles)</c>.</summary>
+    public string? TlsProfiles { get; set; }
+
+    /// <summary>The document's digest, lowercase hex, prefixed by the algorithm (<c>sha256:5fbb...</c>).</summary>
+    [Output]
+    public string Digest { get; set; } = string.Empty;
+
+    /// <summary>Every file written.</summary>
+    [Output]
+    public ITaskItem[] GeneratedFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>Every input file read (certificates, policy): what the next incremental build watches.</summary>
+    [Output]
+    public ITaskItem[] InputFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        try
+        {
+            var spec = BuildSpecification();
+            InputFiles = ReferencedFiles.Of(spec).Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+            var result = InitDataGenerator.Generate(spec);
+            var diagnostics = new DiagnosticBag();
+            diagnostics.AddRange(result.Diagnostics);
+            if (result.Artifacts is { } artifacts)
+            {
+                var written = ArtifactWriter.Write(OutputPath, artifacts.Files, diagnostics);
+                if (written is not null)
+                {
+                    GeneratedFiles = written.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+                    Digest = artifacts.Measurements.Algorithm.Name + ":" + artifacts.Measurements.DigestHex;
+                    Log.LogMessage(MessageImportance.High, Summary(artifacts, written[0]));
+                }
+            }
+
+            foreach (var diagnostic in diagnostics.Items)
+            {
+                DiagnosticLogger.Log(Log, diagnostic);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            DiagnosticLogger.Log(Log, Diagnostic.Create(MessageId.UnexpectedFailure, DiagnosticSeverity.Error, new SourceLocation(ProjectFile), ProjectFile, e.GetType().Name + ": " + e.Message));
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private static string Summary(InitDataArtifacts artifacts, string documentPath)
+    {
+        var registries = artifacts.Registries.Count;
+        var certificates = artifacts.ExtraRootCertificates.Count + (artifacts.KbsCertificate is null ? 0 : 1);
+        return $"InitData: {registries} {(registries == 1 ? "registry" : "registries")}, {certificates} {(certificates == 1 ? "certificate" : "certificates")} -> {documentPath} {artifacts.Measurements.Algorithm.Name}:{artifacts.Measurements.DigestHex}";
+    }
+
+    private InitDataSpecification BuildSpecification()
+    {
+        var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
+        return new InitDataSpecification
+        {
+            BaseDirectory = projectDirectory,
+            Registries = Registries.Select(item => new RegistryDeclaration
+            {
+                Name = item.ItemSpec,
+                DeclaredAt = ItemLocation(item, "InitDataRegistry"),
+                BaseDirectory = DefiningDirectory(item, projectDirectory),
+                CertificateAuthority = Metadata(item, "CertificateAuthority"),
+                ServerCertificate = Metadata(item, "ServerCertificate"),
+                Insecure = Metadata(item, "Insecure"),
+                Location = Metadata(item, "Location"),
+                Blocked = Metadata(item, "Blocked"),
+            }).ToList(),
+            Mirrors = RegistryMirrors.Select(item => new MirrorDeclaration
+            {
+                Location = item.ItemSpec,
+                DeclaredAt = ItemLocation(item, "InitDataRegistryMirror"),
+                Registry = Metadata(item, "Registry"),
+                Insecure = Metadata(item, "Insecure"),
+            }).ToList(),
+            Certificates = Certificates.Select(item => new CertificateDeclaration
+            {
+                Path = item.ItemSpec,
+                DeclaredAt = ItemLocation(item, "InitDataCertificate"),
+                BaseDirectory = DefiningDirectory(item, projectDirectory),
+            }).ToList(),
+            Algorithm = Setting("InitDataAlgorithm", Algorithm),
+            KbsUrl = Setting("InitDataKbsUrl", KbsUrl),
+            KbcName = Setting("InitDataKbcName", KbcName),
+            KbsCertificate = Setting("InitDataKbsCertificate", KbsCertificate),
+            PolicyFile = Setting("InitDataPolicyFile", PolicyFile),
+            RegistryCredentialsUri = Setting("InitDataRegistryCredentialsUri", RegistryCredentialsUri),
+            ImageSecurityPolicyUri = Setting("InitDataImageSecurityPolicyUri", ImageSecurityPolicyUri),
+            SigstoreConfigUri = Setting("InitDataSigstoreConfigUri", SigstoreConfigUri),
+            HttpsProxy = Setting("InitDataHttpsProxy", HttpsProxy),
+            HttpProxy = Setting("InitDataHttpProxy", HttpProxy),
+            NoProxy = Setting("InitDataNoProxy", NoProxy),
+            UnqualifiedSearchRegistries = Setting("InitDataUnqualifiedSearchRegistries", UnqualifiedSearchRegistries),
+            AnnotationName = Setting("InitDataAnnotationName", AnnotationName),
+            CertificateExpiryWarningDays = Setting("InitDataCertificateExpiryWarningDays", CertificateExpiryWarningDays),
+            CertificateLifetimeWarningPercent = Setting("InitDataCertificateLifetimeWarningPercent", CertificateLifetimeWarningPercent),
+            ValidationTime = Setting("InitDataValidationTime", ValidationTime),
+            TlsProfiles = Setting("InitDataTlsProfiles", TlsProfiles),
+        };
+    }
+
+    private SettingValue? Setting(string name, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : new SettingValue(name, value, _locator.Property(ProjectFile, name));
+
+    private SourceLocation ItemLocation(ITaskItem item, string itemType)
+    {
+        var file = item.GetMetadata("DefiningProjectFullPath");
+        return _locator.Item(string.IsNullOrEmpty(file) ? ProjectFile : file, itemType, item.ItemSpec);
+    }
+
+    private static string DefiningDirectory(ITaskItem item, string projectDirectory)
+    {
+        var directory = item.GetMetadata("DefiningProjectDirectory");
+        return string.IsNullOrEmpty(directory) ? projectDirectory : directory;
+    }
+
+    private static string? Metadata(ITaskItem item, string name)
+    {
+        var value = item.GetMetadata(name);
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+}
