@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using Coco.InitData.Diagnostics;
+using Xunit;
+
+namespace Coco.InitData.Tests.Diagnostics;
+
+public sealed partial class MessageCatalogTests
+{
+    [Fact]
+    public void Every_message_has_a_well_formed_code_and_no_two_messages_share_one()
+    {
+        var codes = Enum.GetValues<MessageId>().Select(id => (Id: id, Code: MessageCatalog.Format(id, Args(id)).Code)).ToList();
+
+        Assert.All(codes, c => Assert.Matches(CodePattern(), c.Code));
+        var duplicates = codes.GroupBy(c => c.Code).Where(g => g.Count() > 1).Select(g => g.Key + ": " + string.Join(", ", g.Select(c => c.Id))).ToList();
+        Assert.True(duplicates.Count == 0, "codes used twice: " + string.Join("; ", duplicates));
+    }
+
+    [Fact]
+    public void Every_message_formats_with_its_arguments_and_leaves_no_placeholder()
+    {
+        foreach (var id in Enum.GetValues<MessageId>())
+        {
+            var (_, text) = MessageCatalog.Format(id, Args(id));
+            Assert.DoesNotMatch(@"\{\d+\}", text);
+            Assert.EndsWith(".", text.TrimEnd(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_diagnostic_prints_in_msbuild_canonical_form()
+    {
+        var diagnostic = Diagnostic.Create(MessageId.AlgorithmUnknown, DiagnosticSeverity.Error, new SourceLocation("/p/app.csproj", 7), "sha-256");
+
+        Assert.Equal("/p/app.csproj(7,1): error CID1002: InitDataAlgorithm 'sha-256' is not supported. Use sha256, sha384 or sha512, spelled exactly so (the guest rejects other spellings).", diagnostic.ToCanonicalString());
+    }
+
+    // Enough arguments for any message; the count of placeholders is read from the template.
+    private static object[] Args(MessageId id)
+    {
+        var count = Regex.Matches(MessageCatalog.GetTemplate(id), @"\{(\d+)\}").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1).DefaultIfEmpty(0).Max();
+        return Enumerable.Range(0, count).Select(i => (object)("arg" + i)).ToArray();
+    }
+
+    [GeneratedRegex("^CID[1-49][0-9]{3}$")]
+    private static partial Regex CodePattern();
+}

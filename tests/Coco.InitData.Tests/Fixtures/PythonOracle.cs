@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace Coco.InitData.Tests.Fixtures;
+
+/// <summary>Runs the Python oracle scripts: Python's own tomllib/hashlib/gzip/base64, not our code grading itself.</summary>
+public static class PythonOracle
+{
+    /// <summary>Runs a script under scripts/ and parses the JSON it prints; fails the test with its output otherwise.</summary>
+    public static JsonElement Run(string script, params string[] arguments)
+    {
+        var result = ProcessRunner.Run("python3", new[] { RepositoryPaths.Script(script) }.Concat(arguments), timeout: TimeSpan.FromMinutes(1));
+        if (result.ExitCode != 0)
+        {
+            throw new Xunit.Sdk.XunitException($"python3 {script} failed ({result.ExitCode}): {result.Output}");
+        }
+
+        using var document = JsonDocument.Parse(result.StandardOutput);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Parses TOML text with tomllib (TOML 1.0) and returns it as JSON.</summary>
+    public static JsonElement ParseToml(string toml)
+    {
+        var result = ProcessRunner.Run("python3", new[] { RepositoryPaths.Script("toml_to_json.py") }, standardInput: toml, timeout: TimeSpan.FromMinutes(1));
+        if (result.ExitCode != 0)
+        {
+            throw new Xunit.Sdk.XunitException("tomllib rejected the document: " + result.Output);
+        }
+
+        using var document = JsonDocument.Parse(result.StandardOutput);
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,105 @@
+using Coco.InitData.Tasks;
+using Coco.InitData.Tests.Fixtures;
+using Microsoft.Build.Framework;
+using Xunit;
+
+namespace Coco.InitData.Tests.Tasks;
+
+public sealed class GenerateInitDataTaskTests
+{
+    private const string Project = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl>
+            <InitDataAlgorithm>sha-256</InitDataAlgorithm>
+          </PropertyGroup>
+          <ItemGroup>
+            <InitDataRegistry Include="registry.example.internal:5000" CertificateAuthority="certs/ca.pem" />
+            <InitDataRegistry Include="https://bad.example" />
+          </ItemGroup>
+        </Project>
+        """;
+
+    [Fact]
+    public void Errors_carry_their_code_and_the_project_file_line_of_the_item_or_property()
+    {
+        using var dir = new TempDirectory();
+        var projectFile = dir.Write("app.csproj", Project);
+        dir.Write("certs/ca.pem", TestPki.Root().Pem);
+        var engine = new FakeBuildEngine();
+        var task = NewTask(engine, dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")), Item("https://bad.example", projectFile));
+        task.Algorithm = "sha-256";
+
+        Assert.False(task.Execute());
+
+        var registry = Assert.Single(engine.Errors, e => e.Code == "CID1001");
+        Assert.Equal(projectFile, registry.File);
+        Assert.Equal(8, registry.LineNumber);
+        var algorithm = Assert.Single(engine.Errors, e => e.Code == "CID1002");
+        Assert.Equal(4, algorithm.LineNumber);
+        Assert.Empty(task.GeneratedFiles);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")));
+    }
+
+    [Fact]
+    public void A_certificate_file_finding_points_at_the_file_and_its_begin_line()
+    {
+        using var dir = new TempDirectory();
+        var projectFile = dir.Write("app.csproj", Project);
+        var pem = dir.Write("certs/ca.pem", "garbage\n-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        var engine = new FakeBuildEngine();
+        var task = NewTask(engine, dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")));
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("CID2003", error.Code);
+        Assert.Equal(pem, error.File);
+        Assert.Equal(2, error.LineNumber);
+    }
+
+    [Fact]
+    public void A_valid_project_writes_the_three_artifacts_and_returns_the_digest_and_inputs()
+    {
+        using var dir = new TempDirectory();
+        var projectFile = dir.Write("app.csproj", Project);
+        var pem = dir.Write("certs/ca.pem", TestPki.Root().Pem);
+        var engine = new FakeBuildEngine();
+        var task = NewTask(engine, dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")));
+        task.ValidationTime = "2026-06-01T00:00:00Z";
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+
+        Assert.Matches("^sha256:[0-9a-f]{64}$", task.Digest);
+        Assert.Equal(new[] { "initdata.toml", "initdata.annotation", "initdata.json" }, task.GeneratedFiles.Select(f => Path.GetFileName(f.ItemSpec)));
+        Assert.Equal(pem, Assert.Single(task.InputFiles).ItemSpec);
+        Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High && m.Message!.StartsWith("InitData: 1 registry, 1 certificate -> ", StringComparison.Ordinal));
+        Assert.Empty(Directory.GetFiles(Path.Combine(dir.Path, "out"), "*.tmp"));
+    }
+
+    [Fact]
+    public void Relative_paths_resolve_against_the_folder_of_the_file_that_declares_the_item()
+    {
+        using var dir = new TempDirectory();
+        var projectFile = dir.Write("app/app.csproj", Project);
+        var imported = dir.Write("shared/registries.props", Project);
+        dir.Write("shared/certs/ca.pem", TestPki.Root().Pem);
+        var engine = new FakeBuildEngine();
+        var task = NewTask(engine, Path.Combine(dir.Path, "app"), projectFile, Item("registry.example.internal:5000", imported, ("CertificateAuthority", "certs/ca.pem")));
+        task.ValidationTime = "2026-06-01T00:00:00Z";
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+    }
+
+    private static GenerateInitData NewTask(FakeBuildEngine engine, string directory, string projectFile, params ITaskItem[] registries) => new()
+    {
+        BuildEngine = engine,
+        ProjectFile = projectFile,
+        OutputPath = Path.Combine(directory, "out"),
+        Registries = registries,
+        KbsUrl = "http://kbs.example.internal:8080",
+    };
+
+    private static EvaluatedItem Item(string spec, string definingProject, params (string Name, string Value)[] metadata) =>
+        new(spec, definingProject, metadata);
+}
