@@ -1,0 +1,135 @@
+using Coco.InitData.Tests.Fixtures;
+using Xunit;
+
+namespace Coco.InitData.Targets.Tests;
+
+[CollectionDefinition(nameof(MSBuildCollection), DisableParallelization = true)]
+public sealed class MSBuildCollection
+{
+}
+
+/// <summary>The build/ targets in-process: hook, outputs, FileWrites, the skip on a second build, and what regenerates.</summary>
+[Collection(nameof(MSBuildCollection))]
+public sealed class IncrementalBuildTests
+{
+    private const string Registry = """<InitDataRegistry Include="registry.example.internal:5000" CertificateAuthority="certs/ca.pem" />""";
+
+    [Fact]
+    public void Build_generates_the_artifacts_returns_them_and_records_them_for_clean()
+    {
+        using var project = NewProject();
+
+        var (success, log, instance, _) = project.Build();
+
+        Assert.True(success, string.Join("\n", log.Errors.Select(e => e.Message)));
+        Assert.Single(log.TasksStarted, t => t == "GenerateInitData");
+        Assert.Matches("^sha256:[0-9a-f]{64}$", instance.GetPropertyValue("InitDataDigest"));
+        var generated = instance.GetItems("InitDataGeneratedFile").Select(i => Path.GetFileName(i.EvaluatedInclude)).Order().ToList();
+        Assert.Equal(new[] { "initdata.annotation", "initdata.json", "initdata.toml" }, generated);
+        var writes = instance.GetItems("FileWrites").Select(i => Path.GetFileName(i.EvaluatedInclude)).ToList();
+        Assert.Contains("initdata.toml", writes);
+        Assert.Contains("app.initdata.cache", writes);
+    }
+
+    [Fact]
+    public void The_GenerateInitData_target_returns_the_files_to_a_caller()
+    {
+        using var project = NewProject();
+
+        var (success, _, _, results) = project.Build("GenerateInitData");
+
+        Assert.True(success);
+        Assert.Equal(3, results["GenerateInitData"].Items.Length);
+    }
+
+    [Fact]
+    public void A_second_build_with_nothing_changed_runs_no_InitData_task_and_still_knows_the_digest()
+    {
+        using var project = NewProject();
+        var first = project.Build();
+
+        var second = project.Build();
+
+        Assert.DoesNotContain("GenerateInitData", second.Log.TasksStarted);
+        Assert.Equal(first.Instance.GetPropertyValue("InitDataDigest"), second.Instance.GetPropertyValue("InitDataDigest"));
+        Assert.Equal(3, second.Instance.GetItems("InitDataGeneratedFile").Count);
+    }
+
+    [Fact]
+    public void Changing_a_pem_file_regenerates()
+    {
+        using var project = NewProject();
+        var first = project.Build();
+        var pem = project.Write("certs/ca.pem", TestPki.Root("Renewed CA").Pem);
+        File.SetLastWriteTimeUtc(pem, DateTime.UtcNow.AddMinutes(1));
+
+        var second = project.Build();
+
+        Assert.Contains("GenerateInitData", second.Log.TasksStarted);
+        Assert.NotEqual(first.Instance.GetPropertyValue("InitDataDigest"), second.Instance.GetPropertyValue("InitDataDigest"));
+    }
+
+    [Fact]
+    public void Changing_item_metadata_or_a_property_regenerates()
+    {
+        using var project = NewProject();
+        project.Build();
+        project.WriteProject(Registry.Replace("/>", "Insecure=\"true\" />", StringComparison.Ordinal));
+
+        var afterMetadata = project.Build();
+        project.WriteProject(Registry.Replace("/>", "Insecure=\"true\" />", StringComparison.Ordinal), "<InitDataAlgorithm>sha384</InitDataAlgorithm>");
+        var afterProperty = project.Build();
+
+        Assert.Contains("GenerateInitData", afterMetadata.Log.TasksStarted);
+        Assert.Contains("GenerateInitData", afterProperty.Log.TasksStarted);
+        Assert.StartsWith("sha384:", afterProperty.Instance.GetPropertyValue("InitDataDigest"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InitDataEnabled_false_skips_everything()
+    {
+        using var project = NewProject("<InitDataEnabled>false</InitDataEnabled>");
+
+        var (success, log, _, _) = project.Build();
+
+        Assert.True(success);
+        Assert.DoesNotContain("GenerateInitData", log.TasksStarted);
+        Assert.False(Directory.Exists(project.OutputPath));
+    }
+
+    [Fact]
+    public void A_failing_build_writes_no_artifact_and_reports_the_item_line()
+    {
+        using var project = new TargetsProject();
+        project.WriteProject("""<InitDataRegistry Include="https://registry.example.internal" />""");
+
+        var (success, log, _, _) = project.Build();
+
+        Assert.False(success);
+        var error = Assert.Single(log.Errors);
+        Assert.Equal("CID1001", error.Code);
+        Assert.Equal(project.ProjectPath, error.File);
+        var itemLine = Array.FindIndex(File.ReadAllLines(project.ProjectPath), l => l.Contains("<InitDataRegistry", StringComparison.Ordinal)) + 1;
+        Assert.Equal(itemLine, error.LineNumber);
+        Assert.False(File.Exists(Path.Combine(project.OutputPath, "initdata.toml")));
+    }
+
+    [Fact]
+    public void InitDataOutputPath_moves_the_artifacts()
+    {
+        using var project = NewProject("<InitDataOutputPath>deploy/initdata</InitDataOutputPath>");
+
+        var (success, _, _, _) = project.Build();
+
+        Assert.True(success);
+        Assert.True(File.Exists(Path.Combine(project.Directory, "deploy", "initdata", "initdata.toml")));
+    }
+
+    private static TargetsProject NewProject(string properties = "")
+    {
+        var project = new TargetsProject();
+        project.Write("certs/ca.pem", TestPki.Root().Pem);
+        project.WriteProject(Registry, properties);
+        return project;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Security;
+using Coco.InitData.Tests.Fixtures;
+using Microsoft.Build.Evaluation;
+using Microsoft.Build.Execution;
+
+namespace Coco.InitData.Targets.Tests;
+
+/// <summary>A minimal project (no SDK) that imports build/ from source, built in-process.</summary>
+internal sealed class TargetsProject : IDisposable
+{
+    private readonly TempDirectory _directory = new("cid-targets");
+
+    public string Directory => _directory.Path;
+
+    public string ProjectPath => Path.Combine(Directory, "app.proj");
+
+    public string OutputPath => Path.Combine(Directory, "bin", "initdata");
+
+    public string Write(string relativePath, string content) => _directory.Write(relativePath, content);
+
+    public void WriteProject(string items, string properties = "") => Write("app.proj", $"""
+        <Project>
+          <PropertyGroup>
+            <OutDir>bin/</OutDir>
+            <IntermediateOutputPath>obj/</IntermediateOutputPath>
+            <InitDataTasksAssembly>{SecurityElement.Escape(Path.Combine(AppContext.BaseDirectory, "Coco.InitData.Tasks.dll"))}</InitDataTasksAssembly>
+            <InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl>
+            <InitDataValidationTime>2026-06-01T00:00:00Z</InitDataValidationTime>
+            {properties}
+          </PropertyGroup>
+          <Import Project="{SecurityElement.Escape(RepositoryPaths.PropsFile)}" />
+          <ItemGroup>
+            {items}
+          </ItemGroup>
+          <Target Name="Build" />
+          <Import Project="{SecurityElement.Escape(RepositoryPaths.TargetsFile)}" />
+        </Project>
+        """);
+
+    /// <summary>Evaluates the project afresh (as a new `dotnet build` would) and builds the targets.</summary>
+    public (bool Success, BuildRecorder Log, ProjectInstance Instance, IDictionary<string, TargetResult> Results) Build(params string[] targets)
+    {
+        using var collection = new ProjectCollection();
+        var project = collection.LoadProject(ProjectPath);
+        var instance = project.CreateProjectInstance();
+        var recorder = new BuildRecorder();
+        var success = instance.Build(targets.Length == 0 ? new[] { "Build" } : targets, new[] { recorder }, out var results);
+        return (success, recorder, instance, results);
+    }
+
+    public void Dispose() => _directory.Dispose();
+}
