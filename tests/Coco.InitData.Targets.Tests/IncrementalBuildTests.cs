@@ -109,7 +109,7 @@ public sealed class IncrementalBuildTests
         var error = Assert.Single(log.Errors);
         Assert.Equal("CID1001", error.Code);
         Assert.Equal(project.ProjectPath, error.File);
-        var itemLine = Array.FindIndex(File.ReadAllLines(project.ProjectPath), l => l.Contains("<InitDataRegistry", StringComparison.Ordinal)) + 1;
+        var itemLine = Array.FindIndex(File.ReadAllLines(project.ProjectPath), l => l.Contains("<InitDataRegistry Include", StringComparison.Ordinal)) + 1;
         Assert.Equal(itemLine, error.LineNumber);
         Assert.False(File.Exists(Path.Combine(project.OutputPath, "initdata.toml")));
     }

@@ -32,7 +32,8 @@ internal sealed class TargetsProject : IDisposable
           <ItemGroup>
             {items}
           </ItemGroup>
-          <Target Name="Build" />
+          <Target Name="CopyFilesToOutputDirectory" />
+          <Target Name="Build" DependsOnTargets="CopyFilesToOutputDirectory" />
           <Import Project="{SecurityElement.Escape(RepositoryPaths.TargetsFile)}" />
         </Project>
         """);

@@ -1,0 +1,172 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using Coco.InitData.Tests.Fixtures;
+using Xunit;
+
+namespace Coco.InitData.Tests.EndToEnd;
+
+/// <summary>The package as users get it: packed, restored from a feed into an isolated cache, built by `dotnet build`.</summary>
+[Collection(nameof(PackageCollection))]
+public sealed class PackageConsumerTests
+{
+    private const string Declarations = """
+          <PropertyGroup>
+            <InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl>
+            <InitDataPolicyFile>policy/allow.rego</InitDataPolicyFile>
+            <InitDataRegistryCredentialsUri>kbs:///default/credentials/registry</InitDataRegistryCredentialsUri>
+            <InitDataValidationTime>2026-06-01T00:00:00Z</InitDataValidationTime>
+          </PropertyGroup>
+          <ItemGroup>
+            <InitDataRegistry Include="registry.example.internal:5000" CertificateAuthority="certs/registry-ca.pem" />
+            <InitDataCertificate Include="certs/proxy-ca.pem" />
+          </ItemGroup>
+        """;
+
+    private static readonly TestCertificate RegistryCa = TestPki.Root("Registry CA");
+    private static readonly TestCertificate ProxyCa = TestPki.Root("Proxy CA", KeyKind.EcP384);
+    private readonly PackageFeed _feed;
+
+    public PackageConsumerTests(PackageFeed feed) => _feed = feed;
+
+    [Fact]
+    public void The_package_bundles_the_task_with_its_dependencies_under_tasks_and_is_a_development_dependency()
+    {
+        using var zip = ZipFile.OpenRead(_feed.PackagePath);
+        var entries = zip.Entries.Select(e => e.FullName).ToList();
+
+        foreach (var file in new[] { "Coco.InitData.Tasks.dll", "Coco.InitData.Engine.dll", "Tomlyn.dll", "BouncyCastle.Cryptography.dll", "Coco.InitData.Tasks.deps.json" })
+        {
+            Assert.Contains("tasks/net8.0/" + file, entries);
+        }
+
+        Assert.Contains("build/Coco.InitData.props", entries);
+        Assert.Contains("build/Coco.InitData.targets", entries);
+        Assert.Contains("buildMultiTargeting/Coco.InitData.props", entries);
+        Assert.Contains("buildMultiTargeting/Coco.InitData.targets", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.Contains("Microsoft.Build", StringComparison.Ordinal));
+        using var nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        var metadata = XDocument.Load(nuspec).Root!.Elements().First();
+        Assert.Equal("true", metadata.Elements().Single(e => e.Name.LocalName == "developmentDependency").Value);
+    }
+
+    [Fact]
+    public void A_fresh_consumer_builds_artifacts_that_pythons_tomllib_hashlib_gzip_and_base64_agree_with()
+    {
+        using var project = NewConsumer("\n");
+
+        var build = project.Dotnet("build");
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Matches(@"InitData: 1 registry, 2 certificates -> .*initdata\.toml sha256:[0-9a-f]{64}", build.Output);
+        var oracle = PythonOracle.Run("check_initdata.py", project.OutputFolder());
+        Assert.Equal(new[] { "aa.toml", "cdh.toml", "policy.rego" }, oracle.GetProperty("data").EnumerateArray().Select(e => e.GetString()));
+        var image = oracle.GetProperty("cdh").GetProperty("image");
+        Assert.Equal(new[] { RegistryCa.Pem, ProxyCa.Pem }, image.GetProperty("extra_root_certificates").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("kbs:///default/credentials/registry", image.GetProperty("authenticated_registry_credentials_uri").GetString());
+        Assert.Equal("http://kbs.example.internal:8080", oracle.GetProperty("aa").GetProperty("token_configs").GetProperty("kbs").GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public void The_same_project_checked_out_with_CRLF_in_another_folder_gives_the_same_bytes()
+    {
+        using var lf = NewConsumer("\n");
+        using var crlf = NewConsumer("\r\n");
+
+        Assert.Equal(0, lf.Dotnet("build").ExitCode);
+        var build = crlf.Dotnet("build");
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        foreach (var file in new[] { "initdata.toml", "initdata.annotation", "initdata.json" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(lf.OutputFolder(), file)), File.ReadAllBytes(Path.Combine(crlf.OutputFolder(), file)));
+        }
+    }
+
+    [Fact]
+    public void A_second_build_skips_generation_and_clean_removes_the_artifacts()
+    {
+        using var project = NewConsumer("\n");
+        Assert.Equal(0, project.Dotnet("build").ExitCode);
+
+        var second = project.Dotnet("build", "-v:d");
+        var clean = project.Dotnet("clean");
+
+        Assert.Contains("Skipping target \"_InitDataGenerateCore\" because all output files are up-to-date", second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("InitData: 1 registry", second.Output, StringComparison.Ordinal);
+        Assert.Equal(0, clean.ExitCode);
+        Assert.False(File.Exists(Path.Combine(project.OutputFolder(), "initdata.toml")), "clean must remove the artifacts");
+    }
+
+    [Fact]
+    public void Publish_copies_the_artifacts_to_the_publish_folder()
+    {
+        using var project = NewConsumer("\n");
+
+        var publish = project.Dotnet("publish", "-o", "out");
+
+        Assert.True(publish.ExitCode == 0, publish.Output);
+        Assert.Equal(
+            File.ReadAllBytes(Path.Combine(project.OutputFolder("net10.0", "Release"), "initdata.toml")),
+            File.ReadAllBytes(Path.Combine(project.Directory, "out", "initdata", "initdata.toml")));
+    }
+
+    [Fact]
+    public void A_NoTargets_deployment_project_gets_the_artifacts()
+    {
+        using var project = new ConsumerProject(_feed, "Deploy");
+        WriteInputs(project, "\n");
+        project.WriteProject(Declarations, sdk: "Microsoft.Build.NoTargets/3.7.0");
+
+        var build = project.Dotnet("build");
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        PythonOracle.Run("check_initdata.py", project.OutputFolder());
+    }
+
+    [Fact]
+    public void A_multi_targeted_project_gets_the_artifacts_once_per_target_framework_with_the_same_bytes()
+    {
+        using var project = new ConsumerProject(_feed, "Multi");
+        WriteInputs(project, "\n");
+        project.WriteProject(Declarations, targetFrameworks: "<TargetFrameworks>net10.0;net9.0</TargetFrameworks>");
+
+        var build = project.Dotnet("build");
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Equal(
+            File.ReadAllBytes(Path.Combine(project.OutputFolder("net10.0"), "initdata.toml")),
+            File.ReadAllBytes(Path.Combine(project.OutputFolder("net9.0"), "initdata.toml")));
+        Assert.False(Directory.Exists(Path.Combine(project.Directory, "bin", "Debug", "initdata")), "the outer build writes nothing");
+    }
+
+    [Fact]
+    public void An_error_fails_dotnet_build_with_exit_code_1_and_the_project_file_line()
+    {
+        using var project = new ConsumerProject(_feed, "Broken");
+        WriteInputs(project, "\n");
+        project.WriteProject(Declarations.Replace("registry.example.internal:5000", "https://registry.example.internal", StringComparison.Ordinal));
+
+        var build = project.Dotnet("build");
+
+        Assert.Equal(1, build.ExitCode);
+        var line = Array.FindIndex(File.ReadAllLines(project.ProjectPath), l => l.Contains("<InitDataRegistry Include", StringComparison.Ordinal)) + 1;
+        Assert.True(build.Output.Contains($"Broken.csproj({line}): error CID1001", StringComparison.Ordinal), build.Output);
+        Assert.DoesNotContain("task failed unexpectedly", build.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private ConsumerProject NewConsumer(string newLine)
+    {
+        var project = new ConsumerProject(_feed);
+        WriteInputs(project, newLine);
+        project.WriteProject(Declarations, newLine: newLine);
+        return project;
+    }
+
+    private static void WriteInputs(ConsumerProject project, string newLine)
+    {
+        project.Write("certs/registry-ca.pem", RegistryCa.Pem.Replace("\n", newLine, StringComparison.Ordinal));
+        project.Write("certs/proxy-ca.pem", ProxyCa.Pem.Replace("\n", newLine, StringComparison.Ordinal));
+        project.Write("policy/allow.rego", string.Join(newLine, "package agent_policy", string.Empty, "default PullImageRequest := true", string.Empty));
+    }
+}

@@ -1,0 +1,56 @@
+namespace Coco.InitData.Tests.Fixtures;
+
+/// <summary>
+/// Packs Coco.InitData once into a local feed, with a NuGet packages folder of its own, so consumer
+/// projects restore it the way users do and never see a stale copy from the machine's cache.
+/// </summary>
+public sealed class PackageFeed : IDisposable
+{
+    private readonly TempDirectory _root = new("cid-feed");
+
+    public PackageFeed()
+    {
+        Directory.CreateDirectory(FeedPath);
+        var pack = ProcessRunner.Run("dotnet", new[]
+        {
+            "pack", Path.Combine(RepositoryPaths.Root, "src", "Tasks", "Coco.InitData.Tasks.csproj"),
+            "-c", "Release", "-o", FeedPath, "-p:Version=" + Version, "-tl:off", "-nologo",
+        }, RepositoryPaths.Root, timeout: TimeSpan.FromMinutes(5));
+        if (pack.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet pack failed:\n" + pack.Output);
+        }
+
+        PackagePath = Path.Combine(FeedPath, $"Coco.InitData.{Version}.nupkg");
+        File.WriteAllText(Path.Combine(_root.Path, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{FeedPath}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+                <add key="offline" value="/opt/nuget/packages" />
+              </packageSources>
+            </configuration>
+            """);
+    }
+
+    /// <summary>A version no real release uses, so nothing but this feed can satisfy it.</summary>
+    public string Version { get; } = "0.0.1-test";
+
+    public string FeedPath => Path.Combine(_root.Path, "feed");
+
+    public string PackagePath { get; }
+
+    /// <summary>The isolated NuGet packages folder every consumer restores into.</summary>
+    public string PackagesFolder => Path.Combine(_root.Path, "packages");
+
+    /// <summary>A nuget.config naming the local feed first.</summary>
+    public string NuGetConfig => Path.Combine(_root.Path, "nuget.config");
+
+    /// <summary>Runs dotnet with the isolated packages folder and the feed's nuget.config.</summary>
+    public ProcessResult Dotnet(string workingDirectory, params string[] arguments) =>
+        ProcessRunner.Run("dotnet", arguments, workingDirectory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesFolder }, TimeSpan.FromMinutes(5));
+
+    public void Dispose() => _root.Dispose();
+}
