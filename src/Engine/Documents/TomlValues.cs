@@ -23,10 +23,8 @@ internal static class TomlValues
             return Basic(value);
         }
 
-        return new StringValueSyntax(value)
-        {
-            Token = new SyntaxToken(TokenKind.StringLiteralMulti, "'''\n" + value + "'''"),
-        };
+        // Token only: the value constructor would escape the whole text again just to throw it away.
+        return new StringValueSyntax { Token = new SyntaxToken(TokenKind.StringLiteralMulti, "'''\n" + value + "'''") };
     }
 
     /// <summary>
@@ -43,10 +41,7 @@ internal static class TomlValues
             }
         }
 
-        return new StringValueSyntax(pem)
-        {
-            Token = new SyntaxToken(TokenKind.StringMulti, "\"\"\"\n" + pem + "\"\"\""),
-        };
+        return new StringValueSyntax { Token = new SyntaxToken(TokenKind.StringMulti, "\"\"\"\n" + pem + "\"\"\"") };
     }
 
     /// <summary>An array of values on one line, items separated by ", ".</summary>
