@@ -15,7 +15,7 @@ public sealed class PackageFeed : IDisposable
         {
             "pack", Path.Combine(RepositoryPaths.Root, "src", "Tasks", "Coco.InitData.Tasks.csproj"),
             "-c", "Release", "-o", FeedPath, "-p:Version=" + Version, "-tl:off", "-nologo",
-        }, RepositoryPaths.Root, timeout: TimeSpan.FromMinutes(5));
+        }, _root.Path, timeout: TimeSpan.FromMinutes(5)); // packed from outside the repository, as CI scripts do
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException("dotnet pack failed:\n" + pack.Output);
