@@ -33,5 +33,14 @@ public enum MessageId
     AnnotationLarge,
     OutputWriteFailed,
     UnexpectedFailure,
+    RegistryEndpointSchemeConflict,
+    RegistryWildcardRemap,
+    RegistryWildcardNeedsLocation,
+    MirrorRegistryUndeclared,
+    InsecureWithCertificateAuthority,
+    InsecureWithoutImagePolicy,
+    InlineSecretSuspected,
+    BlockedRegistryHasSettings,
+    NodeConfigurationLimited,
 }
 #pragma warning restore CS1591
