@@ -42,5 +42,6 @@ public enum MessageId
     InlineSecretSuspected,
     BlockedRegistryHasSettings,
     NodeConfigurationLimited,
+    RegistryIncludeIsFileGlob,
 }
 #pragma warning restore CS1591

@@ -42,6 +42,36 @@ public sealed class RegistryBuildTests
     }
 
     [Fact]
+    public void A_bare_wildcard_include_that_msbuild_would_drop_fails_the_build_and_the_escaped_one_blocks()
+    {
+        using var project = new WorkloadProject();
+        const string Properties = "<InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl>";
+        project.WriteProject("""
+              <ItemGroup>
+                <InitDataRegistry Include="*.untrusted.example" Blocked="true" />
+              </ItemGroup>
+            """, Properties);
+        var line = File.ReadAllLines(project.ProjectPath).ToList().FindIndex(l => l.Contains("untrusted", StringComparison.Ordinal)) + 1;
+
+        var dropped = project.Build();
+
+        Assert.Equal(1, dropped.ExitCode);
+        Assert.Contains($"Workload.csproj({line}): error CID1028", dropped.Output, StringComparison.Ordinal);
+        Assert.Contains("Include=\"%2A.untrusted.example\"", dropped.Output, StringComparison.Ordinal);
+
+        project.WriteProject("""
+              <ItemGroup>
+                <InitDataRegistry Include="%2A.untrusted.example" Blocked="true" />
+              </ItemGroup>
+            """, Properties);
+        var escaped = project.Build();
+
+        Assert.True(escaped.ExitCode == 0, escaped.Output);
+        var document = File.ReadAllText(Path.Combine(project.OutputPath, "initdata.toml"));
+        Assert.Contains("prefix = \"*.untrusted.example\"", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_inline_secret_fails_the_build_at_the_property_line_without_printing_it()
     {
         using var project = new WorkloadProject();
