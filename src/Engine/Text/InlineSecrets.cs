@@ -75,8 +75,9 @@ internal static partial class InlineSecrets
     [GeneratedRegex(@"(^|[\s,;/])[^\s,;/:@]+:[^\s,;/@]+@[^\s,;/@]+", RegexOptions.CultureInvariant)]
     private static partial Regex UserInfo();
 
-    // GitHub, GitLab, AWS access key ids, Slack, OpenAI-style keys.
-    [GeneratedRegex(@"(ghp_|gho_|ghs_|ghu_|github_pat_|glpat-|xox[abpr]-|sk-)[A-Za-z0-9_\-]{16,}|AKIA[0-9A-Z]{16}", RegexOptions.CultureInvariant)]
+    // GitHub, GitLab, AWS access key ids, Slack, OpenAI-style keys; only at the start of a word, so a host
+    // such as "desk-..." is not taken for a key.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])((ghp_|gho_|ghs_|ghu_|github_pat_|glpat-|xox[abpr]-|sk-)[A-Za-z0-9_\-]{16,}|AKIA[0-9A-Z]{16})", RegexOptions.CultureInvariant)]
     private static partial Regex KnownToken();
 
     [GeneratedRegex(@"eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}", RegexOptions.CultureInvariant)]

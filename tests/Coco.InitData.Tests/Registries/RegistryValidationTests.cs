@@ -193,6 +193,7 @@ public sealed class RegistryValidationTests
     [InlineData("InitDataRegistryCredentialsUri", "file:///etc/containers/auth.json")]
     [InlineData("InitDataHttpsProxy", "http://proxy.example.internal:3128")]
     [InlineData("InitDataNoProxy", "localhost,127.0.0.1,.svc,.cluster.local,10.0.0.0/8")]
+    [InlineData("InitDataNoProxy", "helpdesk-registry-0123456789.example.internal,task-runner-0123456789abcdef.svc")]
     public void Ordinary_values_are_not_taken_for_secrets(string property, string value)
     {
         using var spec = new RegistrySpec().Registry("quay.io", 10, blocked: "true");
