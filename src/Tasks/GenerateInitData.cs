@@ -107,7 +107,8 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
             var result = InitDataGenerator.Generate(spec);
             var diagnostics = new DiagnosticBag();
             diagnostics.AddRange(result.Diagnostics);
-            if (result.Artifacts is { } artifacts)
+            ReportGlobbedRegistries(diagnostics);
+            if (result.Artifacts is { } artifacts && !diagnostics.HasErrors)
             {
                 var written = ArtifactWriter.Write(OutputPath, artifacts.Files, diagnostics);
                 if (written is not null)
@@ -129,6 +130,18 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
         }
 
         return !Log.HasLoggedErrors;
+    }
+
+    // A "*.domain" Include is a file glob to MSBuild: the item never reaches the task, so the project file is read.
+    private void ReportGlobbedRegistries(DiagnosticBag diagnostics)
+    {
+        foreach (var itemType in new[] { "InitDataRegistry", "InitDataRegistryMirror" })
+        {
+            foreach (var (include, location) in _locator.GlobbedIncludes(ProjectFile, itemType))
+            {
+                diagnostics.Error(MessageId.RegistryIncludeIsFileGlob, location, itemType, include, include.Replace("*", "%2A", StringComparison.Ordinal).Replace("?", "%3F", StringComparison.Ordinal));
+            }
+        }
     }
 
     private static string Summary(InitDataArtifacts artifacts, string documentPath)

@@ -9,6 +9,9 @@ namespace Coco.InitData.Artifacts;
 /// </summary>
 public static class ArtifactWriter
 {
+    /// <summary>The generated folder of node-side files, pruned of files the current generation did not write.</summary>
+    public const string NodeFilesFolder = "containerd/certs.d";
+
     /// <summary>Writes the files under <paramref name="outputDirectory"/>; returns their full paths, or null after reporting CID3003.</summary>
     public static IReadOnlyList<string>? Write(string outputDirectory, IReadOnlyList<ArtifactFile> files, DiagnosticBag diagnostics)
     {
@@ -29,6 +32,7 @@ public static class ArtifactWriter
                 File.Move(temp, target, overwrite: true);
             }
 
+            RemoveStaleNodeFiles(outputDirectory, staged.Select(s => s.Target));
             return staged.Select(s => s.Target).ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
@@ -40,6 +44,34 @@ public static class ArtifactWriter
 
             diagnostics.Error(MessageId.OutputWriteFailed, new SourceLocation(outputDirectory), outputDirectory, e.Message);
             return null;
+        }
+    }
+
+    // A registry removed from the project must not leave its folder behind: operators copy the whole
+    // certs.d folder to nodes. Only that generated subtree is pruned; nothing else in the output is touched.
+    private static void RemoveStaleNodeFiles(string outputDirectory, IEnumerable<string> written)
+    {
+        var root = Path.GetFullPath(Path.Combine(outputDirectory, NodeFilesFolder));
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+
+        var keep = new HashSet<string>(written, StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            if (!keep.Contains(file))
+            {
+                TryDelete(file);
+            }
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length))
+        {
+            if (!Directory.EnumerateFileSystemEntries(directory).Any())
+            {
+                Directory.Delete(directory);
+            }
         }
     }
 

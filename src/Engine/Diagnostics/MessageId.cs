@@ -33,5 +33,15 @@ public enum MessageId
     AnnotationLarge,
     OutputWriteFailed,
     UnexpectedFailure,
+    RegistryEndpointSchemeConflict,
+    RegistryWildcardRemap,
+    RegistryWildcardNeedsLocation,
+    MirrorRegistryUndeclared,
+    InsecureWithCertificateAuthority,
+    InsecureWithoutImagePolicy,
+    InlineSecretSuspected,
+    BlockedRegistryHasSettings,
+    NodeConfigurationLimited,
+    RegistryIncludeIsFileGlob,
 }
 #pragma warning restore CS1591

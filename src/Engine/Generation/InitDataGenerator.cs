@@ -4,6 +4,7 @@ using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Documents;
 using Coco.InitData.Measurements;
+using Coco.InitData.Node;
 using Coco.InitData.Registries;
 using Coco.InitData.Specification;
 using Coco.InitData.Transport;
@@ -40,6 +41,7 @@ public static class InitDataGenerator
     {
         var settings = SettingsReader.Read(spec, diagnostics);
         var registries = RegistryResolver.Resolve(spec, diagnostics);
+        RegistryChecks.Run(registries, settings.ImageSecurityPolicyUri, diagnostics);
 
         var anchors = new List<LoadedCertificate>();
         foreach (var registry in registries)
@@ -90,6 +92,7 @@ public static class InitDataGenerator
             return null;
         }
 
+        var nodeFiles = ContainerdHostsConfiguration.Build(registries, diagnostics);
         var manifest = ManifestJson.Render(settings.AnnotationName, annotation, measurements, bytes.Length, registries, extraRoots, kbsCertificate);
         return new InitDataArtifacts
         {
@@ -106,7 +109,7 @@ public static class InitDataGenerator
                 new ArtifactFile(InitDataArtifacts.DocumentFileName, bytes),
                 new ArtifactFile(InitDataArtifacts.AnnotationFileName, Encoding.ASCII.GetBytes(annotation)),
                 new ArtifactFile(InitDataArtifacts.ManifestFileName, manifest),
-            },
+            }.Concat(nodeFiles).ToList(),
         };
     }
 

@@ -44,6 +44,8 @@ internal static class RegistryResolver
                 }
             }
 
+            var authorities = LoadFiles(spec, item.BaseDirectory, item.CertificateAuthority, "CertificateAuthority", TrustAnchorRole.RegistryCertificateAuthority, item.DeclaredAt, diagnostics);
+            CheckSettings(name, item, insecure, blocked, location, authorities.Count > 0, diagnostics);
             registries.Add(new ResolvedRegistry
             {
                 Name = name,
@@ -51,7 +53,7 @@ internal static class RegistryResolver
                 Insecure = insecure,
                 Blocked = blocked,
                 Location = location,
-                Authorities = LoadFiles(spec, item.BaseDirectory, item.CertificateAuthority, "CertificateAuthority", TrustAnchorRole.RegistryCertificateAuthority, item.DeclaredAt, diagnostics),
+                Authorities = authorities,
                 ServedChain = LoadFiles(spec, item.BaseDirectory, item.ServerCertificate, "ServerCertificate", TrustAnchorRole.ServedChain, item.DeclaredAt, diagnostics),
             });
         }
@@ -61,7 +63,54 @@ internal static class RegistryResolver
             ResolveMirror(mirror, registries, diagnostics);
         }
 
+        foreach (var registry in registries.Where(r => r.Blocked && r.Mirrors.Count > 0))
+        {
+            diagnostics.Warning(MessageId.BlockedRegistryHasSettings, registry.Mirrors[0].DeclaredAt, registry.Name.Text, "mirror '" + registry.Mirrors[0].Location.Text + "'");
+        }
+
         return registries;
+    }
+
+    // Rules on one item: what the guest cannot do with a wildcard, and settings that silently have no effect.
+    private static void CheckSettings(RegistryName name, RegistryDeclaration item, bool insecure, bool blocked, RegistryName? location, bool hasAuthorities, DiagnosticBag diagnostics)
+    {
+        if (name.IsWildcard && location is not null)
+        {
+            diagnostics.Error(MessageId.RegistryWildcardRemap, item.DeclaredAt, name.Text, location.Text);
+        }
+
+        if (name.IsWildcard && insecure && !blocked)
+        {
+            diagnostics.Error(MessageId.RegistryWildcardNeedsLocation, item.DeclaredAt, name.Text, "Insecure=\"true\"");
+        }
+
+        if (blocked)
+        {
+            var ignored = new List<string>();
+            if (insecure)
+            {
+                ignored.Add("Insecure");
+            }
+
+            if (location is not null)
+            {
+                ignored.Add("Location");
+            }
+
+            if (hasAuthorities)
+            {
+                ignored.Add("CertificateAuthority");
+            }
+
+            if (ignored.Count > 0)
+            {
+                diagnostics.Warning(MessageId.BlockedRegistryHasSettings, item.DeclaredAt, name.Text, string.Join(", ", ignored));
+            }
+        }
+        else if (insecure && hasAuthorities)
+        {
+            diagnostics.Warning(MessageId.InsecureWithCertificateAuthority, item.DeclaredAt, name.Text);
+        }
     }
 
     /// <summary>Loads each ';'-separated file of a metadata value, in order.</summary>
@@ -95,8 +144,13 @@ internal static class RegistryResolver
         var target = registries.FirstOrDefault(r => string.Equals(r.Name.Text, mirror.Registry?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (target is null)
         {
-            diagnostics.Error(MessageId.ItemMetadataInvalid, mirror.DeclaredAt, "InitDataRegistryMirror", mirror.Location, "Registry", mirror.Registry ?? string.Empty,
-                "name a registry declared with an InitDataRegistry item");
+            diagnostics.Error(MessageId.MirrorRegistryUndeclared, mirror.DeclaredAt, mirror.Location, mirror.Registry ?? string.Empty);
+            return;
+        }
+
+        if (target.Name.IsWildcard)
+        {
+            diagnostics.Error(MessageId.RegistryWildcardNeedsLocation, mirror.DeclaredAt, target.Name.Text, "a mirror ('" + location.Text + "')");
             return;
         }
 

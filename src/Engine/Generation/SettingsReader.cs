@@ -152,7 +152,7 @@ internal static class SettingsReader
             return null;
         }
 
-        return value;
+        return LooksSecret(s, value, diagnostics) ? null : value;
     }
 
     private static string? ReadUri(SettingValue? setting, DiagnosticBag diagnostics, params string[] schemes)
@@ -181,7 +181,7 @@ internal static class SettingsReader
             return null;
         }
 
-        return value;
+        return LooksSecret(s, value, diagnostics) ? null : value;
     }
 
     private static string? ReadPlain(SettingValue? setting, DiagnosticBag diagnostics)
@@ -198,12 +198,29 @@ internal static class SettingsReader
             return null;
         }
 
-        return value;
+        return LooksSecret(s, value, diagnostics) ? null : value;
+    }
+
+    // Rule: anything that looks like a credential is refused, whatever the setting (initdata is plaintext to the host).
+    private static bool LooksSecret(SettingValue s, string value, DiagnosticBag diagnostics)
+    {
+        if (InlineSecrets.Find(value) is not { } reason)
+        {
+            return false;
+        }
+
+        diagnostics.Error(MessageId.InlineSecretSuspected, s.Location, s.Name, InlineSecrets.Redact(value), reason);
+        return true;
     }
 
     private static IReadOnlyList<string>? ReadSearchRegistries(SettingValue? setting, DiagnosticBag diagnostics)
     {
         if (Set(setting) is not { } s)
+        {
+            return null;
+        }
+
+        if (LooksSecret(s, s.Value.Trim(), diagnostics))
         {
             return null;
         }

@@ -24,7 +24,8 @@ internal sealed class DeclarationLocator
                 continue;
             }
 
-            if (include is not null && include.Split(';').Any(part => string.Equals(part.Trim(), itemSpec, StringComparison.Ordinal)))
+            // ItemSpec is unescaped: %2A in the file is '*' in the item.
+            if (include is not null && include.Split(';').Any(part => string.Equals(Uri.UnescapeDataString(part.Trim()), itemSpec, StringComparison.Ordinal)))
             {
                 return new SourceLocation(file, elementLine);
             }
@@ -37,6 +38,15 @@ internal sealed class DeclarationLocator
 
         return new SourceLocation(file, line);
     }
+
+    /// <summary>
+    /// Elements of <paramref name="itemType"/> whose Include holds an unescaped '*' or '?'. MSBuild reads those as
+    /// file globs and silently drops the item when no file matches, so a "*.domain" registry would vanish.
+    /// </summary>
+    public IEnumerable<(string Include, SourceLocation Location)> GlobbedIncludes(string file, string itemType) =>
+        Read(file)
+            .Where(e => string.Equals(e.Name, itemType, StringComparison.OrdinalIgnoreCase) && e.Include is not null && e.Include.IndexOfAny(new[] { '*', '?' }) >= 0)
+            .Select(e => (e.Include!, new SourceLocation(file, e.Line)));
 
     /// <summary>The location of a property: its last definition in the file (the one that wins), else the file.</summary>
     public SourceLocation Property(string file, string propertyName)
