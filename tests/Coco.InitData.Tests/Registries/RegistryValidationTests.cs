@@ -7,7 +7,7 @@ namespace Coco.InitData.Tests.Registries;
 /// <summary>Every registry rule: its code, its severity and the item it points at.</summary>
 public sealed class RegistryValidationTests
 {
-    private static Diagnostic Single(Generation.GenerationResult result, string code)
+    private static Diagnostic Single(Coco.InitData.Generation.GenerationResult result, string code)
     {
         var found = result.Diagnostics.Where(d => d.Code == code).ToList();
         Assert.True(found.Count == 1, $"expected one {code}, got: {string.Join(" | ", result.Diagnostics.Select(d => d.ToCanonicalString()))}");
