@@ -25,7 +25,7 @@ public sealed class IncrementalBuildTests
         Assert.Single(log.TasksStarted, t => t == "GenerateInitData");
         Assert.Matches("^sha256:[0-9a-f]{64}$", instance.GetPropertyValue("InitDataDigest"));
         var generated = instance.GetItems("InitDataGeneratedFile").Select(i => Path.GetFileName(i.EvaluatedInclude)).Order().ToList();
-        Assert.Equal(new[] { "initdata.annotation", "initdata.json", "initdata.toml" }, generated);
+        Assert.Equal(new[] { "ca.crt", "hosts.toml", "initdata.annotation", "initdata.json", "initdata.toml" }, generated);
         var writes = instance.GetItems("FileWrites").Select(i => Path.GetFileName(i.EvaluatedInclude)).ToList();
         Assert.Contains("initdata.toml", writes);
         Assert.Contains("app.initdata.cache", writes);
@@ -39,7 +39,7 @@ public sealed class IncrementalBuildTests
         var (success, _, _, results) = project.Build("GenerateInitData");
 
         Assert.True(success);
-        Assert.Equal(3, results["GenerateInitData"].Items.Length);
+        Assert.Equal(5, results["GenerateInitData"].Items.Length);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class IncrementalBuildTests
 
         Assert.DoesNotContain("GenerateInitData", second.Log.TasksStarted);
         Assert.Equal(first.Instance.GetPropertyValue("InitDataDigest"), second.Instance.GetPropertyValue("InitDataDigest"));
-        Assert.Equal(3, second.Instance.GetItems("InitDataGeneratedFile").Count);
+        Assert.Equal(5, second.Instance.GetItems("InitDataGeneratedFile").Count);
     }
 
     [Fact]

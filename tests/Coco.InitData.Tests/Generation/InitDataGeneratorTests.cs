@@ -125,7 +125,7 @@ public sealed class InitDataGeneratorTests
         using var dir = new TempDirectory();
         var spec = new InitDataSpecification { BaseDirectory = dir.Path, Registries = new[] { Specs.Registry(dir.Path, "r.example", insecure: "true", line: 8) } };
 
-        var error = Assert.Single(InitDataGenerator.Generate(spec).Diagnostics);
+        var error = Assert.Single(InitDataGenerator.Generate(spec).Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
 
         Assert.Equal("CID1003", error.Code);
         Assert.Equal(8, error.Location.Line);

@@ -71,7 +71,8 @@ public sealed class GenerateInitDataTaskTests
         Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
 
         Assert.Matches("^sha256:[0-9a-f]{64}$", task.Digest);
-        Assert.Equal(new[] { "initdata.toml", "initdata.annotation", "initdata.json" }, task.GeneratedFiles.Select(f => Path.GetFileName(f.ItemSpec)));
+        Assert.Equal(new[] { "initdata.toml", "initdata.annotation", "initdata.json" }, task.GeneratedFiles.Take(3).Select(f => Path.GetFileName(f.ItemSpec)));
+        Assert.Equal(new[] { "hosts.toml", "ca.crt" }, task.GeneratedFiles.Skip(3).Select(f => Path.GetFileName(f.ItemSpec)));
         Assert.Equal(pem, Assert.Single(task.InputFiles).ItemSpec);
         Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High && m.Message!.StartsWith("InitData: 1 registry, 1 certificate -> ", StringComparison.Ordinal));
         Assert.Empty(Directory.GetFiles(Path.Combine(dir.Path, "out"), "*.tmp"));
