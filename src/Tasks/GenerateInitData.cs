@@ -115,7 +115,8 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
                 {
                     GeneratedFiles = written.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
                     Digest = artifacts.Measurements.Algorithm.Name + ":" + artifacts.Measurements.DigestHex;
-                    Log.LogMessage(MessageImportance.High, Summary(artifacts, written[0]));
+                    var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
+                    Log.LogMessage(MessageImportance.High, Summary(artifacts, Coco.InitData.InputFiles.DisplayPath(projectDirectory, written[0])));
                 }
             }
 
