@@ -18,6 +18,8 @@ internal static class CommandLine
             DecodeCommand.Create(),
             InspectCommand.Create(),
             AnnotateCommand.Create(),
+            ProbeCommand.Create(),
+            CertsCommand.Create(),
         };
 
         var parsed = root.Parse(args);
