@@ -109,7 +109,7 @@ public sealed class AnnotateTests : IDisposable
         var result = _tool.Run(_dir.Path, "annotate", manifest, "--initdata", RepositoryPaths.Vector("tv1-kata-default.toml"), "-o", Path.Combine(_dir.Path, "o"));
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("(3,1): warning CID3052:", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("big.yaml(4,3): warning CID3052:", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
