@@ -8,20 +8,13 @@ namespace Coco.InitData.Documents;
 /// <summary>Reads an initdata document as the guest does (kata-types validate()): version 0.1.0, a known algorithm, string data.</summary>
 public static class InitDataDocumentReader
 {
+    private const string NotTomlPrefix = "it is not valid TOML";
+    private const string NotUtf8 = "it is not UTF-8 text";
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>True when the bytes are TOML with at least a <c>version</c> key: what a document looks like, valid or not.</summary>
-    public static bool LooksLikeDocument(byte[] bytes)
-    {
-        try
-        {
-            return TomlSerializer.Deserialize<TomlTable>(StrictUtf8.GetString(bytes)) is { } table && table.ContainsKey("version");
-        }
-        catch (Exception e) when (e is TomlException or DecoderFallbackException or ArgumentException or InvalidOperationException)
-        {
-            return false;
-        }
-    }
+    /// <summary>True when a problem of <see cref="TryRead"/> means the text is TOML (valid or not as a document), false when it is not TOML at all.</summary>
+    public static bool IsTomlProblem(string problem) => !problem.StartsWith(NotTomlPrefix, StringComparison.Ordinal) && !problem.StartsWith(NotUtf8, StringComparison.Ordinal);
 
     /// <summary>Parses and validates; <paramref name="problem"/> says what the guest would reject.</summary>
     public static bool TryRead(byte[] bytes, out ParsedInitData? document, out string problem)
@@ -34,12 +27,12 @@ public static class InitDataDocumentReader
         }
         catch (DecoderFallbackException)
         {
-            problem = "it is not UTF-8 text";
+            problem = NotUtf8;
             return false;
         }
         catch (Exception e) when (e is TomlException or ArgumentException or InvalidOperationException)
         {
-            problem = "it is not valid TOML: " + e.Message.Split('\n')[0];
+            problem = NotTomlPrefix + ": " + e.Message.Split('\n')[0];
             return false;
         }
 

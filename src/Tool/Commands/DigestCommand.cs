@@ -32,11 +32,12 @@ internal static class DigestCommand
             return exitCode;
         }
 
-        if (!InitDataDocumentReader.TryRead(document.DocumentBytes, out var parsed, out var problem))
+        if (!document.CheckDocument(reporter))
         {
-            reporter.Error(MessageId.ToolDocumentInvalid, new SourceLocation(document.DisplayPath), document.DisplayPath, problem);
             return ExitCodes.Findings;
         }
+
+        var parsed = document.Parsed;
 
         var measurements = TeeMeasurements.Compute(parsed!.Algorithm, document.DocumentBytes);
         if (json)

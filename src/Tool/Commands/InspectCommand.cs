@@ -36,11 +36,12 @@ internal static class InspectCommand
             return exitCode;
         }
 
-        if (!InitDataDocumentReader.TryRead(document.DocumentBytes, out var parsed, out var problem))
+        if (!document.CheckDocument(reporter))
         {
-            reporter.Error(MessageId.ToolDocumentInvalid, new SourceLocation(document.DisplayPath), document.DisplayPath, problem);
             return ExitCodes.Findings;
         }
+
+        var parsed = document.Parsed;
 
         var findings = new DiagnosticBag();
         var summary = InitDataSummary.Read(parsed!, document.DisplayPath, findings);

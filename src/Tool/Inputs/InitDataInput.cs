@@ -36,6 +36,24 @@ internal sealed class InitDataInput
 
     public string DisplayPath { get; }
 
+    /// <summary>The document as the guest reads it; null when <see cref="Problem"/> says why not.</summary>
+    public ParsedInitData? Parsed { get; private init; }
+
+    /// <summary>Why the guest would reject the document; empty when it is valid.</summary>
+    public string Problem { get; private init; } = string.Empty;
+
+    /// <summary>Reports CID4006 when the guest would reject the document; true when it is valid.</summary>
+    public bool CheckDocument(Reporter reporter)
+    {
+        if (Parsed is not null)
+        {
+            return true;
+        }
+
+        reporter.Error(MessageId.ToolDocumentInvalid, new SourceLocation(DisplayPath), DisplayPath, Problem);
+        return false;
+    }
+
     /// <summary>Reads and recognises the input; null after reporting (exit code in <paramref name="exitCode"/>).</summary>
     public static InitDataInput? Load(string path, string? annotationName, Reporter reporter, out int exitCode)
     {
@@ -49,14 +67,22 @@ internal sealed class InitDataInput
         exitCode = ExitCodes.Findings;
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         var trimmed = text.Trim(' ', '\t', '\r', '\n');
-        if (trimmed.Length > 0 && trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=' or '\r' or '\n' or ' ' or '\t') && !InitDataDocumentReader.LooksLikeDocument(bytes))
+        // Every annotation value starts with the base64 of gzip's magic bytes; a document never does.
+        if (trimmed.StartsWith("H4sI", StringComparison.Ordinal))
         {
             return FromAnnotation(trimmed, displayPath, reporter, InputKind.Annotation, null);
         }
 
-        if (InitDataDocumentReader.LooksLikeDocument(bytes))
+        // Parsed once here and kept: start-up time of digest is mostly this parse.
+        if (InitDataDocumentReader.TryRead(bytes, out var parsed, out var problem) || InitDataDocumentReader.IsTomlProblem(problem))
         {
-            return new InitDataInput(InputKind.Document, bytes, null, null, displayPath);
+            return new InitDataInput(InputKind.Document, bytes, null, null, displayPath) { Parsed = parsed, Problem = problem };
+        }
+
+        // Not TOML and one word of base64 letters: an annotation value that is damaged, or not gzip.
+        if (trimmed.Length > 0 && trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=' or '\r' or '\n' or ' ' or '\t'))
+        {
+            return FromAnnotation(trimmed, displayPath, reporter, InputKind.Annotation, null);
         }
 
         var names = annotationName is null ? KnownAnnotationNames : new[] { annotationName };
@@ -94,6 +120,7 @@ internal sealed class InitDataInput
             return null;
         }
 
-        return new InitDataInput(kind, document, value, found?.Name, displayPath);
+        InitDataDocumentReader.TryRead(document, out var parsed, out var invalid);
+        return new InitDataInput(kind, document, value, found?.Name, displayPath) { Parsed = parsed, Problem = invalid };
     }
 }
