@@ -51,6 +51,39 @@ public sealed class GenerateTests
     }
 
     [Fact]
+    public void TheBuildRewritesTheAnnotatedManifestWhenTheManifestChanges()
+    {
+        using var project = new WorkloadProject();
+        project.Write("k8s/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: first\n");
+        project.WriteProject("<ItemGroup><InitDataManifest Include=\"k8s/*.yaml\" /></ItemGroup>", "<InitDataKbcName>offline_fs_kbc</InitDataKbcName>");
+        Assert.Equal(0, project.Build().ExitCode);
+        var annotated = Path.Combine(project.OutputPath, "k8s", "pod.yaml");
+        Assert.Contains("name: first", File.ReadAllText(annotated), StringComparison.Ordinal);
+
+        project.Write("k8s/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: second\n");
+        var rebuild = project.Build();
+
+        Assert.True(rebuild.ExitCode == 0, rebuild.Output);
+        var text = File.ReadAllText(annotated);
+        Assert.Contains("name: second", text, StringComparison.Ordinal);
+        Assert.Contains("io.katacontainers.config.hypervisor.cc_init_data: H4sI", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AManifestThatIsNotYamlFailsTheBuildWithItsLine()
+    {
+        using var project = new WorkloadProject();
+        project.Write("k8s/bad.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: [\n");
+        project.WriteProject("<ItemGroup><InitDataManifest Include=\"k8s/*.yaml\" /></ItemGroup>", "<InitDataKbcName>offline_fs_kbc</InitDataKbcName>");
+
+        var build = project.Build();
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Matches(@"bad\.yaml\(\d+,\d+\): error CID3050", build.Output);
+        Assert.False(File.Exists(Path.Combine(project.OutputPath, "initdata.toml")));
+    }
+
+    [Fact]
     public void GenerateWithoutOutputWritesWhereTheBuildWould()
     {
         using var project = new WorkloadProject();
