@@ -84,7 +84,9 @@ internal static class CertsCommand
                 return ExitCodes.Findings;
             }
 
+            // Paths in the project file are relative to it: relative when the folder is below here, else absolute.
             var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), directory).Replace('\\', '/');
+            relative = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? directory.Replace('\\', '/') : relative;
             if (json)
             {
                 JsonOutput.Write(w =>

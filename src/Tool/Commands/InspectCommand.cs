@@ -74,14 +74,14 @@ internal static class InspectCommand
         o.WriteLine($"kbc          {summary.KbcName ?? "(none)"}");
         o.WriteLine($"kbs          {summary.KbsUrl ?? "(none)"}");
         o.WriteLine($"policy       {(summary.PolicyBytes is { } p ? p + " bytes" : "(none)")}");
-        o.WriteLine($"registries   {summary.Registries.Count}");
+        o.WriteLine($"registry rules {summary.Registries.Count}");
         foreach (var r in summary.Registries)
         {
             var flags = (r.Insecure ? " insecure" : string.Empty) + (r.Blocked ? " blocked" : string.Empty) + (r.Mirrors > 0 ? $" mirrors={r.Mirrors}" : string.Empty);
             o.WriteLine($"  {r.Prefix} -> {r.Location}{flags}");
         }
 
-        o.WriteLine($"certificates {summary.Certificates.Count}");
+        o.WriteLine($"certificates {summary.Certificates.Count} (extra roots and KBS root)");
         foreach (var c in summary.Certificates)
         {
             var days = (int)Math.Floor((c.NotAfter - at).TotalDays);
