@@ -113,6 +113,17 @@ public sealed class AnnotateTests : IDisposable
     }
 
     [Fact]
+    public void AnnotateReadsStandardInputAndTheDigestOfTheResultIsTheDocuments()
+    {
+        var result = _tool.RunWith(_dir.Path, null, Documents[2], "annotate", "-", "--initdata", RepositoryPaths.Vector("tv1-kata-default.toml"));
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var annotated = _dir.Write("annotated.yaml", result.StandardOutput);
+        var digest = _tool.Run(_dir.Path, "digest", annotated);
+        Assert.StartsWith("sha256:5fbba2d190b4c600dc48b80802559460ecae499f76f079e9ad2ebd4e3c7eb65f", digest.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AFileWithoutWorkloadsWarnsAndIsCopied()
     {
         var manifest = _dir.Write("svc.yaml", Documents[^1]);
