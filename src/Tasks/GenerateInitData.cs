@@ -1,6 +1,7 @@
 using Coco.InitData.Artifacts;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
+using Coco.InitData.Manifests;
 using Coco.InitData.Specification;
 using Coco.InitData.Tasks.ProjectFiles;
 using Microsoft.Build.Framework;
@@ -33,6 +34,9 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
 
     /// <summary><c>InitDataCertificate</c> items.</summary>
     public ITaskItem[] Certificates { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>InitDataManifest</c> items: Kubernetes manifests written again under <c>k8s/</c> with the annotation injected.</summary>
+    public ITaskItem[] Manifests { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary><c>$(InitDataAlgorithm)</c>.</summary>
     public string? Algorithm { get; set; }
@@ -103,14 +107,17 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
         try
         {
             var spec = BuildSpecification();
-            InputFiles = ReferencedFiles.Of(spec).Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+            var manifests = ManifestDeclarations(spec.BaseDirectory);
+            InputFiles = ReferencedFiles.Of(spec).Concat(manifests.Select(m => Coco.InitData.InputFiles.Resolve(m.BaseDirectory, m.Path)))
+                .Select(f => (ITaskItem)new TaskItem(f)).ToArray();
             var result = InitDataGenerator.Generate(spec);
             var diagnostics = new DiagnosticBag();
             diagnostics.AddRange(result.Diagnostics);
             ReportGlobbedRegistries(diagnostics);
-            if (result.Artifacts is { } artifacts && !diagnostics.HasErrors)
+            if (result.Artifacts is { } artifacts && !diagnostics.HasErrors
+                && ManifestArtifacts.Build(manifests, spec.BaseDirectory, artifacts.AnnotationName, artifacts.Annotation, diagnostics) is { } k8s)
             {
-                var written = ArtifactWriter.Write(OutputPath, artifacts.Files, diagnostics);
+                var written = ArtifactWriter.Write(OutputPath, artifacts.Files.Concat(k8s).ToList(), diagnostics);
                 if (written is not null)
                 {
                     GeneratedFiles = written.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
@@ -201,6 +208,14 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
             TlsProfiles = Setting("InitDataTlsProfiles", TlsProfiles),
         };
     }
+
+    private List<ManifestDeclaration> ManifestDeclarations(string projectDirectory) => Manifests.Select(item => new ManifestDeclaration
+    {
+        Path = item.ItemSpec,
+        OutputName = item.GetMetadata("RecursiveDir") + item.GetMetadata("Filename") + item.GetMetadata("Extension"),
+        DeclaredAt = ItemLocation(item, "InitDataManifest"),
+        BaseDirectory = DefiningDirectory(item, projectDirectory),
+    }).ToList();
 
     private SettingValue? Setting(string name, string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : new SettingValue(name, value, _locator.Property(ProjectFile, name));

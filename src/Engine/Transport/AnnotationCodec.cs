@@ -74,6 +74,15 @@ public static class AnnotationCodec
             }
 
             document = output.ToArray();
+
+            // One member only, as encoded here: a concatenation's trailer would not match the whole.
+            if (!GzipTrailer.Matches(compressed, document))
+            {
+                document = Array.Empty<byte>();
+                problem = "the gzip data is damaged or truncated";
+                return false;
+            }
+
             problem = string.Empty;
             return true;
         }

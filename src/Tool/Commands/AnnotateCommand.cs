@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Coco.InitData.Artifacts;
+using Coco.InitData.Diagnostics;
+using Coco.InitData.Manifests;
+using Coco.InitData.Tool.Inputs;
+using Coco.InitData.Tool.Output;
+using Coco.InitData.Transport;
+
+namespace Coco.InitData.Tool.Commands;
+
+/// <summary><c>annotate MANIFEST... --initdata FILE [-o DIR]</c>: inject the annotation into every pod template.</summary>
+internal static class AnnotateCommand
+{
+    public static Command Create()
+    {
+        var manifests = new Argument<string[]>("MANIFEST") { Description = "Kubernetes manifests (multi-document YAML); '-' reads standard input.", Arity = ArgumentArity.OneOrMore };
+        var initdata = new Option<string>("--initdata") { Description = "The initdata: initdata.toml, initdata.annotation, or a manifest already carrying it.", Required = true };
+        var output = new Option<string?>("--output", "-o") { Description = "Write each annotated manifest to this folder under its own file name (default: standard output)." };
+        var annotationName = new Option<string?>("--annotation-name") { Description = "The annotation key (default io.katacontainers.config.hypervisor.cc_init_data)." };
+        var command = new Command("annotate", "Inject the initdata annotation into the pod templates of Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job and CronJob manifests.")
+        {
+            manifests, initdata, output, annotationName,
+        };
+        command.SetAction(parse => Run(parse.GetValue(manifests)!, parse.GetValue(initdata)!, parse.GetValue(output), parse.GetValue(annotationName)));
+        return command;
+    }
+
+    private static int Run(string[] manifests, string initdataPath, string? output, string? annotationName)
+    {
+        var reporter = new Reporter();
+        var name = annotationName ?? AnnotationKey.Default;
+        if (!AnnotationKey.IsValid(name, out var problem))
+        {
+            reporter.Error(MessageId.ToolOptionInvalid, SourceLocation.None, "--annotation-name", name, problem);
+            return ExitCodes.Usage;
+        }
+
+        var source = InitDataInput.Load(initdataPath, null, reporter, out var exitCode);
+        if (source is null)
+        {
+            return exitCode;
+        }
+
+        // An annotation given as such is used verbatim; a document is encoded as the build encodes it.
+        var value = source.Annotation ?? AnnotationCodec.Encode(source.DocumentBytes);
+        var diagnostics = new DiagnosticBag();
+        var files = new List<ArtifactFile>();
+        foreach (var manifest in manifests)
+        {
+            var bytes = InputFile.Read(manifest, reporter, out var display);
+            if (bytes is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            if (ManifestAnnotator.Annotate(bytes, display, name, value, diagnostics) is { } annotated)
+            {
+                files.Add(new ArtifactFile(manifest == "-" ? "stdin.yaml" : Path.GetFileName(manifest), annotated.Content));
+            }
+        }
+
+        reporter.ReportAll(diagnostics.Items);
+        if (diagnostics.HasErrors)
+        {
+            return ExitCodes.Findings;
+        }
+
+        if (output is not null)
+        {
+            var collision = files.GroupBy(f => f.RelativePath, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+            if (collision is not null)
+            {
+                reporter.Error(MessageId.ManifestOutputCollision, SourceLocation.None, collision.Key, collision.Key, Path.Combine(output, collision.Key));
+                return ExitCodes.Findings;
+            }
+
+            var write = new DiagnosticBag();
+            ArtifactWriter.Write(Path.GetFullPath(output), files, write);
+            reporter.ReportAll(write.Items);
+            return reporter.ExitCode;
+        }
+
+        using var stdout = Console.OpenStandardOutput();
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (i > 0)
+            {
+                // Keep the concatenation one valid multi-document stream.
+                var previous = files[i - 1].Content;
+                stdout.Write(System.Text.Encoding.UTF8.GetBytes(previous.Length > 0 && previous[^1] != (byte)'\n' ? "\n---\n" : "---\n"));
+            }
+
+            stdout.Write(files[i].Content);
+        }
+
+        return reporter.ExitCode;
+    }
+}

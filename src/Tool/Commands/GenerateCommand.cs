@@ -1,0 +1,106 @@
+using System.CommandLine;
+using Coco.InitData.Artifacts;
+using Coco.InitData.Diagnostics;
+using Coco.InitData.Generation;
+using Coco.InitData.Manifests;
+using Coco.InitData.Specification;
+using Coco.InitData.Tool.Output;
+using Coco.InitData.Tool.Projects;
+
+namespace Coco.InitData.Tool.Commands;
+
+/// <summary><c>generate [PROJECT]</c> or <c>generate --registry ... -o DIR</c>: the build's artifacts, byte for byte.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var project = new Argument<string?>("PROJECT") { Description = "The project file or its folder (default: the current folder). Leave out when declaring with options.", Arity = ArgumentArity.ZeroOrOne };
+        var properties = new Option<string[]>("--property", "-p") { Description = "An MSBuild property for the evaluation: -p:Name=Value.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string?>("--output", "-o") { Description = "The folder to write to (default: the project's InitDataOutputPath, or ./initdata without a project)." };
+        var json = CommonOptions.Json();
+        var declarations = new SpecificationOptions();
+        var command = new Command("generate", "Write initdata.toml, initdata.annotation, initdata.json (and k8s/ manifests) from a project or from options.")
+        {
+            project, properties, output, json,
+        };
+        declarations.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var reporter = new Reporter();
+            var projectArgument = parse.GetValue(project);
+            if (declarations.AnyGiven(parse))
+            {
+                if (projectArgument is not null)
+                {
+                    reporter.Error(MessageId.ToolUsage, SourceLocation.None, "Declare initdata either in a project or with options, not both.", "generate ");
+                    return ExitCodes.Usage;
+                }
+
+                var here = Directory.GetCurrentDirectory();
+                var spec = declarations.Build(parse, here);
+                return Generate(spec, Array.Empty<ManifestDeclaration>(), Path.GetFullPath(parse.GetValue(output) ?? "initdata"), parse.GetValue(json), reporter);
+            }
+
+            var evaluated = ProjectLoader.Load(projectArgument, parse.GetValue(properties) ?? Array.Empty<string>(), reporter, out var exitCode);
+            if (evaluated is null)
+            {
+                return exitCode;
+            }
+
+            if (!evaluated.Enabled)
+            {
+                Reporter.Out.WriteLine($"InitData: InitDataEnabled is false in {evaluated.ProjectPath}; nothing written.");
+                return ExitCodes.Success;
+            }
+
+            var outputPath = parse.GetValue(output) is { } o ? Path.GetFullPath(o) : evaluated.OutputPath;
+            return Generate(evaluated.Specification, evaluated.Manifests, outputPath, parse.GetValue(json), reporter);
+        });
+        return command;
+    }
+
+    private static int Generate(InitDataSpecification spec, IReadOnlyList<ManifestDeclaration> manifests, string outputPath, bool json, Reporter reporter)
+    {
+        var result = InitDataGenerator.Generate(spec);
+        var diagnostics = new DiagnosticBag();
+        diagnostics.AddRange(result.Diagnostics);
+        IReadOnlyList<string>? written = null;
+        if (result.Artifacts is { } artifacts
+            && ManifestArtifacts.Build(manifests, spec.BaseDirectory, artifacts.AnnotationName, artifacts.Annotation, diagnostics) is { } k8s
+            && !diagnostics.HasErrors)
+        {
+            written = ArtifactWriter.Write(outputPath, artifacts.Files.Concat(k8s).ToList(), diagnostics);
+        }
+
+        if (json)
+        {
+            JsonOutput.Write(w =>
+            {
+                w.WriteBoolean("success", written is not null);
+                w.WriteString("outputPath", outputPath);
+                if (result.Artifacts is { } a && written is not null)
+                {
+                    JsonOutput.WriteMeasurements(w, a.Measurements);
+                }
+
+                w.WriteStartArray("files");
+                foreach (var file in written ?? Array.Empty<string>())
+                {
+                    w.WriteStringValue(file);
+                }
+
+                w.WriteEndArray();
+                JsonOutput.WriteFindings(w, diagnostics.Items);
+            });
+        }
+        else if (result.Artifacts is { } a && written is not null)
+        {
+            var registries = a.Registries.Count;
+            var certificates = a.ExtraRootCertificates.Count + (a.KbsCertificate is null ? 0 : 1);
+            Reporter.Out.WriteLine($"InitData: {registries} {(registries == 1 ? "registry" : "registries")}, {certificates} {(certificates == 1 ? "certificate" : "certificates")} -> {written[0]} {a.Measurements.Algorithm.Name}:{a.Measurements.DigestHex}");
+        }
+
+        reporter.ReportAll(diagnostics.Items);
+        return reporter.ExitCode;
+    }
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Coco.InitData.Tool.Commands;
+
+/// <summary><c>--validation-time</c>: the instant certificates are judged at (reproducible CI checks).</summary>
+internal static class ValidationTimeOption
+{
+    public static Option<DateTimeOffset?> Create() => new("--validation-time")
+    {
+        Description = "ISO 8601 UTC instant to validate certificates at (default: now).",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+            {
+                return at;
+            }
+
+            result.AddError($"--validation-time '{text}' is not an ISO 8601 instant such as 2026-01-31T12:00:00Z.");
+            return null;
+        },
+    };
+}

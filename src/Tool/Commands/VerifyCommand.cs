@@ -1,0 +1,103 @@
+using System.CommandLine;
+using Coco.InitData.Certificates;
+using Coco.InitData.Diagnostics;
+using Coco.InitData.Generation;
+using Coco.InitData.Manifests;
+using Coco.InitData.Registries;
+using Coco.InitData.Tool.Output;
+using Coco.InitData.Tool.Projects;
+
+namespace Coco.InitData.Tool.Commands;
+
+/// <summary><c>verify [PROJECT]</c> or <c>verify --ca FILE... [--server-chain FILE --host HOST]</c>: the certificate report; exit 1 on errors.</summary>
+internal static class VerifyCommand
+{
+    public static Command Create()
+    {
+        var project = new Argument<string?>("PROJECT") { Description = "The project file or its folder (default: the current folder) when no --ca is given.", Arity = ArgumentArity.ZeroOrOne };
+        var properties = new Option<string[]>("--property", "-p") { Description = "An MSBuild property for the evaluation: -p:Name=Value.", Arity = ArgumentArity.OneOrMore };
+        var ca = new Option<string[]>("--ca") { Description = "A CA certificate file (PEM or DER) to check; repeat for several.", Arity = ArgumentArity.OneOrMore };
+        var chain = new Option<string?>("--server-chain") { Description = "The chain a registry serves (leaf first, PEM), checked against --ca for --host." };
+        var host = new Option<string?>("--host") { Description = "The registry host[:port] the served chain must be valid for." };
+        var validationTime = ValidationTimeOption.Create();
+        var json = CommonOptions.Json();
+        var command = new Command("verify", "Check certificates as the build does: a project's, or CA files and a registry's served chain.")
+        {
+            project, properties, ca, chain, host, validationTime, json,
+        };
+        command.SetAction(parse =>
+        {
+            var reporter = new Reporter();
+            var cas = parse.GetValue(ca) ?? Array.Empty<string>();
+            if (cas.Length > 0 || parse.GetValue(chain) is not null)
+            {
+                return VerifyFiles(cas, parse.GetValue(chain), parse.GetValue(host), parse.GetValue(validationTime) ?? DateTimeOffset.UtcNow, parse.GetValue(json), reporter);
+            }
+
+            var evaluated = ProjectLoader.Load(parse.GetValue(project), parse.GetValue(properties) ?? Array.Empty<string>(), reporter, out var exitCode);
+            return evaluated is null ? exitCode : VerifyProject(evaluated, parse.GetValue(json), reporter);
+        });
+        return command;
+    }
+
+    private static int VerifyFiles(string[] cas, string? chainFile, string? hostText, DateTimeOffset at, bool json, Reporter reporter)
+    {
+        RegistryName? host = null;
+        if (chainFile is not null && (hostText is null || !RegistryName.TryParse(hostText, out host, out _)))
+        {
+            reporter.Error(MessageId.ToolOptionInvalid, SourceLocation.None, "--host", hostText ?? string.Empty, "--server-chain needs the registry host[:port] it is served for");
+            return ExitCodes.Usage;
+        }
+
+        foreach (var file in cas.Concat(chainFile is null ? Array.Empty<string>() : new[] { chainFile }).Where(f => !File.Exists(f)))
+        {
+            reporter.Error(MessageId.ToolInputNotFound, new SourceLocation(file), file);
+            return ExitCodes.Usage;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var anchors = ChainCheck.Load(cas, "--ca", TrustAnchorRole.RegistryCertificateAuthority, diagnostics);
+        var served = chainFile is null ? new List<LoadedCertificate>() : ChainCheck.Load(new[] { chainFile }, "--server-chain", TrustAnchorRole.ServedChain, diagnostics);
+        var options = ValidationOptions.Default(at);
+        ChainCheck.Run(anchors, served, host, options, diagnostics);
+        Write(anchors.Concat(served), diagnostics.Items, options, json);
+        reporter.ReportAll(diagnostics.Items);
+        return reporter.ExitCode;
+    }
+
+    private static int VerifyProject(EvaluatedProject project, bool json, Reporter reporter)
+    {
+        var result = InitDataGenerator.Generate(project.Specification);
+        var diagnostics = new DiagnosticBag();
+        diagnostics.AddRange(result.Diagnostics);
+        var certificates = new List<LoadedCertificate>();
+        if (result.Artifacts is { } a)
+        {
+            certificates.AddRange(a.ExtraRootCertificates);
+            certificates.AddRange(a.Registries.SelectMany(r => r.ServedChain));
+            if (a.KbsCertificate is not null)
+            {
+                certificates.Add(a.KbsCertificate);
+            }
+
+            // The manifests are checked too (parsed and annotated in memory), so verify catches what the build would.
+            ManifestArtifacts.Build(project.Manifests, project.Specification.BaseDirectory, a.AnnotationName, a.Annotation, diagnostics);
+        }
+
+        Write(certificates, diagnostics.Items, ValidationOptions.Default(DateTimeOffset.UtcNow), json);
+        reporter.ReportAll(diagnostics.Items);
+        return reporter.ExitCode;
+    }
+
+    private static void Write(IEnumerable<LoadedCertificate> certificates, IReadOnlyList<Diagnostic> findings, ValidationOptions options, bool json)
+    {
+        if (json)
+        {
+            JsonOutput.Write(w => CertificateReport.WriteJson(w, certificates, findings, options));
+        }
+        else
+        {
+            CertificateReport.WriteText(certificates, findings, options);
+        }
+    }
+}

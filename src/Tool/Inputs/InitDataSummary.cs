@@ -1,0 +1,136 @@
+using Coco.InitData.Certificates;
+using Coco.InitData.Diagnostics;
+using Coco.InitData.Documents;
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace Coco.InitData.Tool.Inputs;
+
+/// <summary>What a document configures, read back from its <c>cdh.toml</c>, <c>aa.toml</c> and <c>policy.rego</c>.</summary>
+internal sealed class InitDataSummary
+{
+    public string? KbcName { get; private set; }
+
+    public string? KbsUrl { get; private set; }
+
+    public List<(string Prefix, string Location, bool Insecure, bool Blocked, int Mirrors)> Registries { get; } = new();
+
+    public List<LoadedCertificate> Certificates { get; } = new();
+
+    public int? PolicyBytes { get; private set; }
+
+    public List<string> OtherKeys { get; } = new();
+
+    /// <summary>Reads the summary; a data entry that is not valid TOML is reported, not thrown.</summary>
+    public static InitDataSummary Read(ParsedInitData document, string displayPath, DiagnosticBag diagnostics)
+    {
+        var summary = new InitDataSummary();
+        foreach (var (key, value) in document.Data)
+        {
+            switch (key)
+            {
+                case "cdh.toml":
+                    if (Parse(value, key, displayPath, diagnostics) is { } cdh)
+                    {
+                        summary.ReadCdh(cdh, displayPath, diagnostics);
+                    }
+
+                    break;
+                case "aa.toml":
+                    if (Parse(value, key, displayPath, diagnostics) is { } aa && Table(Table(aa, "token_configs"), "kbs") is { } kbs)
+                    {
+                        summary.KbsUrl ??= kbs.TryGetValue("url", out var url) ? url as string : null;
+                        summary.AddCertificate(kbs, "cert", "aa.toml cert", displayPath, diagnostics);
+                    }
+
+                    break;
+                case "policy.rego":
+                    summary.PolicyBytes = System.Text.Encoding.UTF8.GetByteCount(value);
+                    break;
+                default:
+                    summary.OtherKeys.Add(key);
+                    break;
+            }
+        }
+
+        return summary;
+    }
+
+    private void ReadCdh(TomlTable cdh, string displayPath, DiagnosticBag diagnostics)
+    {
+        if (Table(cdh, "kbc") is { } kbc)
+        {
+            KbcName = kbc.TryGetValue("name", out var name) ? name as string : null;
+            KbsUrl = kbc.TryGetValue("url", out var url) ? url as string : KbsUrl;
+            AddCertificate(kbc, "kbs_cert", "cdh.toml kbs_cert", displayPath, diagnostics);
+        }
+
+        if (Table(cdh, "image") is not { } image)
+        {
+            return;
+        }
+
+        if (image.TryGetValue("extra_root_certificates", out var roots) && roots is TomlArray array)
+        {
+            foreach (var pem in array.OfType<string>())
+            {
+                AddPem(pem, "extra_root_certificates", displayPath, diagnostics);
+            }
+        }
+
+        if (Table(image, "registry_config") is { } config && config.TryGetValue("registry", out var list) && list is TomlTableArray rules)
+        {
+            foreach (var rule in rules)
+            {
+                Registries.Add((
+                    rule.TryGetValue("prefix", out var p) ? p as string ?? string.Empty : string.Empty,
+                    rule.TryGetValue("location", out var l) ? l as string ?? string.Empty : string.Empty,
+                    rule.TryGetValue("insecure", out var i) && i is true,
+                    rule.TryGetValue("blocked", out var b) && b is true,
+                    rule.TryGetValue("mirror", out var m) && m is TomlTableArray mirrors ? mirrors.Count : 0));
+            }
+        }
+    }
+
+    private void AddCertificate(TomlTable table, string key, string where, string displayPath, DiagnosticBag diagnostics)
+    {
+        if (table.TryGetValue(key, out var value) && value is string pem && !Certificates.Any(c => c.Pem == pem))
+        {
+            AddPem(pem, where, displayPath, diagnostics);
+        }
+    }
+
+    private void AddPem(string pem, string where, string displayPath, DiagnosticBag diagnostics)
+    {
+        var blocks = PemReader.Read(pem, out _);
+        foreach (var block in blocks.Where(b => b.Label == "CERTIFICATE"))
+        {
+            var der = Convert.FromBase64String(block.Body);
+            if (CertificateFileLoader.TryParse(der, out var certificate, out var reason))
+            {
+                var certificateWhere = displayPath + " [" + where + "]";
+                Certificates.Add(new LoadedCertificate(der, certificate!, new SourceLocation(certificateWhere), certificateWhere, TrustAnchorRole.ExtraCertificate));
+            }
+            else
+            {
+                diagnostics.Error(MessageId.CertificateUnparseable, new SourceLocation(displayPath), displayPath + " [" + where + "]", reason);
+            }
+        }
+    }
+
+    private static TomlTable? Parse(string text, string key, string displayPath, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return TomlSerializer.Deserialize<TomlTable>(text);
+        }
+        catch (Exception e) when (e is TomlException or ArgumentException or InvalidOperationException)
+        {
+            diagnostics.Error(MessageId.ToolDocumentInvalid, new SourceLocation(displayPath), displayPath, $"data entry '{key}' is not valid TOML ({e.Message.Split('\n')[0]})");
+            return null;
+        }
+    }
+
+    private static TomlTable? Table(TomlTable? parent, string key) =>
+        parent is not null && parent.TryGetValue(key, out var value) ? value as TomlTable : null;
+}

@@ -1,0 +1,59 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Coco.InitData.Diagnostics;
+
+namespace Coco.InitData.Tool.Output;
+
+/// <summary>The --json form of a report: indented, LF, base64 '+' unescaped, findings included.</summary>
+internal static class JsonOutput
+{
+    public static void Write(Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            body(json);
+            json.WriteEndObject();
+        }
+
+        Reporter.Out.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    /// <summary>Writes the findings as an array of objects.</summary>
+    public static void WriteFindings(Utf8JsonWriter json, IEnumerable<Diagnostic> diagnostics)
+    {
+        json.WriteStartArray("findings");
+        foreach (var d in diagnostics)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", d.Code);
+            json.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
+            json.WriteString("message", d.Message);
+            json.WriteString("file", d.Location.File);
+            json.WriteNumber("line", d.Location.Line);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>Writes the digest and per-TEE values.</summary>
+    public static void WriteMeasurements(Utf8JsonWriter json, Measurements.TeeMeasurements measurements)
+    {
+        json.WriteString("algorithm", measurements.Algorithm.Name);
+        json.WriteString("digest", measurements.DigestHex);
+        json.WriteStartObject("measurements");
+        foreach (var field in measurements.Fields)
+        {
+            json.WriteStartObject(field.Tee);
+            json.WriteString("field", field.Field);
+            json.WriteString("hex", field.Hex);
+            json.WriteString("base64", field.Base64);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,147 @@
+using System.IO.Compression;
+using Coco.InitData.Tests.Fixtures;
+using Coco.InitData.Tool.Tests.Infrastructure;
+using Xunit;
+
+namespace Coco.InitData.Tool.Tests;
+
+[Collection(ToolCollection.Name)]
+public sealed class BadInputTests : IDisposable
+{
+    private readonly InstalledTool _tool;
+    private readonly TempDirectory _dir = new();
+
+    public BadInputTests(InstalledTool tool) => _tool = tool;
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData("digest")]
+    [InlineData("decode")]
+    [InlineData("inspect")]
+    public void AMissingFileIsBadUsageWithCid4002(string command)
+    {
+        var result = _tool.Run(_dir.Path, command, "nothing-here.toml");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("nothing-here.toml: error CID4002: Input file 'nothing-here.toml' was not found.\n", result.StandardError);
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
+    public void GarbageIsAFindingWithCid4004()
+    {
+        var path = _dir.Write("garbage.annotation", "not an annotation at all");
+
+        var result = _tool.Run(_dir.Path, "decode", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CID4004:", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("not standard padded base64", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TruncatedBase64IsRejectedAsTheGuestWould()
+    {
+        var annotation = File.ReadAllText(RepositoryPaths.Vector("tv2-kata-policy-howto.annotation"));
+        var path = _dir.Write("truncated.annotation", annotation[..^1]);
+
+        var result = _tool.Run(_dir.Path, "digest", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(path + ": error CID4004:", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TruncatedGzipIsReportedAsDamaged()
+    {
+        var annotation = File.ReadAllText(RepositoryPaths.Vector("tv2-kata-policy-howto.annotation"));
+        var bytes = Convert.FromBase64String(annotation);
+        var path = _dir.Write("short.annotation", Convert.ToBase64String(bytes[..(bytes.Length / 2)]));
+
+        var result = _tool.Run(_dir.Path, "decode", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CID4004:", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("damaged or truncated", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AGzipBombIsRefusedBeyondTheSizeLimit()
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(new byte[64 * 1024 * 1024]);
+        }
+
+        var path = _dir.Write("bomb.annotation", Convert.ToBase64String(buffer.ToArray()));
+
+        var result = _tool.Run(_dir.Path, "digest", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CID4004:", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("decompresses to more than 4194304 bytes", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void YamlThatIsNotKubernetesIsRefusedByAnnotateWithItsLine()
+    {
+        var manifest = _dir.Write("list.yaml", "---\n- just\n- a list\n");
+        var initdata = RepositoryPaths.Vector("tv1-kata-default.toml");
+
+        var result = _tool.Run(_dir.Path, "annotate", manifest, "--initdata", initdata);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(manifest + "(2,1): error CID3051:", result.StandardError, StringComparison.Ordinal);
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
+    public void InvalidYamlIsAnErrorWithFileAndLine()
+    {
+        var manifest = _dir.Write("broken.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [unclosed\n");
+
+        var result = _tool.Run(_dir.Path, "annotate", manifest, "--initdata", RepositoryPaths.Vector("tv1-kata-default.toml"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(@"broken\.yaml\(\d+,\d+\): error CID3050: Manifest '.*broken\.yaml' is not valid YAML", result.StandardError);
+    }
+
+    [Fact]
+    public void DigestOfYamlThatIsNotKubernetesSaysWhatItExpected()
+    {
+        var path = _dir.Write("plain.yaml", "name: value\nother: 1\n");
+
+        var result = _tool.Run(_dir.Path, "digest", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CID4005:", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnknownOptionIsBadUsageWithCid4001()
+    {
+        var result = _tool.Run(_dir.Path, "digest", "x", "--frobnicate");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("coco-initdata: error CID4001:", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("'coco-initdata digest --help'", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HelpAndVersionSucceed()
+    {
+        var help = _tool.Run(_dir.Path, "--help");
+        var version = _tool.Run(_dir.Path, "--version");
+
+        Assert.Equal(0, help.ExitCode);
+        foreach (var command in new[] { "generate", "verify", "digest", "decode", "inspect", "annotate", "probe", "certs" })
+        {
+            Assert.Contains(command, help.StandardOutput, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, version.ExitCode);
+        Assert.Equal("0.1.0", version.StandardOutput.Trim());
+    }
+}

@@ -1,0 +1,68 @@
+using Coco.InitData.Tests.Fixtures;
+using Xunit;
+
+namespace Coco.InitData.Tool.Tests.Infrastructure;
+
+/// <summary>
+/// Packs src/Tool once per test run into a local feed and installs it into a temporary --tool-path, as a
+/// user would install it: the tests run that coco-initdata, never the build output.
+/// </summary>
+public sealed class InstalledTool : IDisposable
+{
+    private readonly TempDirectory _root = new("cid-tool");
+
+    public InstalledTool()
+    {
+        var feed = Path.Combine(_root.Path, "feed");
+        var toolPath = Path.Combine(_root.Path, "tools");
+        var packages = Path.Combine(_root.Path, "packages");
+        var pack = ProcessRunner.Run("dotnet", new[] { "pack", Path.Combine(RepositoryPaths.Root, "src", "Tool"), "-o", feed, "-nologo", "-tl:off" }, RepositoryPaths.Root);
+        if (pack.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet pack src/Tool failed:\n" + pack.Output);
+        }
+
+        // A nuget.config with only the local feed, and an empty package folder: the freshly packed tool is
+        // installed, never a copy cached from an earlier run with the same version.
+        var config = _root.Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="feed" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        var install = ProcessRunner.Run(
+            "dotnet",
+            new[] { "tool", "install", "Coco.InitData.Tool", "--tool-path", toolPath, "--configfile", config },
+            _root.Path,
+            new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages });
+        if (install.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet tool install failed:\n" + install.Output);
+        }
+
+        Executable = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "coco-initdata.exe" : "coco-initdata");
+    }
+
+    /// <summary>The installed command.</summary>
+    public string Executable { get; }
+
+    /// <summary>Runs coco-initdata with colour off (NO_COLOR) unless the environment says otherwise.</summary>
+    public ProcessResult RunWith(string workingDirectory, IDictionary<string, string>? environment, string? standardInput, params string[] arguments)
+    {
+        var env = new Dictionary<string, string> { ["NO_COLOR"] = "1" };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            env[key] = value;
+        }
+
+        return ProcessRunner.Run(Executable, arguments, workingDirectory, env, TimeSpan.FromMinutes(3), standardInput);
+    }
+
+    /// <summary>Runs coco-initdata in the given folder.</summary>
+    public ProcessResult Run(string workingDirectory, params string[] arguments) => RunWith(workingDirectory, null, null, arguments);
+
+    public void Dispose() => _root.Dispose();
+}

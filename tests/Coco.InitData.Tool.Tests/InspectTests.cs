@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Coco.InitData.Tests.Fixtures;
+using Coco.InitData.Tool.Tests.Infrastructure;
+using Xunit;
+
+namespace Coco.InitData.Tool.Tests;
+
+[Collection(ToolCollection.Name)]
+public sealed class InspectTests
+{
+    private readonly InstalledTool _tool;
+
+    public InspectTests(InstalledTool tool) => _tool = tool;
+
+    [Fact]
+    public void InspectOfTheCaaSampleListsKbsCertificatesAndTheExpiredOne()
+    {
+        var result = _tool.Run(AppContext.BaseDirectory, "inspect", RepositoryPaths.Vector("tv3-caa-sample.toml"), "--json", "--validation-time", "2026-01-01T00:00:00Z");
+
+        Assert.Equal(1, result.ExitCode);
+        var json = JsonDocument.Parse(result.StandardOutput).RootElement;
+        Assert.Equal("document", json.GetProperty("source").GetString());
+        Assert.Equal("sha384", json.GetProperty("algorithm").GetString());
+        Assert.Equal("http://1.2.3.4:8080", json.GetProperty("kbsUrl").GetString());
+        Assert.Equal(2, json.GetProperty("certificates").GetArrayLength());
+        Assert.True(json.GetProperty("annotationSize").GetInt32() < 262144);
+        Assert.Contains(json.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "CID2020");
+        Assert.Contains("error CID2020:", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InspectOfAGeneratedAnnotationShowsItsRegistries()
+    {
+        using var dir = new TempDirectory();
+        var generate = _tool.Run(dir.Path, "generate", "--insecure-registry", "10.0.0.5:5000", "--blocked-registry", "quay.io", "--kbs-url", "http://kbs:8080", "-o", "out");
+        Assert.True(generate.ExitCode == 0, generate.Output);
+
+        var result = _tool.Run(dir.Path, "inspect", Path.Combine("out", "initdata.annotation"));
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("kbs          http://kbs:8080", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("10.0.0.5:5000 -> 10.0.0.5:5000 insecure", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("quay.io -> quay.io blocked", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoColourWhenRedirectedEvenWithoutNoColor()
+    {
+        var result = _tool.RunWith(AppContext.BaseDirectory, new Dictionary<string, string> { ["NO_COLOR"] = string.Empty, ["TERM"] = "xterm-256color" }, null,
+            "inspect", RepositoryPaths.Vector("tv3-caa-sample.toml"));
+
+        Assert.Contains("error CID2020:", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", result.Output, StringComparison.Ordinal);
+    }
+}

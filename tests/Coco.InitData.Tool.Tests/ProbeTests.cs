@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Coco.InitData.Tests.Fixtures;
+using Coco.InitData.Tool.Tests.Infrastructure;
+using Xunit;
+
+namespace Coco.InitData.Tool.Tests;
+
+/// <summary>probe against a real docker-registry on loopback, with certificates made by the tool's own certs create.</summary>
+[Collection(ToolCollection.Name)]
+public sealed class ProbeTests : IDisposable
+{
+    private readonly InstalledTool _tool;
+    private readonly TempDirectory _dir = new();
+
+    public ProbeTests(InstalledTool tool) => _tool = tool;
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void AGoodChainForTheProbedNameIsAcceptedAndTheRegistryAnswers()
+    {
+        var certs = CreateCertificates("good", "localhost", "127.0.0.1");
+        using var registry = new LocalRegistry(File.ReadAllText(Path.Combine(certs, "registry.pem")), File.ReadAllText(Path.Combine(certs, "registry.key")));
+
+        var result = _tool.Run(_dir.Path, "probe", $"localhost:{registry.Port}", "--ca", Path.Combine(certs, "registry-ca.pem"), "--json");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var json = JsonDocument.Parse(result.StandardOutput).RootElement;
+        Assert.Equal("accepted", json.GetProperty("verdict").GetString());
+        Assert.Equal(200, json.GetProperty("v2Status").GetInt32());
+        Assert.True(json.GetProperty("registryAnswers").GetBoolean());
+        Assert.Contains(json.GetProperty("certificates").EnumerateArray(), c => c.GetProperty("role").GetString() == "served chain" && c.GetProperty("subject").GetString() == "CN=localhost");
+    }
+
+    [Fact]
+    public void AChainFromAnotherCaIsRejected()
+    {
+        var certs = CreateCertificates("served", "127.0.0.1");
+        var other = CreateCertificates("other", "127.0.0.1");
+        using var registry = new LocalRegistry(File.ReadAllText(Path.Combine(certs, "registry.pem")), File.ReadAllText(Path.Combine(certs, "registry.key")));
+
+        var result = _tool.Run(_dir.Path, "probe", $"127.0.0.1:{registry.Port}", "--ca", Path.Combine(other, "registry-ca.pem"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"error CID4024: The chain 127.0.0.1:{registry.Port} serves does not verify", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("HTTP 200", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACertificateWithoutTheProbedNameIsRejected()
+    {
+        var certs = CreateCertificates("name", "registry.example.internal");
+        using var registry = new LocalRegistry(File.ReadAllText(Path.Combine(certs, "registry.pem")), File.ReadAllText(Path.Combine(certs, "registry.key")));
+
+        var result = _tool.Run(_dir.Path, "probe", $"127.0.0.1:{registry.Port}", "--ca", Path.Combine(certs, "registry-ca.pem"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CID4025:", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("'127.0.0.1'", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APlainHttpRegistryAnswersWithInsecure()
+    {
+        using var registry = new LocalRegistry();
+
+        var result = _tool.Run(_dir.Path, "probe", $"127.0.0.1:{registry.Port}", "--insecure");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("GET /v2/: HTTP 200 (a registry answers)", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TlsToAPlainHttpRegistryIsAHandshakeError()
+    {
+        using var registry = new LocalRegistry();
+
+        var result = _tool.Run(_dir.Path, "probe", $"127.0.0.1:{registry.Port}", "--timeout", "5");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CID4022:", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASilentServerTimesOutWithinTheBound()
+    {
+        // Accepts the connection and never answers: the probe must give up by itself.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var started = DateTime.UtcNow;
+
+        var result = _tool.Run(_dir.Path, "probe", $"127.0.0.1:{port}", "--timeout", "2");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CID4021:", result.StandardError, StringComparison.Ordinal);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public void NothingListeningIsAConnectionError()
+    {
+        int port;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var result = _tool.Run(_dir.Path, "probe", $"127.0.0.1:{port}", "--insecure", "--timeout", "3");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CID4020:", result.StandardError, StringComparison.Ordinal);
+    }
+
+    private string CreateCertificates(string name, params string[] hosts)
+    {
+        var output = Path.Combine(_dir.Path, name);
+        var arguments = new List<string> { "certs", "create", "-o", output };
+        foreach (var host in hosts)
+        {
+            arguments.AddRange(new[] { "--host", host });
+        }
+
+        var result = _tool.Run(_dir.Path, arguments.ToArray());
+        Assert.True(result.ExitCode == 0, result.Output);
+        return output;
+    }
+}
