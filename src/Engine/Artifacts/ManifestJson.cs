@@ -11,11 +11,12 @@ namespace Coco.InitData.Artifacts;
 /// </summary>
 public static class ManifestJson
 {
-    /// <summary>Renders the manifest, indented with LF line endings and a trailing newline.</summary>
+    /// <summary>Renders the manifest, indented with LF line endings and a trailing newline; each certificate carries its verdict per stack (all "accepted" when <c>verdicts</c> is null).</summary>
     /// <remarks>Relaxed escaping keeps base64 '+' and subjects readable; the output is written to a file, never into HTML.</remarks>
     public static byte[] Render(
         string annotationName, string annotation, Measurements.TeeMeasurements measurements, int documentLength,
-        IReadOnlyList<Registries.ResolvedRegistry> registries, IReadOnlyList<LoadedCertificate> extraRoots, LoadedCertificate? kbsCertificate)
+        IReadOnlyList<Registries.ResolvedRegistry> registries, IReadOnlyList<LoadedCertificate> extraRoots, LoadedCertificate? kbsCertificate,
+        CertificateVerdicts? verdicts = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -43,12 +44,12 @@ public static class ManifestJson
             json.WriteStartArray("certificates");
             foreach (var certificate in extraRoots)
             {
-                WriteCertificate(json, certificate, "extra_root_certificates");
+                WriteCertificate(json, certificate, "extra_root_certificates", verdicts);
             }
 
             if (kbsCertificate is not null)
             {
-                WriteCertificate(json, kbsCertificate, "kbs_cert");
+                WriteCertificate(json, kbsCertificate, "kbs_cert", verdicts);
             }
 
             json.WriteEndArray();
@@ -93,7 +94,7 @@ public static class ManifestJson
         json.WriteEndArray();
     }
 
-    private static void WriteCertificate(Utf8JsonWriter json, LoadedCertificate certificate, string embeddedAs)
+    private static void WriteCertificate(Utf8JsonWriter json, LoadedCertificate certificate, string embeddedAs, CertificateVerdicts? verdicts)
     {
         json.WriteStartObject();
         json.WriteString("source", certificate.DisplayPath);
@@ -104,6 +105,13 @@ public static class ManifestJson
         json.WriteString("sha256", certificate.Fingerprint);
         json.WriteString("notBefore", ValidityPeriodCheck.Format(certificate.NotBefore));
         json.WriteString("notAfter", ValidityPeriodCheck.Format(certificate.NotAfter));
+        json.WriteStartObject("verdicts");
+        foreach (var (profile, name) in CertificateVerdicts.Profiles)
+        {
+            json.WriteString(name, verdicts?.VerdictOf(certificate.Fingerprint, profile) ?? "accepted");
+        }
+
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 }

@@ -56,7 +56,7 @@ public static class InitDataGenerator
         var kbsCertificate = LoadKbsCertificate(spec, diagnostics);
         var policy = LoadPolicy(spec, diagnostics);
 
-        CertificateChecks.Run(extraRoots, kbsCertificate, registries, settings.Validation, diagnostics);
+        var verdicts = CertificateChecks.Run(extraRoots, kbsCertificate, registries, settings.Validation, diagnostics);
 
         var cdh = BuildCdh(spec, settings, registries, extraRoots, kbsCertificate, diagnostics);
         if (diagnostics.HasErrors)
@@ -90,7 +90,7 @@ public static class InitDataGenerator
             return null;
         }
 
-        var manifest = ManifestJson.Render(settings.AnnotationName, annotation, measurements, bytes.Length, registries, extraRoots, kbsCertificate);
+        var manifest = ManifestJson.Render(settings.AnnotationName, annotation, measurements, bytes.Length, registries, extraRoots, kbsCertificate, verdicts);
         return new InitDataArtifacts
         {
             Document = document,
