@@ -24,7 +24,8 @@ public static class AnchorChecks
             return;
         }
 
-        if (!isCa && facts.SelfSigned)
+        // A self-signed server certificate only works as the anchor of itself; issuing another certificate needs a CA.
+        if (!isCa && facts.SelfSigned && !servesOtherLeaf)
         {
             reporter.Report(RuleCatalog.AnchorSelfSignedServer, anchor);
         }
