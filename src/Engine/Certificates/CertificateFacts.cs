@@ -97,6 +97,12 @@ public sealed class CertificateFacts
     /// <summary>True when keyUsage is present.</summary>
     public bool HasKeyUsage { get; private set; }
 
+    /// <summary>The keyUsage bits (BouncyCastle's KeyUsage constants), 0 when absent.</summary>
+    public int KeyUsageBits { get; private set; }
+
+    /// <summary>keyUsage present and allows a TLS server key exchange or signature (what OpenSSL's sslserver purpose asks).</summary>
+    public bool KeyUsageAllowsTlsServer => !HasKeyUsage || (KeyUsageBits & (KeyUsage.DigitalSignature | KeyUsage.KeyEncipherment | KeyUsage.KeyAgreement)) != 0;
+
     /// <summary>keyUsage keyCertSign.</summary>
     public bool KeyCertSign { get; private set; }
 
@@ -194,6 +200,7 @@ public sealed class CertificateFacts
 
         HasKeyUsage = true;
         var usage = KeyUsage.GetInstance(extension.GetParsedValue());
+        KeyUsageBits = usage.IntValue;
         KeyCertSign = (usage.IntValue & KeyUsage.KeyCertSign) != 0;
     }
 

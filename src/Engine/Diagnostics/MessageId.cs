@@ -65,5 +65,6 @@ public enum MessageId
     ChainSignatureAlgorithmRingMissing,
     ChainPssNonCanonical,
     ChainNameConstraintViolated,
+    ChainLeafKeyUsageNotForTls,
 }
 #pragma warning restore CS1591

@@ -38,7 +38,9 @@ public static class AnchorChecks
 
             if (!isCa)
             {
-                reporter.Report(RuleCatalog.AnchorNotCa, anchor, facts.HasBasicConstraints ? "basicConstraints CA:FALSE" : "a v3 certificate without basicConstraints");
+                // OpenSSL takes a v3 certificate without basicConstraints but with keyCertSign for a CA (X509_check_ca returns 4); Go does not.
+                var rule = !facts.HasBasicConstraints && facts.KeyCertSign ? RuleCatalog.AnchorNotCa.RejectedOnlyBy(TlsProfile.Go) : RuleCatalog.AnchorNotCa;
+                reporter.Report(rule, anchor, facts.HasBasicConstraints ? "basicConstraints CA:FALSE" : "a v3 certificate without basicConstraints");
             }
 
             if (facts.HasKeyUsage && !facts.KeyCertSign)

@@ -70,6 +70,11 @@ public static class ChainChecks
             reporter.Report(RuleCatalog.ChainLeafNoEku, certificate, name);
         }
 
+        if (!leaf.KeyUsageAllowsTlsServer)
+        {
+            reporter.Report(RuleCatalog.ChainLeafKeyUsage, certificate, name);
+        }
+
         CheckCriticalExtensions(name, leaf, reporter);
         CheckKey(name, leaf, reporter);
     }

@@ -118,6 +118,10 @@ public static class RuleCatalog
     public static readonly CertificateRule ChainLeafEku = new(MessageId.ChainLeafEkuWithoutServerAuth, "C6", All,
         new("invalid peer certificate: InvalidPurpose", "certificate verify failed (unsupported certificate purpose)", "x509: certificate specifies an incompatible key usage"));
 
+    /// <summary>C6 (found by the openssl cross-check): the leaf's keyUsage allows neither digitalSignature, keyEncipherment nor keyAgreement.</summary>
+    public static readonly CertificateRule ChainLeafKeyUsage = new(MessageId.ChainLeafKeyUsageNotForTls, "C6", TlsProfile.OpenSsl,
+        new(string.Empty, "certificate verify failed (unsupported certificate purpose)", string.Empty));
+
     /// <summary>C7: the leaf has no EKU at all.</summary>
     public static readonly CertificateRule ChainLeafNoEku = new(MessageId.ChainLeafWithoutEku, "C7", TlsProfile.None, GuestErrors.None);
 
