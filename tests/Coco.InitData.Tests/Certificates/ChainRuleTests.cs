@@ -252,7 +252,7 @@ public sealed class ChainRuleTests
     }
 
     [Fact]
-    public void C11_rsa_pss_with_openssls_max_salt_or_an_explicit_trailer_fails_rustls_and_go_with_the_parameters_decoded()
+    public void C11_rsa_pss_with_openssls_max_salt_fails_rustls_and_go_and_an_explicit_trailer_fails_rustls_with_the_parameters_decoded()
     {
         var root = Shapes.Root("RSA Root", KeyKind.Rsa2048);
         using var maxSalt = new CertificateCase().Anchor(root).Serve(Shapes.Host, TestPki.Create(Shapes.LeafSpec(root) with { PssSaltLength = 222 }));
@@ -263,7 +263,9 @@ public sealed class ChainRuleTests
         result.Lacks("CID2061");
 
         using var trailer = new CertificateCase().Anchor(root).Serve(Shapes.Host, TestPki.Create(Shapes.LeafSpec(root) with { PssSaltLength = 32, PssExplicitTrailer = true }));
-        Assert.Contains("explicit trailerField", trailer.Run().Single("CID2077").Message, StringComparison.Ordinal);
+        var trailerFinding = trailer.Run().Single("CID2077");
+        FindingAssert.Is(trailerFinding, DiagnosticSeverity.Error, "chain.pem", trailer.ChainLine(0), "rustls (guest)");
+        Assert.Contains("explicit trailerField", trailerFinding.Message, StringComparison.Ordinal);
 
         using var canonical = new CertificateCase().Anchor(root).Serve(Shapes.Host, TestPki.Create(Shapes.LeafSpec(root) with { PssSaltLength = 32 }));
         canonical.Run().IsClean();

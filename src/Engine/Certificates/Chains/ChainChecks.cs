@@ -172,7 +172,10 @@ public static class ChainChecks
             var rejectedBy = RejectingStacks(signature);
             if (signature.Scheme == "rsa-pss" && !signature.IsCanonicalPss)
             {
-                reporter.Report(RuleCatalog.ChainPssNonCanonical, facts.Certificate, name, signature.Name);
+                // Go (1.19, measured) accepts an explicit trailerField of 1; a salt or MGF1 hash that differs it refuses.
+                var onlyTrailer = signature.SaltLength == SignatureFacts.HashLength(signature.Hash) && signature.MgfHash == signature.Hash && !signature.PssParametersInvalid;
+                var rule = onlyTrailer ? RuleCatalog.ChainPssNonCanonical.RejectedOnlyBy(TlsProfile.Rustls) : RuleCatalog.ChainPssNonCanonical;
+                reporter.Report(rule, facts.Certificate, name, signature.Name);
             }
             else if (rejectedBy != TlsProfile.None)
             {
