@@ -18,14 +18,14 @@ public static class CertificateChecks
         ValidationOptions options, DiagnosticBag diagnostics)
     {
         var reporter = new FindingReporter(options, diagnostics, new CertificateVerdicts());
-        var anchorFacts = anchors.Select(CertificateFacts.Of).ToList();
+        var anchorFacts = anchors.Select(a => a.Facts).ToList();
         var chains = new List<(ResolvedRegistry Registry, List<CertificateFacts> Served)>();
         foreach (var registry in registries)
         {
             // A plain-HTTP registry never shows a certificate; a blocked one is never contacted.
             if (registry.ServedChain.Count > 0 && !registry.Insecure && !registry.Blocked)
             {
-                chains.Add((registry, registry.ServedChain.Select(CertificateFacts.Of).ToList()));
+                chains.Add((registry, registry.ServedChain.Select(c => c.Facts).ToList()));
             }
         }
 
@@ -50,7 +50,7 @@ public static class CertificateChecks
         if (kbsCertificate is not null)
         {
             // The KBS root is a trust anchor for the attestation agent's HTTPS client: the same anchor rules apply.
-            var facts = CertificateFacts.Of(kbsCertificate);
+            var facts = kbsCertificate.Facts;
             ValidityPeriodCheck.Check(kbsCertificate, isAnchor: true, reporter);
             AnchorChecks.Check(facts, servesOtherLeaf: false, reporter);
         }

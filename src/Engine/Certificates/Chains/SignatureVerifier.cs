@@ -18,12 +18,12 @@ public static class SignatureVerifier
     /// <summary>True when <paramref name="child"/>'s signature verifies with <paramref name="issuer"/>'s public key.</summary>
     public static bool Verify(LoadedCertificate child, LoadedCertificate issuer)
     {
-        var signature = SignatureFacts.Of(child.Certificate.CertificateStructure.SignatureAlgorithm);
-        var tbs = child.Certificate.CertificateStructure.TbsCertificate.GetDerEncoded();
-        var value = child.Certificate.CertificateStructure.Signature.GetOctets();
-        var spki = issuer.Certificate.CertificateStructure.SubjectPublicKeyInfo.GetDerEncoded();
+        var signature = child.Facts.Signature;
         try
         {
+            var tbs = child.Certificate.CertificateStructure.TbsCertificate.GetDerEncoded();
+            var value = child.Certificate.CertificateStructure.Signature.GetOctets();
+            var spki = issuer.Certificate.CertificateStructure.SubjectPublicKeyInfo.GetDerEncoded();
             return signature.Scheme switch
             {
                 "rsa" when signature.DotNetHash is { } hash => VerifyRsa(spki, tbs, value, hash, RSASignaturePadding.Pkcs1),
@@ -33,10 +33,10 @@ public static class SignatureVerifier
                 _ => VerifyWithBouncyCastle(child, issuer),
             };
         }
-        catch (Exception e) when (e is CryptographicException or ArgumentException or InvalidCastException or InvalidOperationException
-            or SecurityUtilityException or CryptoException or IOException or FormatException or NotSupportedException or PlatformNotSupportedException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A key that does not load or a signature that does not decode is a signature that does not verify.
+            // Hostile bytes: a key that does not load, a signature that does not decode or an algorithm BouncyCastle
+            // refuses (CertificateException, SecurityUtilityException...) is a signature that does not verify.
             return false;
         }
     }
