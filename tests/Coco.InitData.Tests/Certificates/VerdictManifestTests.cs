@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Coco.InitData.Diagnostics;
+using Coco.InitData.Generation;
+using Coco.InitData.Specification;
+using Coco.InitData.Tests.Fixtures;
+using Xunit;
+
+namespace Coco.InitData.Tests.Certificates;
+
+/// <summary>initdata.json carries each certificate's verdict per stack, and the same inputs give the same bytes.</summary>
+public sealed class VerdictManifestTests
+{
+    [Fact]
+    public void Each_certificate_in_initdata_json_has_a_verdict_per_stack_including_stacks_the_build_does_not_enforce()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("certs/good.pem", Shapes.Root().Pem);
+        directory.Write("certs/small.pem", Shapes.Root("Small Root", KeyKind.Rsa1024).Pem);
+        var spec = Spec(directory, "openssl");
+
+        var result = InitDataGenerator.Generate(spec);
+
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics.Select(d => d.ToCanonicalString())));
+        var manifest = result.Artifacts!.Files.Single(f => f.RelativePath == "initdata.json").Content;
+        using var json = JsonDocument.Parse(manifest);
+        var certificates = json.RootElement.GetProperty("certificates").EnumerateArray().ToList();
+        var good = certificates.Single(c => c.GetProperty("source").GetString() == "certs/good.pem").GetProperty("verdicts");
+        var small = certificates.Single(c => c.GetProperty("source").GetString() == "certs/small.pem").GetProperty("verdicts");
+        Assert.Equal("accepted", good.GetProperty("rustls").GetString());
+        Assert.Equal("accepted", good.GetProperty("openssl").GetString());
+        Assert.Equal("accepted", good.GetProperty("go").GetString());
+        Assert.Equal("rejected: CID2045", small.GetProperty("rustls").GetString());
+        Assert.Equal("accepted", small.GetProperty("openssl").GetString());
+        Assert.Equal(manifest, InitDataGenerator.Generate(Spec(directory, "openssl")).Artifacts!.Files.Single(f => f.RelativePath == "initdata.json").Content);
+    }
+
+    [Fact]
+    public void With_both_guest_stacks_enforced_the_same_rsa_1024_root_fails_and_nothing_is_produced()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("certs/good.pem", Shapes.Root().Pem);
+        directory.Write("certs/small.pem", Shapes.Root("Small Root", KeyKind.Rsa1024).Pem);
+
+        var result = InitDataGenerator.Generate(Spec(directory, "rustls;openssl"));
+
+        Assert.Null(result.Artifacts);
+        var finding = Assert.Single(result.Diagnostics, d => d.Code == "CID2045");
+        Assert.Equal(DiagnosticSeverity.Error, finding.Severity);
+        Assert.EndsWith("small.pem", finding.Location.File, StringComparison.Ordinal);
+        Assert.Equal(1, finding.Location.Line);
+    }
+
+    private static InitDataSpecification Spec(TempDirectory directory, string profiles)
+    {
+        var at = new SourceLocation(Path.Combine(directory.Path, "Workload.csproj"), 5);
+        return new InitDataSpecification
+        {
+            BaseDirectory = directory.Path,
+            Registries = new[]
+            {
+                new RegistryDeclaration { Name = "registry.example.internal:5000", DeclaredAt = at, BaseDirectory = directory.Path, CertificateAuthority = "certs/good.pem;certs/small.pem" },
+            },
+            KbsUrl = new SettingValue("InitDataKbsUrl", "http://kbs.example.internal:8080", at),
+            ValidationTime = new SettingValue("InitDataValidationTime", "2026-06-01T00:00:00Z", at),
+            TlsProfiles = new SettingValue("InitDataTlsProfiles", profiles, at),
+        };
+    }
+}
