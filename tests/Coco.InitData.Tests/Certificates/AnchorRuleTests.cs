@@ -1,8 +1,8 @@
-using Xunit;
 using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Tests.Fixtures;
 using Org.BouncyCastle.Asn1.X509;
+using Xunit;
 
 namespace Coco.InitData.Tests.Certificates;
 
@@ -220,5 +220,19 @@ public sealed class AnchorRuleTests
         var finding = c.Run().Single("CID2030");
         FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, "rustls (guest)");
         Assert.Contains("64 KiB", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A4_an_anchor_whose_inner_and_outer_signature_algorithms_differ_cannot_be_loaded_by_webpki()
+    {
+        var root = Shapes.Root();
+        var structure = X509CertificateStructure.GetInstance(root.Der);
+        var outer = new AlgorithmIdentifier(Org.BouncyCastle.Asn1.X9.X9ObjectIdentifiers.ECDsaWithSha384);
+        var mismatched = new X509CertificateStructure(structure.TbsCertificate, outer, structure.Signature);
+        var certificate = new TestCertificate(new Org.BouncyCastle.X509.X509Certificate(mismatched), root.Key);
+        using var c = new CertificateCase().Anchor(certificate);
+        var finding = c.Run().Single("CID2030");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, "rustls (guest)");
+        Assert.Contains("inner and outer signature algorithms differ", finding.Message, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,6 @@
-using Xunit;
 using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
+using Xunit;
 
 namespace Coco.InitData.Tests.Certificates;
 

@@ -1,5 +1,5 @@
-using Xunit;
 using Coco.InitData.Diagnostics;
+using Xunit;
 
 namespace Coco.InitData.Tests.Certificates;
 

@@ -1,7 +1,7 @@
-using Xunit;
 using System.Globalization;
 using System.Net;
 using Coco.InitData.Tests.Fixtures;
+using Xunit;
 
 namespace Coco.InitData.Tests.Certificates;
 

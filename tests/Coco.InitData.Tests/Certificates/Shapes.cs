@@ -1,6 +1,6 @@
-using Xunit;
 using Coco.InitData.Tests.Fixtures;
 using Org.BouncyCastle.Asn1.X509;
+using Xunit;
 
 namespace Coco.InitData.Tests.Certificates;
 
