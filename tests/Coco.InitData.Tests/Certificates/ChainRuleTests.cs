@@ -287,4 +287,16 @@ public sealed class ChainRuleTests
         using var excluded = new CertificateCase().Anchor(excluding).Serve(Shapes.Host, Shapes.Leaf(excluding));
         excluded.Run().Single("CID2078");
     }
+
+    [Fact]
+    public void C12_a_leaf_subject_outside_a_directoryName_subtree_violates_the_constraint_for_openssl()
+    {
+        var root = TestPki.Create(new CertificateSpec { Subject = "CN=Directory Root", PermittedDirectoryName = "O=Coco.InitData tests" });
+        using var outside = new CertificateCase().Anchor(root).Serve(Shapes.Host, Shapes.Leaf(root));
+        var finding = outside.Run().Single("CID2078");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", outside.ChainLine(0), "openssl (guest)");
+
+        using var inside = new CertificateCase().Anchor(root).Serve(Shapes.Host, TestPki.Create(Shapes.LeafSpec(root) with { Subject = "O=Coco.InitData tests,CN=" + Shapes.Host }));
+        inside.Run().Lacks("CID2078");
+    }
 }

@@ -41,6 +41,8 @@ public static class OracleCases
         ["B13 anchor pathLen 0 with one intermediate"] = () => Through(Shapes.IntermediateSpec(TestPki.Create(new CertificateSpec { Subject = "CN=PathLen Root", PathLength = 0 })), i => Shapes.LeafSpec(i)),
         ["B15 sha-1 self-signed root"] = () => AnchorIssuing(new CertificateSpec { Subject = "CN=SHA1 Root", Key = KeyKind.Rsa2048, SignatureAlgorithm = "SHA1WITHRSA" }),
         ["A4 anchor over 64 KiB"] = () => AnchorIssuing(new CertificateSpec { Subject = "CN=Huge Root", PaddingExtensionBytes = 70_000 }),
+        ["B14 directoryName constraint, leaf subject outside"] = () => DirectoryConstrained("CN=registry.example.internal"),
+        ["B14 directoryName constraint, leaf subject inside"] = () => DirectoryConstrained("O=Coco.InitData tests,CN=registry.example.internal"),
         ["C1 missing intermediate"] = () => new CertificateCase().Anchor(Root).Serve(Shapes.Host, Shapes.Leaf(Shapes.Intermediate(Root))),
         ["C2 wrong issuer key"] = () => new CertificateCase().Anchor(Shapes.Root("Twin CA", KeyKind.EcP256)).Serve(Shapes.Host, Shapes.Leaf(Shapes.Root("Twin CA", KeyKind.EcP384))),
         ["C3 expired intermediate"] = () => Through(Shapes.IntermediateSpec(Root) with { NotAfter = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc) }, i => Shapes.LeafSpec(i)),
@@ -115,6 +117,12 @@ public static class OracleCases
         }
 
         return Serve(Root, chain.Prepend(Shapes.Leaf(issuer)).ToArray());
+    }
+
+    private static CertificateCase DirectoryConstrained(string leafSubject)
+    {
+        var root = TestPki.Create(new CertificateSpec { Subject = "CN=Directory Constrained Root", PermittedDirectoryName = "O=Coco.InitData tests" });
+        return Serve(root, TestPki.Create(Shapes.LeafSpec(root) with { Subject = leafSubject }));
     }
 
     private static CertificateCase ConstrainedRoot(string host)

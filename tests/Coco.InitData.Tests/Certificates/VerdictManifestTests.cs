@@ -50,6 +50,28 @@ public sealed class VerdictManifestTests
         Assert.Equal(1, finding.Location.Line);
     }
 
+    [Fact]
+    public void The_kbs_certificate_is_checked_as_a_trust_anchor_and_a_vcek_there_fails_the_build()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("certs/good.pem", Shapes.Root().Pem);
+        directory.Write("certs/small.pem", Shapes.Root().Pem);
+        directory.Write("kbs/vcek.pem", Shapes.VcekLookAlike().Pem);
+        var at = new SourceLocation(Path.Combine(directory.Path, "Workload.csproj"), 5);
+        var spec = Spec(directory, "rustls;openssl");
+        spec = new InitDataSpecification
+        {
+            BaseDirectory = spec.BaseDirectory, Registries = spec.Registries, KbsUrl = spec.KbsUrl, ValidationTime = spec.ValidationTime,
+            KbsCertificate = new SettingValue("InitDataKbsCertificate", "kbs/vcek.pem", at),
+        };
+
+        var result = InitDataGenerator.Generate(spec);
+
+        Assert.Null(result.Artifacts);
+        var finding = Assert.Single(result.Diagnostics, d => d.Code == "CID2047");
+        Assert.EndsWith("vcek.pem", finding.Location.File, StringComparison.Ordinal);
+    }
+
     private static InitDataSpecification Spec(TempDirectory directory, string profiles)
     {
         var at = new SourceLocation(Path.Combine(directory.Path, "Workload.csproj"), 5);

@@ -248,6 +248,14 @@ public static class ChainChecks
                 reporter.Report(RuleCatalog.ChainNameConstraints, leaf.Certificate, registry.Name.Text, violation, constraining.Certificate.Subject);
                 return;
             }
+
+            if (!NameConstraintMatcher.SubjectPermitted(constraining, leaf.Certificate.Certificate.SubjectDN))
+            {
+                // Only OpenSSL evaluates directoryName subtrees; rustls and Go already refuse the constraint itself (B14).
+                reporter.Report(RuleCatalog.ChainNameConstraints.RejectedOnlyBy(TlsProfile.OpenSsl), leaf.Certificate, registry.Name.Text,
+                    "subject " + leaf.Certificate.Subject, constraining.Certificate.Subject);
+                return;
+            }
         }
     }
 }

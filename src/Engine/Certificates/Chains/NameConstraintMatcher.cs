@@ -29,6 +29,33 @@ public static class NameConstraintMatcher
         return null;
     }
 
+    /// <summary>True when the subject DN lies within the directoryName subtrees (OpenSSL checks them; webpki refuses them, B14).</summary>
+    public static bool SubjectPermitted(CertificateFacts constraints, X509Name subject) =>
+        Permitted(constraints, GeneralName.DirectoryName, subtree => DirectoryWithin(subject, X509Name.GetInstance(subtree)));
+
+    // RFC 5280 4.2.1.10: a name is within a directoryName subtree when the subtree's RDNs are a prefix of its RDNs.
+    private static bool DirectoryWithin(X509Name subject, X509Name constraint)
+    {
+        var subjectOids = subject.GetOidList();
+        var subjectValues = subject.GetValueList();
+        var constraintOids = constraint.GetOidList();
+        var constraintValues = constraint.GetValueList();
+        if (constraintOids.Count > subjectOids.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < constraintOids.Count; i++)
+        {
+            if (!constraintOids[i].Equals(subjectOids[i]) || !string.Equals(constraintValues[i].Trim(), subjectValues[i].Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool Permitted(CertificateFacts constraints, int tag, Func<Asn1Encodable, bool> within)
     {
         if (constraints.ExcludedSubtrees.Any(s => s.Base.TagNo == tag && within(s.Base.Name)))
