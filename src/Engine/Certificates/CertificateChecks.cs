@@ -41,10 +41,12 @@ public static class CertificateChecks
             }
         }
 
+        var servedLeaves = chains.Select(c => c.Served[0].Certificate.Fingerprint).ToHashSet(StringComparer.Ordinal);
         foreach (var facts in anchorFacts)
         {
+            var fingerprint = facts.Certificate.Fingerprint;
             ValidityPeriodCheck.Check(facts.Certificate, isAnchor: true, reporter);
-            AnchorChecks.Check(facts, issuingAnchors.Contains(facts.Certificate.Fingerprint), reporter);
+            AnchorChecks.Check(facts, issuingAnchors.Contains(fingerprint), reporter, servedLeaves.Contains(fingerprint));
         }
 
         if (kbsCertificate is not null)

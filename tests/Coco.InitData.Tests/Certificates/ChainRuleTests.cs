@@ -299,4 +299,14 @@ public sealed class ChainRuleTests
         using var inside = new CertificateCase().Anchor(root).Serve(Shapes.Host, TestPki.Create(Shapes.LeafSpec(root) with { Subject = "O=Coco.InitData tests,CN=" + Shapes.Host }));
         inside.Run().Lacks("CID2078");
     }
+
+    [Fact]
+    public void C1_a_leaf_pinned_as_its_own_anchor_without_its_issuer_fails_rustls_and_openssl_but_not_go()
+    {
+        var leaf = Shapes.Leaf(Shapes.Root("Undeclared Root"));
+        using var c = new CertificateCase().Anchor(leaf).Serve(Shapes.Host, leaf);
+        var result = c.Run();
+        FindingAssert.Is(result.Single("CID2060"), DiagnosticSeverity.Error, "chain.pem", c.ChainLine(0), "rustls (guest), openssl (guest)");
+        result.Lacks("CID2041");
+    }
 }

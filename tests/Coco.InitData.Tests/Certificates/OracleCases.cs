@@ -43,6 +43,7 @@ public static class OracleCases
         ["A4 anchor over 64 KiB"] = () => AnchorIssuing(new CertificateSpec { Subject = "CN=Huge Root", PaddingExtensionBytes = 70_000 }),
         ["B14 directoryName constraint, leaf subject outside"] = () => DirectoryConstrained("CN=registry.example.internal"),
         ["B14 directoryName constraint, leaf subject inside"] = () => DirectoryConstrained("O=Coco.InitData tests,CN=registry.example.internal"),
+        ["C1 issued leaf pinned as its own anchor"] = () => PinnedLeaf(),
         ["C1 missing intermediate"] = () => new CertificateCase().Anchor(Root).Serve(Shapes.Host, Shapes.Leaf(Shapes.Intermediate(Root))),
         ["C2 wrong issuer key"] = () => new CertificateCase().Anchor(Shapes.Root("Twin CA", KeyKind.EcP256)).Serve(Shapes.Host, Shapes.Leaf(Shapes.Root("Twin CA", KeyKind.EcP384))),
         ["C3 expired intermediate"] = () => Through(Shapes.IntermediateSpec(Root) with { NotAfter = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc) }, i => Shapes.LeafSpec(i)),
@@ -117,6 +118,12 @@ public static class OracleCases
         }
 
         return Serve(Root, chain.Prepend(Shapes.Leaf(issuer)).ToArray());
+    }
+
+    private static CertificateCase PinnedLeaf()
+    {
+        var leaf = Shapes.Leaf(Shapes.Root("Undeclared Root"));
+        return Serve(leaf, leaf);
     }
 
     private static CertificateCase DirectoryConstrained(string leafSubject)

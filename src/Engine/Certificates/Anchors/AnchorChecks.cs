@@ -9,8 +9,11 @@ namespace Coco.InitData.Certificates.Anchors;
 /// </summary>
 public static class AnchorChecks
 {
-    /// <summary>Checks one anchor. <paramref name="servesOtherLeaf"/> is true when a served chain shows the anchor issues another certificate.</summary>
-    public static void Check(CertificateFacts facts, bool servesOtherLeaf, FindingReporter reporter)
+    /// <summary>
+    /// Checks one anchor. <paramref name="servesOtherLeaf"/> is true when a served chain shows the anchor issues another
+    /// certificate; <paramref name="isServedLeaf"/> when a registry serves this very certificate (a pinned leaf).
+    /// </summary>
+    public static void Check(CertificateFacts facts, bool servesOtherLeaf, FindingReporter reporter, bool isServedLeaf = false)
     {
         var anchor = facts.Certificate;
         CheckLoadable(facts, reporter);
@@ -28,6 +31,10 @@ public static class AnchorChecks
         if (!isCa && facts.SelfSigned && !servesOtherLeaf)
         {
             reporter.Report(RuleCatalog.AnchorSelfSignedServer, anchor);
+        }
+        else if (isServedLeaf && !facts.SelfSigned)
+        {
+            // A pinned leaf is not meant to be a CA: the served chain's C1 finding says which stacks refuse it and why.
         }
         else
         {

@@ -31,7 +31,9 @@ public static class ChainChecks
             }
             else
             {
-                reporter.Report(RuleCatalog.ChainNoPath, stuck.Certificate, name);
+                // Go trusts a leaf that is itself in the root pool (a pinned leaf); rustls and OpenSSL need its issuer.
+                var pinned = stuck == leaf && anchors.Any(a => a.Certificate.Fingerprint == leaf.Certificate.Fingerprint);
+                reporter.Report(pinned ? RuleCatalog.ChainNoPath.RejectedOnlyBy(TlsProfile.Rustls | TlsProfile.OpenSsl) : RuleCatalog.ChainNoPath, stuck.Certificate, name);
             }
         }
 
