@@ -40,7 +40,7 @@ public static class ManifestJson
             }
 
             json.WriteEndObject();
-            WriteRegistries(json, registries);
+            WriteRegistries(json, registries, verdicts);
             json.WriteStartArray("certificates");
             foreach (var certificate in extraRoots)
             {
@@ -61,7 +61,7 @@ public static class ManifestJson
         return Encoding.UTF8.GetBytes(text);
     }
 
-    private static void WriteRegistries(Utf8JsonWriter json, IReadOnlyList<Registries.ResolvedRegistry> registries)
+    private static void WriteRegistries(Utf8JsonWriter json, IReadOnlyList<Registries.ResolvedRegistry> registries, CertificateVerdicts? verdicts)
     {
         json.WriteStartArray("registries");
         foreach (var registry in registries)
@@ -78,6 +78,18 @@ public static class ManifestJson
             }
 
             json.WriteEndArray();
+            if (registry.ServedChain.Count > 0)
+            {
+                // The chain the registry serves is checked, never embedded: listed here for its verdicts.
+                json.WriteStartArray("servedChain");
+                foreach (var certificate in registry.ServedChain)
+                {
+                    WriteCertificate(json, certificate, null, verdicts);
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteStartArray("mirrors");
             foreach (var mirror in registry.Mirrors)
             {
@@ -94,12 +106,16 @@ public static class ManifestJson
         json.WriteEndArray();
     }
 
-    private static void WriteCertificate(Utf8JsonWriter json, LoadedCertificate certificate, string embeddedAs, CertificateVerdicts? verdicts)
+    private static void WriteCertificate(Utf8JsonWriter json, LoadedCertificate certificate, string? embeddedAs, CertificateVerdicts? verdicts)
     {
         json.WriteStartObject();
         json.WriteString("source", certificate.DisplayPath);
         json.WriteNumber("line", certificate.Location.Line);
-        json.WriteString("embeddedAs", embeddedAs);
+        if (embeddedAs is not null)
+        {
+            json.WriteString("embeddedAs", embeddedAs);
+        }
+
         json.WriteString("subject", certificate.Subject);
         json.WriteString("issuer", certificate.Issuer);
         json.WriteString("sha256", certificate.Fingerprint);

@@ -84,6 +84,7 @@ public sealed class CertificateBuildTests
         Assert.Contains("\"verdicts\": {", manifest, StringComparison.Ordinal);
         Assert.Contains("\"rustls\": \"accepted\"", manifest, StringComparison.Ordinal);
         Assert.Contains("\"go\": \"accepted\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"servedChain\": [", manifest, StringComparison.Ordinal);
     }
 
     [Fact]

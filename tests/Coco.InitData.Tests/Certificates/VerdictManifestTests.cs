@@ -51,6 +51,43 @@ public sealed class VerdictManifestTests
     }
 
     [Fact]
+    public void The_served_chain_is_listed_under_its_registry_with_verdicts_but_never_embedded()
+    {
+        using var directory = new TempDirectory();
+        var root = Shapes.Root();
+        directory.Write("certs/good.pem", root.Pem);
+        directory.Write("certs/small.pem", Shapes.Root("Other Root").Pem);
+        var cnOnly = TestPki.Create(Shapes.LeafSpec(root) with { DnsNames = Array.Empty<string>() });
+        directory.Write("certs/chain.pem", cnOnly.Pem);
+        var spec = Spec(directory, "openssl");
+        var registry = spec.Registries[0];
+        spec = new InitDataSpecification
+        {
+            BaseDirectory = spec.BaseDirectory, KbsUrl = spec.KbsUrl, ValidationTime = spec.ValidationTime, TlsProfiles = spec.TlsProfiles,
+            Registries = new[]
+            {
+                new RegistryDeclaration
+                {
+                    Name = registry.Name, DeclaredAt = registry.DeclaredAt, BaseDirectory = registry.BaseDirectory,
+                    CertificateAuthority = registry.CertificateAuthority, ServerCertificate = "certs/chain.pem",
+                },
+            },
+        };
+
+        var result = InitDataGenerator.Generate(spec);
+
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(result.Diagnostics, d => d.Code == "CID2063").Severity);
+        var manifest = result.Artifacts!.Files.Single(f => f.RelativePath == "initdata.json").Content;
+        using var json = JsonDocument.Parse(manifest);
+        var served = Assert.Single(json.RootElement.GetProperty("registries")[0].GetProperty("servedChain").EnumerateArray());
+        Assert.Equal("certs/chain.pem", served.GetProperty("source").GetString());
+        Assert.Equal("rejected: CID2063", served.GetProperty("verdicts").GetProperty("go").GetString());
+        Assert.Equal("accepted", served.GetProperty("verdicts").GetProperty("openssl").GetString());
+        Assert.DoesNotContain(json.RootElement.GetProperty("certificates").EnumerateArray(), c => c.GetProperty("source").GetString() == "certs/chain.pem");
+        Assert.DoesNotContain(cnOnly.Pem.Split('\n')[1], System.Text.Encoding.UTF8.GetString(result.Artifacts.DocumentBytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_kbs_certificate_is_checked_as_a_trust_anchor_and_a_vcek_there_fails_the_build()
     {
         using var directory = new TempDirectory();
