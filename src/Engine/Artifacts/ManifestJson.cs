@@ -11,11 +11,12 @@ namespace Coco.InitData.Artifacts;
 /// </summary>
 public static class ManifestJson
 {
-    /// <summary>Renders the manifest, indented with LF line endings and a trailing newline.</summary>
+    /// <summary>Renders the manifest, indented with LF line endings and a trailing newline; each certificate carries its verdict per stack (all "accepted" when <c>verdicts</c> is null).</summary>
     /// <remarks>Relaxed escaping keeps base64 '+' and subjects readable; the output is written to a file, never into HTML.</remarks>
     public static byte[] Render(
         string annotationName, string annotation, Measurements.TeeMeasurements measurements, int documentLength,
-        IReadOnlyList<Registries.ResolvedRegistry> registries, IReadOnlyList<LoadedCertificate> extraRoots, LoadedCertificate? kbsCertificate)
+        IReadOnlyList<Registries.ResolvedRegistry> registries, IReadOnlyList<LoadedCertificate> extraRoots, LoadedCertificate? kbsCertificate,
+        CertificateVerdicts? verdicts = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -39,16 +40,16 @@ public static class ManifestJson
             }
 
             json.WriteEndObject();
-            WriteRegistries(json, registries);
+            WriteRegistries(json, registries, verdicts);
             json.WriteStartArray("certificates");
             foreach (var certificate in extraRoots)
             {
-                WriteCertificate(json, certificate, "extra_root_certificates");
+                WriteCertificate(json, certificate, "extra_root_certificates", verdicts);
             }
 
             if (kbsCertificate is not null)
             {
-                WriteCertificate(json, kbsCertificate, "kbs_cert");
+                WriteCertificate(json, kbsCertificate, "kbs_cert", verdicts);
             }
 
             json.WriteEndArray();
@@ -60,7 +61,7 @@ public static class ManifestJson
         return Encoding.UTF8.GetBytes(text);
     }
 
-    private static void WriteRegistries(Utf8JsonWriter json, IReadOnlyList<Registries.ResolvedRegistry> registries)
+    private static void WriteRegistries(Utf8JsonWriter json, IReadOnlyList<Registries.ResolvedRegistry> registries, CertificateVerdicts? verdicts)
     {
         json.WriteStartArray("registries");
         foreach (var registry in registries)
@@ -77,6 +78,18 @@ public static class ManifestJson
             }
 
             json.WriteEndArray();
+            if (registry.ServedChain.Count > 0)
+            {
+                // The chain the registry serves is checked, never embedded: listed here for its verdicts.
+                json.WriteStartArray("servedChain");
+                foreach (var certificate in registry.ServedChain)
+                {
+                    WriteCertificate(json, certificate, null, verdicts);
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteStartArray("mirrors");
             foreach (var mirror in registry.Mirrors)
             {
@@ -93,17 +106,28 @@ public static class ManifestJson
         json.WriteEndArray();
     }
 
-    private static void WriteCertificate(Utf8JsonWriter json, LoadedCertificate certificate, string embeddedAs)
+    private static void WriteCertificate(Utf8JsonWriter json, LoadedCertificate certificate, string? embeddedAs, CertificateVerdicts? verdicts)
     {
         json.WriteStartObject();
         json.WriteString("source", certificate.DisplayPath);
         json.WriteNumber("line", certificate.Location.Line);
-        json.WriteString("embeddedAs", embeddedAs);
+        if (embeddedAs is not null)
+        {
+            json.WriteString("embeddedAs", embeddedAs);
+        }
+
         json.WriteString("subject", certificate.Subject);
         json.WriteString("issuer", certificate.Issuer);
         json.WriteString("sha256", certificate.Fingerprint);
         json.WriteString("notBefore", ValidityPeriodCheck.Format(certificate.NotBefore));
         json.WriteString("notAfter", ValidityPeriodCheck.Format(certificate.NotAfter));
+        json.WriteStartObject("verdicts");
+        foreach (var (profile, name) in CertificateVerdicts.Profiles)
+        {
+            json.WriteString(name, verdicts?.VerdictOf(certificate.Fingerprint, profile) ?? "accepted");
+        }
+
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 }

@@ -37,7 +37,14 @@ public static class CertificateFileLoader
             // A .cer/.der export: one binary certificate and nothing else.
             if (bytes.Length > 0 && bytes[0] == 0x30 && TryParse(bytes, out var derCert, out _))
             {
-                return new[] { new LoadedCertificate(bytes, derCert!, fileLocation, displayPath, role) };
+                var loaded = new LoadedCertificate(bytes, derCert!, fileLocation, displayPath, role);
+                if (TryDecodeContents(loaded, out var derReason))
+                {
+                    return new[] { loaded };
+                }
+
+                diagnostics.Error(MessageId.CertificateUnparseable, fileLocation, displayPath, derReason);
+                return Array.Empty<LoadedCertificate>();
             }
 
             diagnostics.Error(MessageId.NoCertificateInFile, fileLocation, kind, displayPath);
@@ -80,7 +87,15 @@ public static class CertificateFileLoader
                 continue;
             }
 
-            result.Add(new LoadedCertificate(der, certificate!, at, displayPath, role));
+            var loadedBlock = new LoadedCertificate(der, certificate!, at, displayPath, role);
+            if (!TryDecodeContents(loadedBlock, out reason))
+            {
+                diagnostics.Error(MessageId.CertificateUnparseable, at, displayPath, reason);
+                failed = true;
+                continue;
+            }
+
+            result.Add(loadedBlock);
         }
 
         if (structureProblem is not null)
@@ -95,6 +110,28 @@ public static class CertificateFileLoader
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Decodes what BouncyCastle parses lazily (extensions, public key structure, signature bits), so a certificate
+    /// with a damaged extension is a coded finding here and never an exception in the rules.
+    /// </summary>
+    private static bool TryDecodeContents(LoadedCertificate certificate, out string reason)
+    {
+        try
+        {
+            _ = certificate.Facts;
+            _ = certificate.Certificate.CertificateStructure.Signature.GetOctets();
+            _ = certificate.Certificate.CertificateStructure.TbsCertificate.GetDerEncoded();
+            reason = string.Empty;
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Any decoding failure of attacker-controlled bytes is the same finding: the stacks refuse the certificate too.
+            reason = "its extensions, public key or signature cannot be decoded: " + e.Message.TrimEnd('.');
+            return false;
+        }
     }
 
     /// <summary>Parses one DER certificate; the reason is in words a user can act on, not BouncyCastle's.</summary>

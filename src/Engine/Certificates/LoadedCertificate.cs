@@ -9,6 +9,7 @@ public sealed class LoadedCertificate
 {
     private string? _fingerprint;
     private string? _pem;
+    private CertificateFacts? _facts;
 
     /// <summary>Creates a loaded certificate.</summary>
     public LoadedCertificate(byte[] der, X509Certificate certificate, SourceLocation location, string displayPath, TrustAnchorRole role)
@@ -49,6 +50,9 @@ public sealed class LoadedCertificate
 
     /// <summary>End of validity, UTC.</summary>
     public DateTimeOffset NotAfter => new(DateTime.SpecifyKind(Certificate.NotAfter.ToUniversalTime(), DateTimeKind.Utc));
+
+    /// <summary>What the certificate rules look at, decoded once (throws on extensions that do not decode; the loader checks that first).</summary>
+    public CertificateFacts Facts => _facts ??= CertificateFacts.Of(this);
 
     /// <summary>Canonical PEM: re-encoded from DER with LF line endings and 64-column base64, whatever the input looked like.</summary>
     public string Pem => _pem ??= CanonicalPem.Encode("CERTIFICATE", Der);

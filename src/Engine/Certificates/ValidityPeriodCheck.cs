@@ -1,39 +1,45 @@
 using System.Globalization;
+using Coco.InitData.Certificates.Rules;
 using Coco.InitData.Diagnostics;
 
 namespace Coco.InitData.Certificates;
 
-/// <summary>Rules B1-B3 (and C3 for served chains): expired, not yet valid, just issued, expiring soon, most of the lifetime used.</summary>
+/// <summary>
+/// Rules B1-B3 (anchors) and C3 (served chains): expired, not yet valid, just issued, expiring soon, most of the
+/// lifetime used. rustls ignores an anchor's dates, so an expired anchor is rejected by OpenSSL and Go only.
+/// </summary>
 public static class ValidityPeriodCheck
 {
+    /// <summary>Reports validity-period findings of one trust anchor (a convenience for callers without a reporter).</summary>
+    public static void Check(LoadedCertificate certificate, ValidationOptions options, DiagnosticBag diagnostics) =>
+        Check(certificate, isAnchor: certificate.Role != TrustAnchorRole.ServedChain, new FindingReporter(options, diagnostics, new CertificateVerdicts()));
+
     /// <summary>Reports validity-period findings of one certificate.</summary>
-    public static void Check(LoadedCertificate certificate, ValidationOptions options, DiagnosticBag diagnostics)
+    public static void Check(LoadedCertificate certificate, bool isAnchor, FindingReporter reporter)
     {
+        var options = reporter.Options;
         var at = options.At;
-        var name = certificate.Subject;
-        var fingerprint = certificate.Fingerprint;
         if (certificate.NotAfter < at)
         {
-            var daysAgo = (int)Math.Floor((at - certificate.NotAfter).TotalDays);
-            diagnostics.Error(MessageId.CertificateExpired, certificate.Location, name, fingerprint, Format(certificate.NotAfter), daysAgo, Format(at));
+            reporter.Report(isAnchor ? RuleCatalog.AnchorExpired : RuleCatalog.ChainExpired, certificate, Format(at));
             return;
         }
 
         if (certificate.NotBefore > at)
         {
-            diagnostics.Error(MessageId.CertificateNotYetValid, certificate.Location, name, fingerprint, Format(certificate.NotBefore), Format(at));
+            reporter.Report(isAnchor ? RuleCatalog.AnchorNotYetValid : RuleCatalog.ChainNotYetValid, certificate, Format(at));
             return;
         }
 
         if (at - certificate.NotBefore < TimeSpan.FromHours(1))
         {
-            diagnostics.Warning(MessageId.CertificateJustIssued, certificate.Location, name, fingerprint, Format(certificate.NotBefore), Format(at));
+            reporter.Report(RuleCatalog.JustIssued, certificate, Format(at));
         }
 
         var daysLeft = (int)Math.Floor((certificate.NotAfter - at).TotalDays);
         if (daysLeft < options.ExpiryWarningDays)
         {
-            diagnostics.Warning(MessageId.CertificateExpiresSoon, certificate.Location, name, fingerprint, Format(certificate.NotAfter), daysLeft, options.ExpiryWarningDays);
+            reporter.Report(RuleCatalog.ExpiresSoon, certificate, options.ExpiryWarningDays);
             return;
         }
 
@@ -43,9 +49,7 @@ public static class ValidityPeriodCheck
             var used = (at - certificate.NotBefore).Ticks * 100.0 / lifetime.Ticks;
             if (used >= options.LifetimeWarningPercent)
             {
-                diagnostics.Warning(
-                    MessageId.CertificateLifetimeMostlyUsed, certificate.Location, name, fingerprint,
-                    ((int)used).ToString(CultureInfo.InvariantCulture), Format(certificate.NotBefore), Format(certificate.NotAfter), options.LifetimeWarningPercent);
+                reporter.Report(RuleCatalog.LifetimeMostlyUsed, certificate, ((int)used).ToString(CultureInfo.InvariantCulture), options.LifetimeWarningPercent);
             }
         }
     }

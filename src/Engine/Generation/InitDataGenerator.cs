@@ -58,7 +58,7 @@ public static class InitDataGenerator
         var kbsCertificate = LoadKbsCertificate(spec, diagnostics);
         var policy = LoadPolicy(spec, diagnostics);
 
-        CertificateChecks.Run(extraRoots, kbsCertificate, registries, settings.Validation, diagnostics);
+        var verdicts = CertificateChecks.Run(extraRoots, kbsCertificate, registries, settings.Validation, diagnostics);
 
         var cdh = BuildCdh(spec, settings, registries, extraRoots, kbsCertificate, diagnostics);
         if (diagnostics.HasErrors)
@@ -93,7 +93,7 @@ public static class InitDataGenerator
         }
 
         var nodeFiles = ContainerdHostsConfiguration.Build(registries, diagnostics);
-        var manifest = ManifestJson.Render(settings.AnnotationName, annotation, measurements, bytes.Length, registries, extraRoots, kbsCertificate);
+        var manifest = ManifestJson.Render(settings.AnnotationName, annotation, measurements, bytes.Length, registries, extraRoots, kbsCertificate, verdicts);
         return new InitDataArtifacts
         {
             Document = document,

@@ -31,4 +31,28 @@ public sealed record CertificateSpec
 
     /// <summary>Adds a critical extension no stack knows.</summary>
     public bool UnknownCriticalExtension { get; init; }
+
+    /// <summary>Signs with RSA-PSS and this salt length (the issuer key must be RSA); null signs as <see cref="SignatureAlgorithm"/> says.</summary>
+    public int? PssSaltLength { get; init; }
+
+    /// <summary>With <see cref="PssSaltLength"/>: writes the trailerField out, as AMD's certificates do.</summary>
+    public bool PssExplicitTrailer { get; init; }
+
+    /// <summary>With <see cref="PssSaltLength"/>: SHA-384 instead of SHA-256.</summary>
+    public bool PssSha384 { get; init; }
+
+    /// <summary>Permitted dNSName name constraints (a critical nameConstraints extension when any constraint is set).</summary>
+    public string[] PermittedDnsNames { get; init; } = Array.Empty<string>();
+
+    /// <summary>Excluded dNSName name constraints.</summary>
+    public string[] ExcludedDnsNames { get; init; } = Array.Empty<string>();
+
+    /// <summary>A permitted directoryName name constraint (what webpki cannot process).</summary>
+    public string? PermittedDirectoryName { get; init; }
+
+    /// <summary>Marks certificatePolicies (anyPolicy) critical.</summary>
+    public bool CriticalCertificatePolicies { get; init; }
+
+    /// <summary>Adds a non-critical private extension of this many bytes (to make a certificate larger than 64 KiB).</summary>
+    public int PaddingExtensionBytes { get; init; }
 }

@@ -61,7 +61,9 @@ public static class TestPki
         var subject = new X509Name(spec.Subject);
         var issuer = spec.Issuer?.Certificate.SubjectDN ?? subject;
         var serial = BigInteger.ValueOf(Interlocked.Increment(ref _serial));
-        var signer = new Asn1SignatureFactory(spec.SignatureAlgorithm ?? DefaultSignature(signingKey), signingKey.Private, Random);
+        ISignatureFactory signer = spec.PssSaltLength is { } salt
+            ? new PssSignatureFactory(signingKey.Private, salt, spec.PssExplicitTrailer, spec.PssSha384)
+            : new Asn1SignatureFactory(spec.SignatureAlgorithm ?? DefaultSignature(signingKey), signingKey.Private, Random);
 
         if (spec.Version1)
         {
@@ -110,6 +112,28 @@ public static class TestPki
         if (names.Length > 0)
         {
             generator.AddExtension(X509Extensions.SubjectAlternativeName, false, new GeneralNames(names));
+        }
+
+        if (spec.PermittedDnsNames.Length > 0 || spec.ExcludedDnsNames.Length > 0 || spec.PermittedDirectoryName is not null)
+        {
+            var permitted = spec.PermittedDnsNames.Select(d => new GeneralSubtree(new GeneralName(GeneralName.DnsName, d))).ToList();
+            if (spec.PermittedDirectoryName is { } directory)
+            {
+                permitted.Add(new GeneralSubtree(new GeneralName(new X509Name(directory))));
+            }
+
+            var excluded = spec.ExcludedDnsNames.Select(d => new GeneralSubtree(new GeneralName(GeneralName.DnsName, d))).ToList();
+            generator.AddExtension(X509Extensions.NameConstraints, true, new NameConstraints(permitted.Count > 0 ? new GeneralSubtrees(permitted.ToArray()) : null, excluded.Count > 0 ? new GeneralSubtrees(excluded.ToArray()) : null));
+        }
+
+        if (spec.CriticalCertificatePolicies)
+        {
+            generator.AddExtension(X509Extensions.CertificatePolicies, true, new DerSequence(new PolicyInformation(new DerObjectIdentifier("2.5.29.32.0"))));
+        }
+
+        if (spec.PaddingExtensionBytes > 0)
+        {
+            generator.AddExtension(new DerObjectIdentifier("1.3.6.1.4.1.55555.2"), false, new DerOctetString(new byte[spec.PaddingExtensionBytes]));
         }
 
         if (spec.UnknownCriticalExtension)

@@ -1,0 +1,263 @@
+using Coco.InitData.Certificates.Anchors;
+using Coco.InitData.Certificates.Rules;
+using Coco.InitData.Registries;
+
+namespace Coco.InitData.Certificates.Chains;
+
+/// <summary>Rules C1-C12 and B13 for the chain a registry serves, against the registry's host and the declared anchors.</summary>
+public static class ChainChecks
+{
+    /// <summary>webpki's limit on intermediates.</summary>
+    public const int MaxIntermediates = 6;
+
+    /// <summary>Checks the served chain of <paramref name="registry"/>; returns the path it built.</summary>
+    public static ServedChainPath Check(ResolvedRegistry registry, IReadOnlyList<CertificateFacts> served, IReadOnlyList<CertificateFacts> anchors, FindingReporter reporter)
+    {
+        var name = registry.Name.Text;
+        var path = ChainBuilder.Build(served, anchors);
+        var leaf = path.Certificates[0];
+
+        foreach (var certificate in path.Certificates)
+        {
+            ValidityPeriodCheck.Check(certificate.Certificate, isAnchor: false, reporter);
+        }
+
+        if (path.Anchor is null)
+        {
+            var stuck = path.StuckAt!;
+            if (path.IssuerWithBadSignature is { } issuer)
+            {
+                reporter.Report(RuleCatalog.ChainBadSignature, stuck.Certificate, name, $"issuer SHA-256 {issuer.Certificate.Fingerprint}, {issuer.Certificate.DisplayPath}");
+            }
+            else
+            {
+                // Go trusts a leaf that is itself in the root pool (a pinned leaf); rustls and OpenSSL need its issuer.
+                var pinned = stuck == leaf && anchors.Any(a => a.Certificate.Fingerprint == leaf.Certificate.Fingerprint);
+                reporter.Report(pinned ? RuleCatalog.ChainNoPath.RejectedOnlyBy(TlsProfile.Rustls | TlsProfile.OpenSsl) : RuleCatalog.ChainNoPath, stuck.Certificate, name);
+            }
+        }
+
+        CheckLeaf(registry, leaf, path.Anchor, reporter);
+        CheckIntermediates(name, path, reporter);
+        CheckSignatures(name, path, reporter);
+        CheckNameConstraints(registry, path, reporter);
+        return path;
+    }
+
+    private static void CheckLeaf(ResolvedRegistry registry, CertificateFacts leaf, CertificateFacts? anchor, FindingReporter reporter)
+    {
+        var name = registry.Name.Text;
+        var target = registry.Location ?? registry.Name;
+        var certificate = leaf.Certificate;
+        if (!target.IsWildcard)
+        {
+            CheckHost(name, target, leaf, reporter);
+        }
+
+        if (leaf.HasBasicConstraints && leaf.IsCa)
+        {
+            reporter.Report(RuleCatalog.ChainLeafIsCa, certificate, name);
+        }
+
+        if (leaf.ExtendedKeyUsages is { } ekus)
+        {
+            if (!leaf.HasServerAuth)
+            {
+                var rule = leaf.HasAnyEku ? RuleCatalog.ChainLeafEku.RejectedOnlyBy(TlsProfile.Rustls | TlsProfile.OpenSsl) : RuleCatalog.ChainLeafEku;
+                reporter.Report(rule, certificate, name, AnchorChecks.Describe(ekus));
+            }
+        }
+        else if (anchor is null || anchor.Certificate.Fingerprint != certificate.Fingerprint)
+        {
+            reporter.Report(RuleCatalog.ChainLeafNoEku, certificate, name);
+        }
+
+        if (!leaf.KeyUsageAllowsTlsServer)
+        {
+            reporter.Report(RuleCatalog.ChainLeafKeyUsage, certificate, name);
+        }
+
+        CheckCriticalExtensions(name, leaf, reporter);
+        CheckKey(name, leaf, reporter);
+    }
+
+    private static void CheckHost(string name, RegistryName target, CertificateFacts leaf, FindingReporter reporter)
+    {
+        var certificate = leaf.Certificate;
+        if (target.Address is { } address)
+        {
+            if (!leaf.IpAddresses.Any(ip => HostNameMatcher.Matches(ip, address)))
+            {
+                var ips = leaf.IpAddresses.Count == 0 ? "none" : string.Join(", ", leaf.IpAddresses.Select(HostNameMatcher.Describe));
+                reporter.Report(RuleCatalog.ChainIpMismatch, certificate, name, target.HostForTls, ips);
+            }
+
+            return;
+        }
+
+        var host = target.HostForTls;
+        if (leaf.DnsNames.Any(d => HostNameMatcher.Matches(d, host)))
+        {
+            return;
+        }
+
+        // OpenSSL falls back to the CN only when the certificate has no dNSName SAN at all.
+        if (leaf.DnsNames.Count == 0 && leaf.CommonName is { } cn && HostNameMatcher.Matches(cn, host))
+        {
+            reporter.Report(RuleCatalog.ChainHostOnlyInCn, certificate, name, host);
+            return;
+        }
+
+        reporter.Report(RuleCatalog.ChainHostMismatch, certificate, name, host, leaf.DnsNames.Count == 0 ? "none" : string.Join(", ", leaf.DnsNames));
+    }
+
+    private static void CheckIntermediates(string name, ServedChainPath path, FindingReporter reporter)
+    {
+        var intermediates = path.Intermediates.ToList();
+        for (var i = 0; i < intermediates.Count; i++)
+        {
+            var facts = intermediates[i];
+            var certificate = facts.Certificate;
+            if (facts.Version < 3 || !facts.HasBasicConstraints || !facts.IsCa)
+            {
+                var why = facts.Version < 3 ? "a v1 certificate" : facts.HasBasicConstraints ? "basicConstraints CA:FALSE" : "no basicConstraints";
+                reporter.Report(RuleCatalog.ChainIntermediateNotCa, certificate, name, why);
+            }
+
+            if (facts.HasKeyUsage && !facts.KeyCertSign)
+            {
+                reporter.Report(RuleCatalog.ChainIntermediateKeyUsage, certificate, name);
+            }
+
+            if (facts.ExtendedKeyUsages is { } ekus && !facts.HasServerAuth)
+            {
+                var rule = facts.HasAnyEku ? RuleCatalog.ChainIntermediateEku.RejectedOnlyBy(TlsProfile.Rustls | TlsProfile.OpenSsl) : RuleCatalog.ChainIntermediateEku;
+                reporter.Report(rule, certificate, name, AnchorChecks.Describe(ekus));
+            }
+
+            // pathLenConstraint counts the intermediates below this one (the leaf is not counted).
+            var below = i;
+            if (facts.PathLength is { } allowed && below > allowed)
+            {
+                reporter.Report(RuleCatalog.ChainPathLength, certificate, name, allowed, below);
+            }
+
+            CheckCriticalExtensions(name, facts, reporter);
+            CheckKey(name, facts, reporter);
+        }
+
+        if (intermediates.Count > MaxIntermediates)
+        {
+            reporter.Report(RuleCatalog.ChainTooLong, path.Certificates[0].Certificate, name, intermediates.Count);
+        }
+
+        if (path.Anchor is { PathLength: { } anchorAllowed } anchor && intermediates.Count > anchorAllowed
+            && anchor.Certificate.Fingerprint != path.Certificates[0].Certificate.Fingerprint)
+        {
+            reporter.Report(RuleCatalog.AnchorPathLength, anchor.Certificate, anchorAllowed, name, intermediates.Count);
+        }
+    }
+
+    private static void CheckSignatures(string name, ServedChainPath path, FindingReporter reporter)
+    {
+        for (var i = 0; i < path.Certificates.Count; i++)
+        {
+            var facts = path.Certificates[i];
+            var issuer = path.IssuerOf(i);
+            if (issuer is null || issuer.Certificate.Fingerprint == facts.Certificate.Fingerprint)
+            {
+                // A self-signed certificate's own signature is checked by no stack (B15).
+                continue;
+            }
+
+            var signature = facts.Signature;
+            var rejectedBy = RejectingStacks(signature);
+            if (signature.Scheme == "rsa-pss" && !signature.IsCanonicalPss)
+            {
+                // Go (1.19, measured) accepts an explicit trailerField of 1; a salt or MGF1 hash that differs it refuses.
+                var onlyTrailer = signature.SaltLength == SignatureFacts.HashLength(signature.Hash) && signature.MgfHash == signature.Hash && !signature.PssParametersInvalid;
+                var rule = onlyTrailer ? RuleCatalog.ChainPssNonCanonical.RejectedOnlyBy(TlsProfile.Rustls) : RuleCatalog.ChainPssNonCanonical;
+                reporter.Report(rule, facts.Certificate, name, signature.Name);
+            }
+            else if (rejectedBy != TlsProfile.None)
+            {
+                reporter.Report(RuleCatalog.ChainWeakSignature.RejectedOnlyBy(rejectedBy), facts.Certificate, name, signature.Name);
+            }
+            else if (signature.Scheme == "ecdsa" && (signature.Hash == "SHA512" || issuer.Key.Curve == "P-521"))
+            {
+                reporter.Report(RuleCatalog.ChainRingOnly, facts.Certificate, name, $"{signature.Name} with an {issuer.Key.Description} issuer key");
+            }
+        }
+    }
+
+    /// <summary>Which stacks refuse a signature algorithm (the spec's table: rustls accepts SHA-256+ RSA, ECDSA and Ed25519 only).</summary>
+    private static TlsProfile RejectingStacks(SignatureFacts signature)
+    {
+        const TlsProfile all = TlsProfile.Rustls | TlsProfile.OpenSsl | TlsProfile.Go;
+        return signature.Scheme switch
+        {
+            "rsa" or "ecdsa" or "dsa" when signature.Hash is "MD5" or "SHA1" => all,
+            "rsa" or "ecdsa" when signature.Hash == "SHA224" => TlsProfile.Rustls | TlsProfile.Go,
+            "dsa" or "ed448" => TlsProfile.Rustls | TlsProfile.Go,
+            "rsa" or "ecdsa" or "ed25519" or "rsa-pss" => TlsProfile.None,
+            _ => all,
+        };
+    }
+
+    private static void CheckCriticalExtensions(string name, CertificateFacts facts, FindingReporter reporter)
+    {
+        if (facts.UnknownCriticalExtensions.Count > 0)
+        {
+            reporter.Report(RuleCatalog.ChainCriticalExtension, facts.Certificate, name, string.Join(", ", facts.UnknownCriticalExtensions));
+        }
+        else if (facts.CriticalPolicyExtensions.Count > 0)
+        {
+            reporter.Report(RuleCatalog.ChainCriticalExtension.RejectedOnlyBy(TlsProfile.Rustls), facts.Certificate, name, string.Join(", ", facts.CriticalPolicyExtensions));
+        }
+    }
+
+    private static void CheckKey(string name, CertificateFacts facts, FindingReporter reporter)
+    {
+        if (!AnchorChecks.IsKeyUsableByRustls(facts.Key, out var ringOnly))
+        {
+            var profiles = facts.Key.Algorithm is "rsa" ? TlsProfile.Rustls : TlsProfile.Rustls | TlsProfile.Go;
+            reporter.Report(RuleCatalog.ChainKeyUnsupported.RejectedOnlyBy(profiles), facts.Certificate, name, facts.Key.Description);
+        }
+        else if (ringOnly)
+        {
+            reporter.Report(RuleCatalog.ChainRingOnly, facts.Certificate, name, "an EC P-521 key");
+        }
+    }
+
+    private static void CheckNameConstraints(ResolvedRegistry registry, ServedChainPath path, FindingReporter reporter)
+    {
+        var leaf = path.Certificates[0];
+        var target = registry.Location ?? registry.Name;
+        var (hostDns, hostIps) = target.IsWildcard
+            ? (Array.Empty<string>(), Array.Empty<byte[]>())
+            : NameConstraintMatcher.HostNames(target.HostForTls, target.Address);
+        var dns = leaf.DnsNames.Concat(hostDns).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var ips = leaf.IpAddresses.Concat(hostIps).ToList();
+        foreach (var constraining in path.Intermediates.Append(path.Anchor))
+        {
+            if (constraining?.NameConstraints is null)
+            {
+                continue;
+            }
+
+            if (NameConstraintMatcher.FirstViolation(constraining, dns, ips) is { } violation)
+            {
+                reporter.Report(RuleCatalog.ChainNameConstraints, leaf.Certificate, registry.Name.Text, violation, constraining.Certificate.Subject);
+                return;
+            }
+
+            if (!NameConstraintMatcher.SubjectPermitted(constraining, leaf.Certificate.Certificate.SubjectDN))
+            {
+                // Only OpenSSL evaluates directoryName subtrees; rustls and Go already refuse the constraint itself (B14).
+                reporter.Report(RuleCatalog.ChainNameConstraints.RejectedOnlyBy(TlsProfile.OpenSsl), leaf.Certificate, registry.Name.Text,
+                    "subject " + leaf.Certificate.Subject, constraining.Certificate.Subject);
+                return;
+            }
+        }
+    }
+}

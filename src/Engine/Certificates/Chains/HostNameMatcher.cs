@@ -1,0 +1,27 @@
+using System.Net;
+
+namespace Coco.InitData.Certificates.Chains;
+
+/// <summary>RFC 6125 matching as the guest stacks do it: SAN only, a wildcard for exactly one leftmost label, IPs byte for byte.</summary>
+public static class HostNameMatcher
+{
+    /// <summary>True when the DNS name <paramref name="pattern"/> (possibly <c>*.domain</c>) covers <paramref name="host"/>.</summary>
+    public static bool Matches(string pattern, string host)
+    {
+        pattern = pattern.TrimEnd('.');
+        host = host.TrimEnd('.');
+        if (pattern.StartsWith("*.", StringComparison.Ordinal))
+        {
+            var dot = host.IndexOf('.', StringComparison.Ordinal);
+            return dot > 0 && string.Equals(host[(dot + 1)..], pattern[2..], StringComparison.OrdinalIgnoreCase);
+        }
+
+        return string.Equals(pattern, host, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when an iPAddress SAN equals the address.</summary>
+    public static bool Matches(byte[] san, IPAddress address) => san.AsSpan().SequenceEqual(address.GetAddressBytes());
+
+    /// <summary>An iPAddress SAN as text.</summary>
+    public static string Describe(byte[] san) => san.Length is 4 or 16 ? new IPAddress(san).ToString() : Convert.ToHexString(san);
+}

@@ -1,0 +1,19 @@
+using Coco.InitData.Certificates;
+using Xunit;
+
+namespace Coco.InitData.Tests.Certificates;
+
+/// <summary>The go (node containerd) profile's verdict agrees with Go's crypto/x509 wherever Verify models containerd.</summary>
+public sealed class GoCrossCheckTests
+{
+    [Theory]
+    [MemberData(nameof(OracleCases.Names), MemberType = typeof(OracleCases))]
+    public void The_go_profile_agrees_with_go_crypto_x509(string scenario)
+    {
+        using var c = OracleCases.All[scenario]();
+        var ours = c.Run();
+        var (accepted, output) = GoVerify.Run(c);
+        Assert.True(accepted == !ours.RejectedBy(TlsProfile.Go),
+            $"{scenario}: Go {(accepted ? "accepts" : "rejects")} ({output.Trim()}), our go profile {(ours.RejectedBy(TlsProfile.Go) ? "rejects" : "accepts")}:\n{ours.Describe()}");
+    }
+}

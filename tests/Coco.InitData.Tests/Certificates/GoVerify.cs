@@ -1,0 +1,50 @@
+using System.Globalization;
+using Coco.InitData.Tests.Fixtures;
+using Xunit;
+
+namespace Coco.InitData.Tests.Certificates;
+
+/// <summary>
+/// The independent oracle for the node (go) profile: scripts/goverify.go, compiled once per test run with the
+/// Debian golang-go toolchain, calls crypto/x509's Verify as containerd does.
+/// </summary>
+public static class GoVerify
+{
+    private static readonly Lazy<string> Binary = new(Compile);
+
+    /// <summary>Runs the Go verifier on the case's chain; returns (accepted, Go's error text).</summary>
+    public static (bool Accepted, string Output) Run(CertificateCase c)
+    {
+        var anchors = Path.Combine(c.Directory, "go-anchors.pem");
+        File.WriteAllText(anchors, string.Concat(c.AnchorCertificates.Select(a => a.Pem)));
+        var leaf = Path.Combine(c.Directory, "go-leaf.pem");
+        File.WriteAllText(leaf, c.Chain[0].Pem);
+        var untrusted = "-";
+        if (c.Chain.Count > 1)
+        {
+            untrusted = Path.Combine(c.Directory, "go-untrusted.pem");
+            File.WriteAllText(untrusted, string.Concat(c.Chain.Skip(1).Select(i => i.Pem)));
+        }
+
+        var result = ProcessRunner.Run(Binary.Value, new[]
+        {
+            anchors, untrusted, leaf, OpenSslVerify.HostOf(c.Host!), TestPki.ValidationTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        }, c.Directory, timeout: TimeSpan.FromSeconds(30));
+        return (result.ExitCode == 0, result.Output);
+    }
+
+    private static string Compile()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "cid-goverify-" + Environment.ProcessId);
+        var environment = new Dictionary<string, string>
+        {
+            ["GO111MODULE"] = "off",
+            ["GOFLAGS"] = string.Empty,
+            ["GOCACHE"] = Path.Combine(Path.GetTempPath(), "cid-go-cache"),
+            ["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? Path.GetTempPath(),
+        };
+        var result = ProcessRunner.Run("go", new[] { "build", "-o", output, RepositoryPaths.Script("goverify.go") }, Path.GetTempPath(), environment, TimeSpan.FromMinutes(3));
+        Assert.True(result.ExitCode == 0, "go build of the Go oracle failed (install golang-go, as .ci/run does):\n" + result.Output);
+        return output;
+    }
+}

@@ -1,0 +1,19 @@
+using Coco.InitData.Certificates;
+using Xunit;
+
+namespace Coco.InitData.Tests.Certificates;
+
+/// <summary>The openssl profile's verdict agrees with <c>openssl verify</c> wherever openssl verify models the OpenSSL guest.</summary>
+public sealed class OpenSslCrossCheckTests
+{
+    [Theory]
+    [MemberData(nameof(OracleCases.Names), MemberType = typeof(OracleCases))]
+    public void The_openssl_profile_agrees_with_openssl_verify(string scenario)
+    {
+        using var c = OracleCases.All[scenario]();
+        var ours = c.Run();
+        var (accepted, output) = OpenSslVerify.Run(c);
+        Assert.True(accepted == !ours.RejectedBy(TlsProfile.OpenSsl),
+            $"{scenario}: openssl verify {(accepted ? "accepts" : "rejects")} ({output.Trim()}), our openssl profile {(ours.RejectedBy(TlsProfile.OpenSsl) ? "rejects" : "accepts")}:\n{ours.Describe()}");
+    }
+}

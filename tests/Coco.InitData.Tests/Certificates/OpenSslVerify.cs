@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Net;
+using Coco.InitData.Tests.Fixtures;
+using Xunit;
+
+namespace Coco.InitData.Tests.Certificates;
+
+/// <summary>
+/// The independent oracle for the OpenSSL guest profile: <c>openssl verify</c> with no system store, the purpose
+/// and host checks a TLS client makes, at the fixed validation time, and security level 1 (OpenSSL's default for
+/// TLS clients, which is what refuses SHA-1 signatures in a handshake).
+/// </summary>
+public static class OpenSslVerify
+{
+    /// <summary>Runs openssl verify on the case's chain; returns (accepted, openssl's output).</summary>
+    public static (bool Accepted, string Output) Run(CertificateCase c)
+    {
+        var anchors = Path.Combine(c.Directory, "oracle-anchors.pem");
+        File.WriteAllText(anchors, string.Concat(c.AnchorCertificates.Select(a => a.Pem)));
+        var leaf = Path.Combine(c.Directory, "oracle-leaf.pem");
+        File.WriteAllText(leaf, c.Chain[0].Pem);
+        var arguments = new List<string> { "verify", "-no-CApath", "-no-CAstore", "-CAfile", anchors, "-purpose", "sslserver", "-auth_level", "1" };
+        if (c.Chain.Count > 1)
+        {
+            var untrusted = Path.Combine(c.Directory, "oracle-untrusted.pem");
+            File.WriteAllText(untrusted, string.Concat(c.Chain.Skip(1).Select(i => i.Pem)));
+            arguments.AddRange(new[] { "-untrusted", untrusted });
+        }
+
+        var host = HostOf(c.Host!);
+        arguments.AddRange(IPAddress.TryParse(host, out _) ? new[] { "-verify_ip", host } : new[] { "-verify_hostname", host });
+        arguments.AddRange(new[] { "-attime", TestPki.ValidationTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), leaf });
+        var result = ProcessRunner.Run("openssl", arguments, c.Directory, timeout: TimeSpan.FromSeconds(30));
+        return (result.ExitCode == 0, result.Output);
+    }
+
+    /// <summary>The host of a registry name, without port or IPv6 brackets.</summary>
+    public static string HostOf(string registry)
+    {
+        Assert.True(Coco.InitData.Registries.RegistryName.TryParse(registry, out var name, out var problem), problem);
+        return name!.HostForTls;
+    }
+}
