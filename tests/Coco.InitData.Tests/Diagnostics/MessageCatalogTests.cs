@@ -23,8 +23,28 @@ public sealed partial class MessageCatalogTests
         {
             var (_, text) = MessageCatalog.Format(id, Args(id));
             Assert.DoesNotMatch(@"\{\d+\}", text);
-            Assert.EndsWith(".", text.TrimEnd(), StringComparison.Ordinal);
+            // A sentence, or a certificate finding's closing [subject, issuer, fingerprint, dates] block.
+            Assert.True(text.TrimEnd().EndsWith('.') || text.TrimEnd().EndsWith(']'), $"{id}: {text}");
         }
+    }
+
+    [Theory]
+    [InlineData("Registry", 1001, 1099)]
+    [InlineData("Insecure", 1001, 1099)]
+    [InlineData("Certificate", 2001, 2199)]
+    [InlineData("Anchor", 2001, 2199)]
+    [InlineData("Chain", 2001, 2199)]
+    [InlineData("Annotation", 1001, 3049)]
+    [InlineData("Manifest", 3050, 3099)]
+    [InlineData("Tool", 4001, 4099)]
+    [InlineData("Probe", 4001, 4099)]
+    [InlineData("Certs", 4001, 4099)]
+    public void Messages_of_each_room_keep_to_their_code_range(string namePrefix, int low, int high)
+    {
+        var ids = Enum.GetValues<MessageId>().Where(id => id.ToString().StartsWith(namePrefix, StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(ids);
+        Assert.All(ids, id => Assert.InRange(int.Parse(MessageCatalog.Format(id, Args(id)).Code[3..], System.Globalization.CultureInfo.InvariantCulture), low, high));
     }
 
     [Fact]
