@@ -5,18 +5,22 @@
 #   2. a generated solution of N small workload projects built with -m: clean build and no-op rebuild.
 # It packs the package into a local feed first and consumes it like a user (isolated NuGet cache),
 # proves from a detailed log that a no-op rebuild skips the InitData target, and prints a table.
-# Usage: bench/build-overhead.sh [--runs N] [--solution-runs N] [--projects N] [--quick]
+# Clean builds are timed --runs (one project) or --solution-runs (solution) times per variant; after each,
+# --noop-runs no-op rebuilds are timed (they are cheap and noisy, so they get more samples).
+# Usage: bench/build-overhead.sh [--runs N] [--solution-runs N] [--noop-runs N] [--projects N] [--quick]
 set -euo pipefail
 
 runs=5
-solution_runs=3
+solution_runs=2
+noop_runs=3
 projects=100
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --solution-runs) solution_runs=$2; shift 2 ;;
     --projects) projects=$2; shift 2 ;;
-    --quick) runs=1; solution_runs=1; projects=5; shift ;;
+    --noop-runs) noop_runs=$2; shift 2 ;;
+    --quick) runs=1; solution_runs=1; noop_runs=1; projects=5; shift ;;
     -h|--help) sed -n 2,9p "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
@@ -101,8 +105,11 @@ measure() {
       local t="$work/$variant/$target"
       dotnet clean "$t" -tl:off -nologo -v:q >/dev/null
       local c; c=$(time_build "$t" "${extra[@]}")
-      local o; o=$(time_build "$t" "${extra[@]}")
-      if [ "$variant" = with ]; then clean_with+=("$c"); noop_with+=("$o"); else clean_without+=("$c"); noop_without+=("$o"); fi
+      if [ "$variant" = with ]; then clean_with+=("$c"); else clean_without+=("$c"); fi
+      for _ in $(seq 1 "$noop_runs"); do
+        local o; o=$(time_build "$t" "${extra[@]}")
+        if [ "$variant" = with ]; then noop_with+=("$o"); else noop_without+=("$o"); fi
+      done
     done
   done
   result["$label clean with"]=$(median "${clean_with[@]}")
@@ -148,4 +155,4 @@ for label in "1 project" "$projects projects -m"; do
   done
 done
 printf '\nno-op rebuild skipped the InitData target: %s (proved from a -v:d log)\n' "$skipped"
-printf 'machine: %s cores, %s; runs: %s (1 project), %s (solution); median reported\n' "$(nproc)" "$(dotnet --version)" "$runs" "$solution_runs"
+printf 'machine: %s cores, SDK %s; clean runs: %s (1 project), %s (solution), %s no-op runs after each; medians\n' "$(nproc)" "$(dotnet --version)" "$runs" "$solution_runs" "$noop_runs"
