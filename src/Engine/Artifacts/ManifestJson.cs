@@ -27,19 +27,7 @@ public static class ManifestJson
             json.WriteNumber("length", annotation.Length);
             json.WriteEndObject();
             json.WriteNumber("documentLength", documentLength);
-            json.WriteString("algorithm", measurements.Algorithm.Name);
-            json.WriteString("digest", measurements.DigestHex);
-            json.WriteStartObject("measurements");
-            foreach (var field in measurements.Fields)
-            {
-                json.WriteStartObject(field.Tee);
-                json.WriteString("field", field.Field);
-                json.WriteString("hex", field.Hex);
-                json.WriteString("base64", field.Base64);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
+            WriteMeasurements(json, measurements);
             WriteRegistries(json, registries, verdicts);
             json.WriteStartArray("certificates");
             foreach (var certificate in extraRoots)
@@ -59,6 +47,24 @@ public static class ManifestJson
         // Utf8JsonWriter indents with Environment.NewLine; the artifact must be the same on every OS.
         var text = Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
         return Encoding.UTF8.GetBytes(text);
+    }
+
+    /// <summary>The algorithm, the digest and the per-TEE values, as initdata.json and the tool's --json write them.</summary>
+    public static void WriteMeasurements(Utf8JsonWriter json, Measurements.TeeMeasurements measurements)
+    {
+        json.WriteString("algorithm", measurements.Algorithm.Name);
+        json.WriteString("digest", measurements.DigestHex);
+        json.WriteStartObject("measurements");
+        foreach (var field in measurements.Fields)
+        {
+            json.WriteStartObject(field.Tee);
+            json.WriteString("field", field.Field);
+            json.WriteString("hex", field.Hex);
+            json.WriteString("base64", field.Base64);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteRegistries(Utf8JsonWriter json, IReadOnlyList<Registries.ResolvedRegistry> registries, CertificateVerdicts? verdicts)

@@ -39,21 +39,7 @@ internal static class JsonOutput
         json.WriteEndArray();
     }
 
-    /// <summary>Writes the digest and per-TEE values.</summary>
-    public static void WriteMeasurements(Utf8JsonWriter json, Measurements.TeeMeasurements measurements)
-    {
-        json.WriteString("algorithm", measurements.Algorithm.Name);
-        json.WriteString("digest", measurements.DigestHex);
-        json.WriteStartObject("measurements");
-        foreach (var field in measurements.Fields)
-        {
-            json.WriteStartObject(field.Tee);
-            json.WriteString("field", field.Field);
-            json.WriteString("hex", field.Hex);
-            json.WriteString("base64", field.Base64);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
-    }
+    /// <summary>Writes the digest and per-TEE values exactly as initdata.json has them.</summary>
+    public static void WriteMeasurements(Utf8JsonWriter json, Measurements.TeeMeasurements measurements) =>
+        Artifacts.ManifestJson.WriteMeasurements(json, measurements);
 }
