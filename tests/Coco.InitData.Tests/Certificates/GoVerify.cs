@@ -12,6 +12,11 @@ public static class GoVerify
 {
     private static readonly Lazy<string> Binary = new(Compile);
 
+    /// <summary>True when a `go` command is on PATH.</summary>
+    public static bool IsAvailable { get; } = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+        .Any(directory => File.Exists(Path.Combine(directory, "go")));
+
     /// <summary>Runs the Go verifier on the case's chain; returns (accepted, Go's error text).</summary>
     public static (bool Accepted, string Output) Run(CertificateCase c)
     {
