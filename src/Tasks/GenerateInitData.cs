@@ -106,8 +106,9 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     {
         try
         {
-            var spec = BuildSpecification();
-            var manifests = ManifestDeclarations(spec.BaseDirectory);
+            var declarations = Declarations();
+            var spec = DeclarationReader.Read(declarations);
+            var manifests = DeclarationReader.Manifests(declarations);
             InputFiles = ReferencedFiles.Of(spec).Concat(manifests.Select(m => Coco.InitData.InputFiles.Resolve(m.BaseDirectory, m.Path)))
                 .Select(f => (ITaskItem)new TaskItem(f)).ToArray();
             var result = InitDataGenerator.Generate(spec);
@@ -159,82 +160,36 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
         return $"InitData: {registries} {(registries == 1 ? "registry" : "registries")}, {certificates} {(certificates == 1 ? "certificate" : "certificates")} -> {documentPath} {artifacts.Measurements.Algorithm.Name}:{artifacts.Measurements.DigestHex}";
     }
 
-    private InitDataSpecification BuildSpecification()
-    {
-        var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
-        return new InitDataSpecification
+    // Parameter names follow the properties and item types the targets pass, so the engine's
+    // DeclarationReader maps them exactly as the tool maps an evaluated project.
+    private TaskDeclarations Declarations() => new(
+        ProjectFile,
+        new Dictionary<string, ITaskItem[]>
         {
-            BaseDirectory = projectDirectory,
-            Registries = Registries.Select(item => new RegistryDeclaration
-            {
-                Name = item.ItemSpec,
-                DeclaredAt = ItemLocation(item, "InitDataRegistry"),
-                BaseDirectory = DefiningDirectory(item, projectDirectory),
-                CertificateAuthority = Metadata(item, "CertificateAuthority"),
-                ServerCertificate = Metadata(item, "ServerCertificate"),
-                Insecure = Metadata(item, "Insecure"),
-                Location = Metadata(item, "Location"),
-                Blocked = Metadata(item, "Blocked"),
-            }).ToList(),
-            Mirrors = RegistryMirrors.Select(item => new MirrorDeclaration
-            {
-                Location = item.ItemSpec,
-                DeclaredAt = ItemLocation(item, "InitDataRegistryMirror"),
-                Registry = Metadata(item, "Registry"),
-                Insecure = Metadata(item, "Insecure"),
-            }).ToList(),
-            Certificates = Certificates.Select(item => new CertificateDeclaration
-            {
-                Path = item.ItemSpec,
-                DeclaredAt = ItemLocation(item, "InitDataCertificate"),
-                BaseDirectory = DefiningDirectory(item, projectDirectory),
-            }).ToList(),
-            Algorithm = Setting("InitDataAlgorithm", Algorithm),
-            KbsUrl = Setting("InitDataKbsUrl", KbsUrl),
-            KbcName = Setting("InitDataKbcName", KbcName),
-            KbsCertificate = Setting("InitDataKbsCertificate", KbsCertificate),
-            PolicyFile = Setting("InitDataPolicyFile", PolicyFile),
-            RegistryCredentialsUri = Setting("InitDataRegistryCredentialsUri", RegistryCredentialsUri),
-            ImageSecurityPolicyUri = Setting("InitDataImageSecurityPolicyUri", ImageSecurityPolicyUri),
-            SigstoreConfigUri = Setting("InitDataSigstoreConfigUri", SigstoreConfigUri),
-            HttpsProxy = Setting("InitDataHttpsProxy", HttpsProxy),
-            HttpProxy = Setting("InitDataHttpProxy", HttpProxy),
-            NoProxy = Setting("InitDataNoProxy", NoProxy),
-            UnqualifiedSearchRegistries = Setting("InitDataUnqualifiedSearchRegistries", UnqualifiedSearchRegistries),
-            AnnotationName = Setting("InitDataAnnotationName", AnnotationName),
-            CertificateExpiryWarningDays = Setting("InitDataCertificateExpiryWarningDays", CertificateExpiryWarningDays),
-            CertificateLifetimeWarningPercent = Setting("InitDataCertificateLifetimeWarningPercent", CertificateLifetimeWarningPercent),
-            ValidationTime = Setting("InitDataValidationTime", ValidationTime),
-            TlsProfiles = Setting("InitDataTlsProfiles", TlsProfiles),
-        };
-    }
-
-    private List<ManifestDeclaration> ManifestDeclarations(string projectDirectory) => Manifests.Select(item => new ManifestDeclaration
-    {
-        Path = item.ItemSpec,
-        OutputName = item.GetMetadata("RecursiveDir") + item.GetMetadata("Filename") + item.GetMetadata("Extension"),
-        DeclaredAt = ItemLocation(item, "InitDataManifest"),
-        BaseDirectory = DefiningDirectory(item, projectDirectory),
-    }).ToList();
-
-    private SettingValue? Setting(string name, string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : new SettingValue(name, value, _locator.Property(ProjectFile, name));
-
-    private SourceLocation ItemLocation(ITaskItem item, string itemType)
-    {
-        var file = item.GetMetadata("DefiningProjectFullPath");
-        return _locator.Item(string.IsNullOrEmpty(file) ? ProjectFile : file, itemType, item.ItemSpec);
-    }
-
-    private static string DefiningDirectory(ITaskItem item, string projectDirectory)
-    {
-        var directory = item.GetMetadata("DefiningProjectDirectory");
-        return string.IsNullOrEmpty(directory) ? projectDirectory : directory;
-    }
-
-    private static string? Metadata(ITaskItem item, string name)
-    {
-        var value = item.GetMetadata(name);
-        return string.IsNullOrEmpty(value) ? null : value;
-    }
+            [DeclarationReader.RegistryItem] = Registries,
+            [DeclarationReader.MirrorItem] = RegistryMirrors,
+            [DeclarationReader.CertificateItem] = Certificates,
+            [DeclarationReader.ManifestItem] = Manifests,
+        },
+        new Dictionary<string, string?>
+        {
+            ["InitDataAlgorithm"] = Algorithm,
+            ["InitDataKbsUrl"] = KbsUrl,
+            ["InitDataKbcName"] = KbcName,
+            ["InitDataKbsCertificate"] = KbsCertificate,
+            ["InitDataPolicyFile"] = PolicyFile,
+            ["InitDataRegistryCredentialsUri"] = RegistryCredentialsUri,
+            ["InitDataImageSecurityPolicyUri"] = ImageSecurityPolicyUri,
+            ["InitDataSigstoreConfigUri"] = SigstoreConfigUri,
+            ["InitDataHttpsProxy"] = HttpsProxy,
+            ["InitDataHttpProxy"] = HttpProxy,
+            ["InitDataNoProxy"] = NoProxy,
+            ["InitDataUnqualifiedSearchRegistries"] = UnqualifiedSearchRegistries,
+            ["InitDataAnnotationName"] = AnnotationName,
+            ["InitDataCertificateExpiryWarningDays"] = CertificateExpiryWarningDays,
+            ["InitDataCertificateLifetimeWarningPercent"] = CertificateLifetimeWarningPercent,
+            ["InitDataValidationTime"] = ValidationTime,
+            ["InitDataTlsProfiles"] = TlsProfiles,
+        },
+        _locator);
 }

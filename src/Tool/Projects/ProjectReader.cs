@@ -44,78 +44,8 @@ internal static class ProjectReader
 
     private static EvaluatedProject Map(Project project, string projectPath)
     {
-        var directory = project.DirectoryPath;
+        var declarations = new EvaluatedDeclarations(project, projectPath);
         string? Property(string name) => project.GetPropertyValue(name) is { Length: > 0 } v ? v : null;
-        SettingValue? Setting(string name)
-        {
-            var value = Property(name);
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                return null;
-            }
-
-            var location = project.GetProperty(name)?.Xml?.Location;
-            return new SettingValue(name, value, location is null ? new SourceLocation(projectPath) : new SourceLocation(location.File, location.Line));
-        }
-
-        SourceLocation At(ProjectItem item) =>
-            item.Xml?.Location is { } l ? new SourceLocation(l.File, l.Line) : new SourceLocation(projectPath);
-        string Folder(ProjectItem item) => item.GetMetadataValue("DefiningProjectDirectory") is { Length: > 0 } d ? d : directory;
-        string? Metadata(ProjectItem item, string name) => item.GetMetadataValue(name) is { Length: > 0 } v ? v : null;
-
-        var spec = new InitDataSpecification
-        {
-            BaseDirectory = directory,
-            Registries = project.GetItems("InitDataRegistry").Select(item => new RegistryDeclaration
-            {
-                Name = item.EvaluatedInclude,
-                DeclaredAt = At(item),
-                BaseDirectory = Folder(item),
-                CertificateAuthority = Metadata(item, "CertificateAuthority"),
-                ServerCertificate = Metadata(item, "ServerCertificate"),
-                Insecure = Metadata(item, "Insecure"),
-                Location = Metadata(item, "Location"),
-                Blocked = Metadata(item, "Blocked"),
-            }).ToList(),
-            Mirrors = project.GetItems("InitDataRegistryMirror").Select(item => new MirrorDeclaration
-            {
-                Location = item.EvaluatedInclude,
-                DeclaredAt = At(item),
-                Registry = Metadata(item, "Registry"),
-                Insecure = Metadata(item, "Insecure"),
-            }).ToList(),
-            Certificates = project.GetItems("InitDataCertificate").Select(item => new CertificateDeclaration
-            {
-                Path = item.EvaluatedInclude,
-                DeclaredAt = At(item),
-                BaseDirectory = Folder(item),
-            }).ToList(),
-            Algorithm = Setting("InitDataAlgorithm"),
-            KbsUrl = Setting("InitDataKbsUrl"),
-            KbcName = Setting("InitDataKbcName"),
-            KbsCertificate = Setting("InitDataKbsCertificate"),
-            PolicyFile = Setting("InitDataPolicyFile"),
-            RegistryCredentialsUri = Setting("InitDataRegistryCredentialsUri"),
-            ImageSecurityPolicyUri = Setting("InitDataImageSecurityPolicyUri"),
-            SigstoreConfigUri = Setting("InitDataSigstoreConfigUri"),
-            HttpsProxy = Setting("InitDataHttpsProxy"),
-            HttpProxy = Setting("InitDataHttpProxy"),
-            NoProxy = Setting("InitDataNoProxy"),
-            UnqualifiedSearchRegistries = Setting("InitDataUnqualifiedSearchRegistries"),
-            AnnotationName = Setting("InitDataAnnotationName"),
-            CertificateExpiryWarningDays = Setting("InitDataCertificateExpiryWarningDays"),
-            CertificateLifetimeWarningPercent = Setting("InitDataCertificateLifetimeWarningPercent"),
-            ValidationTime = Setting("InitDataValidationTime"),
-            TlsProfiles = Setting("InitDataTlsProfiles"),
-        };
-
-        var manifests = project.GetItems("InitDataManifest").Select(item => new ManifestDeclaration
-        {
-            Path = item.EvaluatedInclude,
-            OutputName = item.GetMetadataValue("RecursiveDir") + item.GetMetadataValue("Filename") + item.GetMetadataValue("Extension"),
-            DeclaredAt = At(item),
-            BaseDirectory = Folder(item),
-        }).ToList();
 
         // As _InitDataComputePaths: $(OutDir)initdata/ unless set, relative to the project folder.
         var output = Property("InitDataOutputPath") ?? Path.Combine(Property("OutDir") ?? "bin/", "initdata");
@@ -123,9 +53,9 @@ internal static class ProjectReader
         {
             ProjectPath = projectPath,
             Enabled = !string.Equals(Property("InitDataEnabled"), "false", StringComparison.OrdinalIgnoreCase),
-            OutputPath = Path.GetFullPath(Path.Combine(directory, output.Replace('\\', Path.DirectorySeparatorChar))),
-            Specification = spec,
-            Manifests = manifests,
+            OutputPath = Path.GetFullPath(Path.Combine(project.DirectoryPath, output.Replace('\\', Path.DirectorySeparatorChar))),
+            Specification = DeclarationReader.Read(declarations),
+            Manifests = DeclarationReader.Manifests(declarations),
         };
     }
 }

@@ -1,0 +1,91 @@
+using Coco.InitData.Manifests;
+
+namespace Coco.InitData.Specification;
+
+/// <summary>
+/// The one mapping of MSBuild items and properties (design/surface.md) to a specification, shared by the
+/// GenerateInitData task and `coco-initdata generate PROJECT`, so both read a project the same way.
+/// </summary>
+public static class DeclarationReader
+{
+    /// <summary>The registry item type.</summary>
+    public const string RegistryItem = "InitDataRegistry";
+
+    /// <summary>The mirror item type.</summary>
+    public const string MirrorItem = "InitDataRegistryMirror";
+
+    /// <summary>The extra trust anchor item type.</summary>
+    public const string CertificateItem = "InitDataCertificate";
+
+    /// <summary>The Kubernetes manifest item type.</summary>
+    public const string ManifestItem = "InitDataManifest";
+
+    /// <summary>Every InitData property the specification reads (InitDataEnabled and InitDataOutputPath are the build's own).</summary>
+    public static IReadOnlyList<string> PropertyNames { get; } = new[]
+    {
+        "InitDataAlgorithm", "InitDataKbsUrl", "InitDataKbcName", "InitDataKbsCertificate", "InitDataPolicyFile",
+        "InitDataRegistryCredentialsUri", "InitDataImageSecurityPolicyUri", "InitDataSigstoreConfigUri",
+        "InitDataHttpsProxy", "InitDataHttpProxy", "InitDataNoProxy", "InitDataUnqualifiedSearchRegistries",
+        "InitDataAnnotationName", "InitDataCertificateExpiryWarningDays", "InitDataCertificateLifetimeWarningPercent",
+        "InitDataValidationTime", "InitDataTlsProfiles",
+    };
+
+    /// <summary>Reads the specification.</summary>
+    public static InitDataSpecification Read(IProjectDeclarations project) => new()
+    {
+        BaseDirectory = project.ProjectDirectory,
+        Registries = project.Items(RegistryItem).Select(item => new RegistryDeclaration
+        {
+            Name = item.Include,
+            DeclaredAt = item.DeclaredAt,
+            BaseDirectory = item.BaseDirectory,
+            CertificateAuthority = Metadata(item, "CertificateAuthority"),
+            ServerCertificate = Metadata(item, "ServerCertificate"),
+            Insecure = Metadata(item, "Insecure"),
+            Location = Metadata(item, "Location"),
+            Blocked = Metadata(item, "Blocked"),
+        }).ToList(),
+        Mirrors = project.Items(MirrorItem).Select(item => new MirrorDeclaration
+        {
+            Location = item.Include,
+            DeclaredAt = item.DeclaredAt,
+            Registry = Metadata(item, "Registry"),
+            Insecure = Metadata(item, "Insecure"),
+        }).ToList(),
+        Certificates = project.Items(CertificateItem).Select(item => new CertificateDeclaration
+        {
+            Path = item.Include,
+            DeclaredAt = item.DeclaredAt,
+            BaseDirectory = item.BaseDirectory,
+        }).ToList(),
+        Algorithm = project.Property("InitDataAlgorithm"),
+        KbsUrl = project.Property("InitDataKbsUrl"),
+        KbcName = project.Property("InitDataKbcName"),
+        KbsCertificate = project.Property("InitDataKbsCertificate"),
+        PolicyFile = project.Property("InitDataPolicyFile"),
+        RegistryCredentialsUri = project.Property("InitDataRegistryCredentialsUri"),
+        ImageSecurityPolicyUri = project.Property("InitDataImageSecurityPolicyUri"),
+        SigstoreConfigUri = project.Property("InitDataSigstoreConfigUri"),
+        HttpsProxy = project.Property("InitDataHttpsProxy"),
+        HttpProxy = project.Property("InitDataHttpProxy"),
+        NoProxy = project.Property("InitDataNoProxy"),
+        UnqualifiedSearchRegistries = project.Property("InitDataUnqualifiedSearchRegistries"),
+        AnnotationName = project.Property("InitDataAnnotationName"),
+        CertificateExpiryWarningDays = project.Property("InitDataCertificateExpiryWarningDays"),
+        CertificateLifetimeWarningPercent = project.Property("InitDataCertificateLifetimeWarningPercent"),
+        ValidationTime = project.Property("InitDataValidationTime"),
+        TlsProfiles = project.Property("InitDataTlsProfiles"),
+    };
+
+    /// <summary>Reads the <c>InitDataManifest</c> items; each keeps its RecursiveDir under <c>k8s/</c>.</summary>
+    public static IReadOnlyList<ManifestDeclaration> Manifests(IProjectDeclarations project) =>
+        project.Items(ManifestItem).Select(item => new ManifestDeclaration
+        {
+            Path = item.Include,
+            OutputName = item.Metadata("RecursiveDir") + item.Metadata("Filename") + item.Metadata("Extension"),
+            DeclaredAt = item.DeclaredAt,
+            BaseDirectory = item.BaseDirectory,
+        }).ToList();
+
+    private static string? Metadata(DeclaredItem item, string name) => item.Metadata(name) is { Length: > 0 } value ? value : null;
+}
