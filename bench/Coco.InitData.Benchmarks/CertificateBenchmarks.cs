@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Coco.InitData.Certificates;
-using Coco.InitData.Diagnostics;
 using Coco.InitData.Tests.Fixtures;
 
 namespace Coco.InitData.Benchmarks;
@@ -9,28 +7,17 @@ namespace Coco.InitData.Benchmarks;
 [MemoryDiagnoser]
 public class CertificateBenchmarks
 {
-    private string _path = null!;
-    private TempDirectory _directory = null!;
+    private AnchorFixture _anchor = null!;
 
     [Params(KeyKind.Rsa2048, KeyKind.Rsa3072, KeyKind.Rsa4096, KeyKind.EcP256, KeyKind.EcP384, KeyKind.Ed25519)]
     public KeyKind Key { get; set; }
 
     [GlobalSetup]
-    public void Setup()
-    {
-        _directory = new TempDirectory("cid-bench-cert");
-        _path = _directory.Write("ca.pem", TestPki.Root("Bench CA", Key).Pem);
-    }
+    public void Setup() => _anchor = new AnchorFixture(Key);
 
     [GlobalCleanup]
-    public void Cleanup() => _directory.Dispose();
+    public void Cleanup() => _anchor.Dispose();
 
     [Benchmark]
-    public int LoadAndCheckAnchor()
-    {
-        var diagnostics = new DiagnosticBag();
-        var anchors = CertificateFileLoader.Load(_path, "ca.pem", "CertificateAuthority", TrustAnchorRole.RegistryCertificateAuthority, SourceLocation.None, diagnostics);
-        CertificateChecks.Run(anchors, null, Array.Empty<Registries.ResolvedRegistry>(), ValidationOptions.Default(TestPki.ValidationTime), diagnostics);
-        return diagnostics.HasErrors ? throw new InvalidOperationException(string.Join("\n", diagnostics.Items)) : anchors.Count;
-    }
+    public int LoadAndCheckAnchor() => _anchor.LoadAndCheck();
 }
