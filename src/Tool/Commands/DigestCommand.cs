@@ -26,15 +26,10 @@ internal static class DigestCommand
     private static int Run(string path, string? annotationName, bool json)
     {
         var reporter = new Reporter();
-        var document = InitDataInput.Load(path, annotationName, reporter, out var exitCode);
+        var document = InitDataInput.LoadValid(path, annotationName, reporter, out var exitCode);
         if (document is null)
         {
             return exitCode;
-        }
-
-        if (!document.CheckDocument(reporter))
-        {
-            return ExitCodes.Findings;
         }
 
         var parsed = document.Parsed;

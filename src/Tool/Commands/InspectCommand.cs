@@ -30,15 +30,10 @@ internal static class InspectCommand
     private static int Run(string path, string? annotationName, bool json, DateTimeOffset at)
     {
         var reporter = new Reporter();
-        var document = InitDataInput.Load(path, annotationName, reporter, out var exitCode);
+        var document = InitDataInput.LoadValid(path, annotationName, reporter, out var exitCode);
         if (document is null)
         {
             return exitCode;
-        }
-
-        if (!document.CheckDocument(reporter))
-        {
-            return ExitCodes.Findings;
         }
 
         var parsed = document.Parsed;

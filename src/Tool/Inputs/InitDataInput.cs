@@ -54,6 +54,19 @@ internal sealed class InitDataInput
         return false;
     }
 
+    /// <summary>As <see cref="Load"/>, and also null (exit code 1, CID4006) when the guest would reject the document.</summary>
+    public static InitDataInput? LoadValid(string path, string? annotationName, Reporter reporter, out int exitCode)
+    {
+        var input = Load(path, annotationName, reporter, out exitCode);
+        if (input is not null && !input.CheckDocument(reporter))
+        {
+            exitCode = ExitCodes.Findings;
+            return null;
+        }
+
+        return input;
+    }
+
     /// <summary>Reads and recognises the input; null after reporting (exit code in <paramref name="exitCode"/>).</summary>
     public static InitDataInput? Load(string path, string? annotationName, Reporter reporter, out int exitCode)
     {
