@@ -8,6 +8,9 @@ public static partial class AnnotationKey
     /// <summary>The name kata 3.20+ and CoCo v0.16+ read.</summary>
     public const string Default = "io.katacontainers.config.hypervisor.cc_init_data";
 
+    /// <summary>The name kata 3.16-3.19 (and peer pods before cloud-api-adaptor v0.14) read.</summary>
+    public const string Legacy = "io.katacontainers.config.runtime.cc_init_data";
+
     /// <summary>Kubernetes' limit for all annotations of one object, keys plus values.</summary>
     public const int KubernetesAnnotationLimit = 262144;
 

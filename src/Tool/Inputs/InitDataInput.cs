@@ -13,7 +13,7 @@ namespace Coco.InitData.Tool.Inputs;
 internal sealed class InitDataInput
 {
     /// <summary>Both names the guest has read over time: a manifest may carry either.</summary>
-    public static readonly string[] KnownAnnotationNames = { AnnotationKey.Default, "io.katacontainers.config.runtime.cc_init_data" };
+    public static readonly string[] KnownAnnotationNames = { AnnotationKey.Default, AnnotationKey.Legacy };
 
     private InitDataInput(InputKind kind, byte[] documentBytes, string? annotation, string? annotationName, string displayPath)
     {
