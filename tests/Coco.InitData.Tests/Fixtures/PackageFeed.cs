@@ -29,7 +29,6 @@ public sealed class PackageFeed : IDisposable
                 <clear />
                 <add key="local" value="{FeedPath}" />
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-                <add key="offline" value="/opt/nuget/packages" />
               </packageSources>
             </configuration>
             """);
