@@ -2,6 +2,7 @@ using Coco.InitData.Artifacts;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
 using Coco.InitData.Manifests;
+using Coco.InitData.ProjectFiles;
 using Coco.InitData.Specification;
 using Coco.InitData.Tasks.ProjectFiles;
 using Microsoft.Build.Framework;
@@ -16,7 +17,7 @@ namespace Coco.InitData.Tasks;
 /// </summary>
 public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
 {
-    private readonly DeclarationLocator _locator = new();
+    private ProjectEvaluation? _evaluation;
 
     /// <summary>The project being built (<c>$(MSBuildProjectFullPath)</c>): properties are located in it and paths shown relative to its folder.</summary>
     [Required]
@@ -111,10 +112,17 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
             var manifests = DeclarationReader.Manifests(declarations);
             InputFiles = ReferencedFiles.Of(spec).Concat(manifests.Select(m => Coco.InitData.InputFiles.Resolve(m.BaseDirectory, m.Path)))
                 .Select(f => (ITaskItem)new TaskItem(f)).ToArray();
-            var result = InitDataGenerator.Generate(spec);
             var diagnostics = new DiagnosticBag();
+            ReportDroppedItems(diagnostics);
+            if (spec.DeclaresNothing)
+            {
+                diagnostics.Warning(MessageId.NothingDeclared, new SourceLocation(ProjectFile));
+                LogAll(diagnostics);
+                return !Log.HasLoggedErrors;
+            }
+
+            var result = InitDataGenerator.Generate(spec);
             diagnostics.AddRange(result.Diagnostics);
-            ReportGlobbedRegistries(diagnostics);
             if (result.Artifacts is { } artifacts && !diagnostics.HasErrors
                 && ManifestArtifacts.Build(manifests, spec.BaseDirectory, artifacts.AnnotationName, artifacts.Annotation, diagnostics) is { } k8s)
             {
@@ -128,30 +136,38 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
                 }
             }
 
-            foreach (var diagnostic in diagnostics.Items)
-            {
-                DiagnosticLogger.Log(Log, diagnostic);
-            }
+            LogAll(diagnostics);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             DiagnosticLogger.Log(Log, Diagnostic.Create(MessageId.UnexpectedFailure, DiagnosticSeverity.Error, new SourceLocation(ProjectFile), ProjectFile, e.GetType().Name + ": " + e.Message));
         }
+        finally
+        {
+            _evaluation?.Dispose();
+        }
 
         return !Log.HasLoggedErrors;
     }
 
-    // A "*.domain" Include is a file glob to MSBuild: the item never reaches the task, so the project file is read.
-    private void ReportGlobbedRegistries(DiagnosticBag diagnostics)
+    // Items MSBuild dropped before the task could see them: only the evaluation knows they were declared.
+    private void ReportDroppedItems(DiagnosticBag diagnostics)
     {
-        foreach (var itemType in new[] { "InitDataRegistry", "InitDataRegistryMirror" })
+        if (Locations() is { } locations)
         {
-            foreach (var (include, location) in _locator.GlobbedIncludes(ProjectFile, itemType))
-            {
-                diagnostics.Error(MessageId.RegistryIncludeIsFileGlob, location, itemType, include, include.Replace("*", "%2A", StringComparison.Ordinal).Replace("?", "%3F", StringComparison.Ordinal));
-            }
+            DroppedItems.Report(locations, diagnostics);
         }
     }
+
+    private void LogAll(DiagnosticBag diagnostics)
+    {
+        foreach (var diagnostic in diagnostics.Items)
+        {
+            DiagnosticLogger.Log(Log, diagnostic);
+        }
+    }
+
+    private ProjectLocations? Locations() => (_evaluation ??= new ProjectEvaluation(ProjectFile, (BuildEngine as IBuildEngine6)?.GetGlobalProperties())).Locations;
 
     private static string Summary(InitDataArtifacts artifacts, string documentPath)
     {
@@ -191,5 +207,5 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
             ["InitDataValidationTime"] = ValidationTime,
             ["InitDataTlsProfiles"] = TlsProfiles,
         },
-        _locator);
+        Locations);
 }

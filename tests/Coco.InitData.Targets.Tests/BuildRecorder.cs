@@ -7,6 +7,7 @@ internal sealed class BuildRecorder : ILogger
 {
     public List<string> TasksStarted { get; } = new();
     public List<BuildErrorEventArgs> Errors { get; } = new();
+    public List<BuildWarningEventArgs> Warnings { get; } = new();
     public List<string> Messages { get; } = new();
 
     public LoggerVerbosity Verbosity { get; set; } = LoggerVerbosity.Normal;
@@ -16,6 +17,7 @@ internal sealed class BuildRecorder : ILogger
     {
         eventSource.TaskStarted += (_, e) => TasksStarted.Add(e.TaskName);
         eventSource.ErrorRaised += (_, e) => Errors.Add(e);
+        eventSource.WarningRaised += (_, e) => Warnings.Add(e);
         eventSource.MessageRaised += (_, e) => Messages.Add(e.Message ?? string.Empty);
     }
 

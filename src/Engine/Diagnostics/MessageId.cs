@@ -104,5 +104,10 @@ public enum MessageId
     ChainPssNonCanonical,
     ChainNameConstraintViolated,
     ChainLeafKeyUsageNotForTls,
+
+    // issue 9: declarations read as MSBuild reads them
+    DeclaredItemDropped,
+    NothingDeclared,
+    ToolProjectWithoutPackage,
 }
 #pragma warning restore CS1591

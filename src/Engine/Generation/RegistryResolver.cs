@@ -141,11 +141,26 @@ internal static class RegistryResolver
         }
 
         var insecure = ReadFlag("InitDataRegistryMirror", mirror.Location, "Insecure", mirror.Insecure, mirror.DeclaredAt, diagnostics);
-        var target = registries.FirstOrDefault(r => string.Equals(r.Name.Text, mirror.Registry?.Trim(), StringComparison.OrdinalIgnoreCase));
+        var registryText = mirror.Registry?.Trim() ?? string.Empty;
+        if (registryText.Length == 0)
+        {
+            diagnostics.Error(MessageId.MirrorRegistryUndeclared, mirror.DeclaredAt, mirror.Location, registryText, "it is not set");
+            return;
+        }
+
+        if (!RegistryName.TryParse(registryText, out var registryName, out var registryProblem))
+        {
+            diagnostics.Error(MessageId.MirrorRegistryUndeclared, mirror.DeclaredAt, mirror.Location, registryText, registryProblem);
+            return;
+        }
+
+        var target = registries.FirstOrDefault(r => string.Equals(r.Name.Text, registryName!.Text, StringComparison.OrdinalIgnoreCase));
         if (target is null)
         {
-            diagnostics.Error(MessageId.MirrorRegistryUndeclared, mirror.DeclaredAt, mirror.Location, mirror.Registry ?? string.Empty);
-            return;
+            // A mirror of a registry nobody declared implies the registry's rule (plain prefix, no CA of its own),
+            // as in <InitDataRegistryMirror Include="mirror.example.internal:5000" Registry="docker.io" />.
+            target = new ResolvedRegistry { Name = registryName!, DeclaredAt = mirror.DeclaredAt };
+            registries.Add(target);
         }
 
         if (target.Name.IsWildcard)

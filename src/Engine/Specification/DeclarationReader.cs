@@ -38,7 +38,8 @@ public static class DeclarationReader
         {
             Name = item.Include,
             DeclaredAt = item.DeclaredAt,
-            BaseDirectory = item.BaseDirectory,
+            // Paths in metadata are relative to the project being built, as properties are.
+            BaseDirectory = project.ProjectDirectory,
             CertificateAuthority = Metadata(item, "CertificateAuthority"),
             ServerCertificate = Metadata(item, "ServerCertificate"),
             Insecure = Metadata(item, "Insecure"),
@@ -54,9 +55,9 @@ public static class DeclarationReader
         }).ToList(),
         Certificates = project.Items(CertificateItem).Select(item => new CertificateDeclaration
         {
-            Path = item.Include,
+            Path = item.FullPath,
             DeclaredAt = item.DeclaredAt,
-            BaseDirectory = item.BaseDirectory,
+            BaseDirectory = project.ProjectDirectory,
         }).ToList(),
         Algorithm = project.Property("InitDataAlgorithm"),
         KbsUrl = project.Property("InitDataKbsUrl"),
@@ -81,10 +82,10 @@ public static class DeclarationReader
     public static IReadOnlyList<ManifestDeclaration> Manifests(IProjectDeclarations project) =>
         project.Items(ManifestItem).Select(item => new ManifestDeclaration
         {
-            Path = item.Include,
+            Path = item.FullPath,
             OutputName = item.Metadata("RecursiveDir") + item.Metadata("Filename") + item.Metadata("Extension"),
             DeclaredAt = item.DeclaredAt,
-            BaseDirectory = item.BaseDirectory,
+            BaseDirectory = project.ProjectDirectory,
         }).ToList();
 
     private static string? Metadata(DeclaredItem item, string name) => item.Metadata(name) is { Length: > 0 } value ? value : null;

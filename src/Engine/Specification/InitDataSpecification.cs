@@ -72,4 +72,13 @@ public sealed class InitDataSpecification
 
     /// <summary>The clock used when <see cref="ValidationTime"/> is not set (tests pin it).</summary>
     public Func<DateTimeOffset> Clock { get; init; } = () => DateTimeOffset.UtcNow;
+
+    /// <summary>
+    /// True when nothing that goes into the document is declared (only tuning settings such as the algorithm or the
+    /// validation time, or nothing at all): the front ends warn (CID1031) and write nothing rather than an empty document.
+    /// </summary>
+    public bool DeclaresNothing =>
+        Registries.Count == 0 && Mirrors.Count == 0 && Certificates.Count == 0
+        && new[] { KbsUrl, KbcName, KbsCertificate, PolicyFile, RegistryCredentialsUri, ImageSecurityPolicyUri, SigstoreConfigUri, HttpsProxy, HttpProxy, NoProxy, UnqualifiedSearchRegistries }
+            .All(setting => setting is null || setting.IsEmpty);
 }

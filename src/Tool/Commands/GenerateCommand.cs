@@ -38,7 +38,7 @@ internal static class GenerateCommand
 
                 var here = Directory.GetCurrentDirectory();
                 var spec = declarations.Build(parse, here);
-                return Generate(spec, Array.Empty<ManifestDeclaration>(), Path.GetFullPath(parse.GetValue(output) ?? "initdata"), parse.GetValue(json), reporter);
+                return Generate(spec, Array.Empty<ManifestDeclaration>(), Path.GetFullPath(parse.GetValue(output) ?? "initdata"), parse.GetValue(json), reporter, SourceLocation.None);
             }
 
             var evaluated = ProjectLoader.Load(projectArgument, parse.GetValue(properties) ?? Array.Empty<string>(), reporter, out var exitCode);
@@ -54,15 +54,21 @@ internal static class GenerateCommand
             }
 
             var outputPath = parse.GetValue(output) is { } o ? Path.GetFullPath(o) : evaluated.OutputPath;
-            return Generate(evaluated.Specification, evaluated.Manifests, outputPath, parse.GetValue(json), reporter);
+            return Generate(evaluated.Specification, evaluated.Manifests, outputPath, parse.GetValue(json), reporter, new SourceLocation(evaluated.ProjectPath));
         });
         return command;
     }
 
-    private static int Generate(InitDataSpecification spec, IReadOnlyList<ManifestDeclaration> manifests, string outputPath, bool json, Reporter reporter)
+    private static int Generate(InitDataSpecification spec, IReadOnlyList<ManifestDeclaration> manifests, string outputPath, bool json, Reporter reporter, SourceLocation declaredIn)
     {
-        var result = InitDataGenerator.Generate(spec);
         var diagnostics = new DiagnosticBag();
+        if (spec.DeclaresNothing)
+        {
+            // As the build: a warning that names what was expected, and no empty document.
+            diagnostics.Warning(MessageId.NothingDeclared, declaredIn);
+        }
+
+        var result = spec.DeclaresNothing ? new GenerationResult(Array.Empty<Diagnostic>(), null) : InitDataGenerator.Generate(spec);
         diagnostics.AddRange(result.Diagnostics);
         IReadOnlyList<string>? written = null;
         if (result.Artifacts is { } artifacts

@@ -1,38 +1,41 @@
-using Coco.InitData.Diagnostics;
+using Coco.InitData.ProjectFiles;
 using Coco.InitData.Specification;
 using Microsoft.Build.Evaluation;
 
 namespace Coco.InitData.Tool.Projects;
 
-/// <summary>An evaluated project's InitData items and properties, with the real element locations MSBuild knows.</summary>
+/// <summary>An evaluated project's InitData items and properties, located exactly as the build task locates them.</summary>
 internal sealed class EvaluatedDeclarations : IProjectDeclarations
 {
     private readonly Project _project;
-    private readonly string _projectPath;
+    private readonly ProjectLocations _locations;
 
-    public EvaluatedDeclarations(Project project, string projectPath)
+    public EvaluatedDeclarations(Project project, ProjectLocations locations)
     {
         _project = project;
-        _projectPath = projectPath;
+        _locations = locations;
     }
 
     public string ProjectDirectory => _project.DirectoryPath;
 
-    public IEnumerable<DeclaredItem> Items(string itemType) => _project.GetItems(itemType).Select(item => new DeclaredItem(
-        item.EvaluatedInclude,
-        item.Xml?.Location is { } l ? new SourceLocation(l.File, l.Line) : new SourceLocation(_projectPath),
-        item.GetMetadataValue("DefiningProjectDirectory") is { Length: > 0 } d ? d : ProjectDirectory,
-        item.GetMetadataValue));
+    public IEnumerable<DeclaredItem> Items(string itemType)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in _project.GetItems(itemType))
+        {
+            var occurrence = seen[item.EvaluatedInclude] = seen.TryGetValue(item.EvaluatedInclude, out var count) ? count + 1 : 0;
+            var definingFile = item.GetMetadataValue("DefiningProjectFullPath") is { Length: > 0 } f ? f : _project.FullPath;
+            yield return new DeclaredItem(
+                item.EvaluatedInclude,
+                _locations.Item(itemType, item.EvaluatedInclude, occurrence, definingFile),
+                item.GetMetadataValue("FullPath"),
+                item.GetMetadataValue);
+        }
+    }
 
     public SettingValue? Property(string name)
     {
         var value = _project.GetPropertyValue(name);
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var location = _project.GetProperty(name)?.Xml?.Location;
-        return new SettingValue(name, value, location is null ? new SourceLocation(_projectPath) : new SourceLocation(location.File, location.Line));
+        return string.IsNullOrWhiteSpace(value) ? null : new SettingValue(name, value, _locations.Property(name, value));
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Manifests;
+using Coco.InitData.ProjectFiles;
 using Coco.InitData.Specification;
 using Microsoft.Build.Evaluation;
 using Microsoft.Build.Exceptions;
@@ -39,12 +40,19 @@ internal static class ProjectReader
             return null;
         }
 
-        return Map(project, projectPath);
+        var locations = new ProjectLocations(project);
+        if (!locations.ImportsPackage)
+        {
+            diagnostics.Warning(MessageId.ToolProjectWithoutPackage, new SourceLocation(projectPath), projectPath);
+        }
+
+        DroppedItems.Report(locations, diagnostics);
+        return Map(project, projectPath, locations);
     }
 
-    private static EvaluatedProject Map(Project project, string projectPath)
+    private static EvaluatedProject Map(Project project, string projectPath, ProjectLocations locations)
     {
-        var declarations = new EvaluatedDeclarations(project, projectPath);
+        var declarations = new EvaluatedDeclarations(project, locations);
         string? Property(string name) => project.GetPropertyValue(name) is { Length: > 0 } v ? v : null;
 
         // As _InitDataComputePaths: $(OutDir)initdata/ unless set, relative to the project folder.

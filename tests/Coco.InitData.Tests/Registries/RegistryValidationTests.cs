@@ -98,14 +98,32 @@ public sealed class RegistryValidationTests
     }
 
     [Fact]
-    public void A_mirror_for_an_undeclared_registry_is_an_error_at_the_mirror()
+    public void A_mirror_of_an_undeclared_registry_implies_the_registry_rule_as_the_design_example_writes_it()
     {
+        // design/surface.md: <InitDataRegistryMirror Include="mirror.example.internal:5000" Registry="docker.io" /> alone.
         using var spec = new RegistrySpec().Registry("quay.io", 10).Mirror("mirror.example.internal:5000", "docker.io", 20);
+
+        var result = spec.Generate();
+
+        Assert.False(result.HasErrors, string.Join(" | ", result.Diagnostics));
+        var cdh = Tomlyn.TomlSerializer.Deserialize<Tomlyn.Model.TomlTable>(result.Artifacts!.Document.Data["cdh.toml"])!;
+        var rules = ((Tomlyn.Model.TomlTableArray)((Tomlyn.Model.TomlTable)((Tomlyn.Model.TomlTable)cdh["image"])["registry_config"])["registry"]).ToList();
+        var docker = Assert.Single(rules, r => (string)r["prefix"] == "docker.io");
+        Assert.Equal("docker.io", docker["location"]);
+        Assert.Equal("mirror.example.internal:5000", Assert.Single((Tomlyn.Model.TomlTableArray)docker["mirror"])["location"]);
+    }
+
+    [Theory]
+    [InlineData("", "it is not set")]
+    [InlineData("docker.io:x", "'docker.io:x'")]
+    public void A_mirror_without_a_usable_registry_is_an_error_at_the_mirror(string registry, string expected)
+    {
+        using var spec = new RegistrySpec().Registry("quay.io", 10).Mirror("mirror.example.internal:5000", registry, 20);
 
         var d = Single(spec.Generate(), "CID1023");
         Assert.Equal(DiagnosticSeverity.Error, d.Severity);
         Assert.Equal(RegistrySpec.Line(20), d.Location);
-        Assert.Contains("'docker.io'", d.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, d.Message, StringComparison.Ordinal);
     }
 
     [Fact]

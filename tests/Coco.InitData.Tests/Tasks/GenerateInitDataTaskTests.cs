@@ -21,8 +21,10 @@ public sealed class GenerateInitDataTaskTests
         """;
 
     [Fact]
-    public void Errors_carry_their_code_and_the_project_file_line_of_the_item_or_property()
+    public void Errors_carry_their_code_and_the_defining_file_and_no_guessed_line_without_an_evaluation()
     {
+        // A fake build engine has no MSBuild evaluation to ask: the finding names the file, never a guessed line
+        // (the lines MSBuild knows are tested in Coco.InitData.Targets.Tests).
         using var dir = new TempDirectory();
         var projectFile = dir.Write("app.csproj", Project);
         dir.Write("certs/ca.pem", TestPki.Root().Pem);
@@ -34,9 +36,10 @@ public sealed class GenerateInitDataTaskTests
 
         var registry = Assert.Single(engine.Errors, e => e.Code == "CID1001");
         Assert.Equal(projectFile, registry.File);
-        Assert.Equal(8, registry.LineNumber);
+        Assert.Equal(0, registry.LineNumber);
         var algorithm = Assert.Single(engine.Errors, e => e.Code == "CID1002");
-        Assert.Equal(4, algorithm.LineNumber);
+        Assert.Equal(projectFile, algorithm.File);
+        Assert.Equal(0, algorithm.LineNumber);
         Assert.Empty(task.GeneratedFiles);
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")));
     }
@@ -79,17 +82,19 @@ public sealed class GenerateInitDataTaskTests
     }
 
     [Fact]
-    public void Relative_paths_resolve_against_the_folder_of_the_file_that_declares_the_item()
+    public void Metadata_paths_resolve_against_the_project_being_built_not_the_file_that_declares_the_item()
     {
         using var dir = new TempDirectory();
         var projectFile = dir.Write("app/app.csproj", Project);
         var imported = dir.Write("shared/registries.props", Project);
-        dir.Write("shared/certs/ca.pem", TestPki.Root().Pem);
+        dir.Write("app/certs/ca.pem", TestPki.Root("Project CA").Pem);
+        dir.Write("shared/certs/ca.pem", TestPki.Root("Props CA").Pem);
         var engine = new FakeBuildEngine();
         var task = NewTask(engine, Path.Combine(dir.Path, "app"), projectFile, Item("registry.example.internal:5000", imported, ("CertificateAuthority", "certs/ca.pem")));
         task.ValidationTime = "2026-06-01T00:00:00Z";
 
         Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+        Assert.Equal(Path.Combine(dir.Path, "app", "certs", "ca.pem"), Assert.Single(task.InputFiles).ItemSpec);
     }
 
     private static GenerateInitData NewTask(FakeBuildEngine engine, string directory, string projectFile, params ITaskItem[] registries) => new()
