@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Coco.InitData.Tests.Fixtures;
+using Coco.InitData.Tool.Tests.Infrastructure;
+using Xunit;
+
+namespace Coco.InitData.Tool.Tests;
+
+/// <summary>
+/// `dotnet build` and `coco-initdata verify PROJECT` locate a finding at the same file, line and column: both ask
+/// MSBuild's evaluation, including for declarations in a Directory.Build.props and definitions under conditions.
+/// </summary>
+[Collection(ToolCollection.Name)]
+public sealed partial class LocationParityTests
+{
+    private readonly InstalledTool _tool;
+
+    public LocationParityTests(InstalledTool tool) => _tool = tool;
+
+    [Fact]
+    public void The_build_and_verify_report_the_same_location_for_every_finding()
+    {
+        using var project = new WorkloadProject();
+        project.Write("Directory.Build.props", """
+            <Project>
+              <PropertyGroup>
+                <InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl>
+                <InitDataAlgorithm Condition="'$(Configuration)' == 'Release'">sha512</InitDataAlgorithm>
+                <InitDataAlgorithm Condition="'$(Configuration)' != 'Release'">sha-256</InitDataAlgorithm>
+              </PropertyGroup>
+              <ItemGroup>
+                <InitDataRegistry Include="https://registry.example.internal" />
+                <InitDataCertificate Include="missing/*.pem" />
+              </ItemGroup>
+            </Project>
+            """);
+        project.WriteProject("""
+              <ItemGroup>
+                <InitDataRegistry Include="registry.example.internal:5000" Insecure="maybe" />
+              </ItemGroup>
+            """);
+
+        var build = project.Build();
+        var verify = _tool.Run(project.Directory, "verify", project.ProjectPath);
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Equal(1, verify.ExitCode);
+        var fromBuild = Findings(build.Output);
+        var fromTool = Findings(verify.Output);
+        Assert.Equal(fromBuild, fromTool);
+        var props = Path.Combine(project.Directory, "Directory.Build.props");
+        Assert.Contains((props, 5, "CID1002"), fromBuild.Select(f => (f.File, f.Line, f.Code)));
+        Assert.Contains((props, 8, "CID1001"), fromBuild.Select(f => (f.File, f.Line, f.Code)));
+        Assert.Contains((props, 9, "CID1030"), fromBuild.Select(f => (f.File, f.Line, f.Code)));
+        Assert.Contains((project.ProjectPath, FindLine(project.ProjectPath, "maybe"), "CID1014"), fromBuild.Select(f => (f.File, f.Line, f.Code)));
+    }
+
+    [Fact]
+    public void Generate_on_a_project_without_the_package_says_so_and_what_to_add()
+    {
+        using var project = new WorkloadProject();
+        project.Write(project.Name + ".csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+            </Project>
+            """);
+
+        var result = _tool.Run(project.Directory, "generate", project.ProjectPath);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning CID4060", result.Output, StringComparison.Ordinal);
+        Assert.Contains("dotnet add package Coco.InitData", result.Output, StringComparison.Ordinal);
+        Assert.Contains("warning CID1031", result.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(project.Directory, "bin")));
+    }
+
+    private static SortedSet<(string File, int Line, int Column, string Severity, string Code)> Findings(string output) =>
+        new(CanonicalLine().Matches(output).Select(m => (m.Groups["file"].Value.Trim(), int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(m.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups["severity"].Value, m.Groups["code"].Value)));
+
+    private static int FindLine(string file, string text) => Array.FindIndex(File.ReadAllLines(file), l => l.Contains(text, StringComparison.Ordinal)) + 1;
+
+    [GeneratedRegex(@"^\s*(?<file>/[^(\n]+)\((?<line>\d+),(?<column>\d+)\): (?<severity>error|warning) (?<code>CID\d+)", RegexOptions.Multiline)]
+    private static partial Regex CanonicalLine();
+}
