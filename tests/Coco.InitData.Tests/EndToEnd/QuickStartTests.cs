@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Coco.InitData.Tests.Fixtures;
+using Xunit;
+
+namespace Coco.InitData.Tests.EndToEnd;
+
+/// <summary>
+/// A newcomer follows the README's Quick start literally on a clean copy of the repository: an empty NuGet cache,
+/// a fresh home folder (so `dotnet tool install -g` installs into it), no local package folder but the one the
+/// Quick start packs. The result is checked by the Python oracle and by the installed tool.
+/// </summary>
+public sealed class QuickStartTests
+{
+    [Fact]
+    public void The_quick_start_followed_literally_builds_a_workload_and_installs_the_tool()
+    {
+        using var root = new TempDirectory("cid-quickstart");
+        var clone = Path.Combine(root.Path, "coco-initdata");
+        CopyRepository(clone);
+        var home = Path.Combine(root.Path, "home");
+        Directory.CreateDirectory(home);
+        var script = root.Write("quick-start.sh", QuickStart.Script(File.ReadAllText(Path.Combine(clone, "README.md"))));
+
+        var result = ProcessRunner.Run("bash", new[] { script }, clone, new Dictionary<string, string>
+        {
+            ["HOME"] = home,
+            ["DOTNET_CLI_HOME"] = home,
+            ["NUGET_PACKAGES"] = Path.Combine(home, ".nuget", "packages"),
+        }, TimeSpan.FromMinutes(20));
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var workload = Path.Combine(root.Path, "my-workload");
+        var output = Path.Combine(workload, "bin", "Debug", "net10.0", "initdata");
+        var oracle = PythonOracle.Run("check_initdata.py", output);
+        var digest = oracle.GetProperty("digest").GetString();
+        // The build's -getProperty line and the tool's inspect both print the digest Python computed.
+        Assert.Contains($"\"InitDataDigest\": \"sha256:{digest}\"", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains(digest!, result.StandardOutput.Split("coco-initdata inspect")[^1], StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(home, ".dotnet", "tools", OperatingSystem.IsWindows() ? "coco-initdata.exe" : "coco-initdata")));
+        Assert.True(Directory.Exists(Path.Combine(home, ".nuget", "packages", "coco.initdata")), "the package was restored into the fresh cache");
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "initdata.json")));
+        Assert.Equal("registry.example.internal:5000", json.RootElement.GetProperty("registries")[0].GetProperty("prefix").GetString());
+    }
+
+    // What a clone holds: the tracked files (and new ones not yet committed), never bin/, obj/ or artifacts/.
+    private static void CopyRepository(string destination)
+    {
+        var files = ProcessRunner.Run("git", new[] { "ls-files", "-z", "--cached", "--others", "--exclude-standard" }, RepositoryPaths.Root);
+        Assert.Equal(0, files.ExitCode);
+        foreach (var relative in files.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var source = Path.Combine(RepositoryPaths.Root, relative);
+            if (!File.Exists(source))
+            {
+                continue; // deleted in the work tree, not yet committed
+            }
+
+            var target = Path.Combine(destination, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target);
+        }
+    }
+}
