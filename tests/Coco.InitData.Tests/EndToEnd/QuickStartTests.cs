@@ -12,21 +12,30 @@ namespace Coco.InitData.Tests.EndToEnd;
 public sealed class QuickStartTests
 {
     [Fact]
-    public void The_quick_start_followed_literally_builds_a_workload_and_installs_the_tool()
+    public void The_first_readme_command_and_the_quick_start_followed_literally_work_on_a_clean_copy()
     {
         using var root = new TempDirectory("cid-quickstart");
         var clone = Path.Combine(root.Path, "coco-initdata");
         CopyRepository(clone);
         var home = Path.Combine(root.Path, "home");
         Directory.CreateDirectory(home);
-        var script = root.Write("quick-start.sh", QuickStart.Script(File.ReadAllText(Path.Combine(clone, "README.md"))));
-
-        var result = ProcessRunner.Run("bash", new[] { script }, clone, new Dictionary<string, string>
+        var readme = File.ReadAllText(Path.Combine(clone, "README.md"));
+        var environment = new Dictionary<string, string>
         {
             ["HOME"] = home,
             ["DOTNET_CLI_HOME"] = home,
             ["NUGET_PACKAGES"] = Path.Combine(home, ".nuget", "packages"),
-        }, TimeSpan.FromMinutes(20));
+        };
+
+        // The README's first command, on the sample.
+        var sampleCommand = readme.Split('\n').First(l => l.StartsWith("dotnet build samples/Workload", StringComparison.Ordinal));
+        var sample = ProcessRunner.Run("bash", new[] { "-c", sampleCommand }, clone, environment, TimeSpan.FromMinutes(10));
+        Assert.True(sample.ExitCode == 0, sample.Output);
+        var sampleDigest = PythonOracle.Run("check_initdata.py", Path.Combine(clone, "samples", "Workload", "bin", "Debug", "net10.0", "initdata")).GetProperty("digest").GetString();
+        Assert.Contains($"\"InitDataDigest\": \"sha256:{sampleDigest}\"", sample.StandardOutput, StringComparison.Ordinal);
+
+        var script = root.Write("quick-start.sh", QuickStart.Script(readme));
+        var result = ProcessRunner.Run("bash", new[] { script }, clone, environment, TimeSpan.FromMinutes(20));
 
         Assert.True(result.ExitCode == 0, result.Output);
         var workload = Path.Combine(root.Path, "my-workload");
