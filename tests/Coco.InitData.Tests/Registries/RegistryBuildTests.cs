@@ -24,7 +24,7 @@ public sealed class RegistryBuildTests
         var warned = project.Build();
 
         Assert.True(warned.ExitCode == 0, warned.Output);
-        Assert.Contains($"Workload.csproj({line}): warning CID1025", warned.Output, StringComparison.Ordinal);
+        Assert.Matches($@"Workload\.csproj\({line},\d+\): warning CID1025", warned.Output);
         var hosts = Path.Combine(project.OutputPath, "containerd", "certs.d", "10.0.0.5_5000_", "hosts.toml");
         Assert.Contains("server = \"http://10.0.0.5:5000\"", File.ReadAllText(hosts), StringComparison.Ordinal);
 
@@ -56,7 +56,7 @@ public sealed class RegistryBuildTests
         var dropped = project.Build();
 
         Assert.Equal(1, dropped.ExitCode);
-        Assert.Contains($"Workload.csproj({line}): error CID1028", dropped.Output, StringComparison.Ordinal);
+        Assert.Matches($@"Workload\.csproj\({line},\d+\): error CID1028", dropped.Output);
         Assert.Contains("Include=\"%2A.untrusted.example\"", dropped.Output, StringComparison.Ordinal);
 
         project.WriteProject("""
@@ -85,7 +85,7 @@ public sealed class RegistryBuildTests
         var result = project.Build();
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains($"Workload.csproj({line}): error CID1026", result.Output, StringComparison.Ordinal);
+        Assert.Matches($@"Workload\.csproj\({line},\d+\): error CID1026", result.Output);
         Assert.DoesNotContain("abcdefghijklmnopqrstuvwxyz0123456789", result.Output.Replace(File.ReadAllText(project.ProjectPath), string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.False(Directory.Exists(project.OutputPath), "nothing may be written");
     }
