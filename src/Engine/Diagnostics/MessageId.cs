@@ -104,5 +104,9 @@ public enum MessageId
     ChainPssNonCanonical,
     ChainNameConstraintViolated,
     ChainLeafKeyUsageNotForTls,
+
+    // issue 10: guest fidelity (webpki oracle, public roots)
+    ChainNameConstraintMaskNotPrefix,
+    ChainLeafLooksSelfSigned,
 }
 #pragma warning restore CS1591
