@@ -172,6 +172,14 @@ public sealed class AnchorRuleTests
     }
 
     [Fact]
+    public void B11_an_email_san_is_no_sign_of_a_server_certificate()
+    {
+        // ACCVRAIZ1, Izenpe.com and Microsec e-Szigno Root CA 2009 look like this: a self-signed CA with an rfc822Name SAN.
+        using var c = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { Subject = "CN=Mail Root", EmailAddresses = new[] { "pki@example.test" } }));
+        c.Run().IsClean();
+    }
+
+    [Fact]
     public void B12_a_self_signed_ca_false_server_certificate_as_its_own_anchor_warns()
     {
         var server = TestPki.Create(Shapes.LeafSpec(null!) with { Issuer = null });

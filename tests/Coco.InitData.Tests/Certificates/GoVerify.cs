@@ -15,9 +15,15 @@ public static class GoVerify
     public static bool IsAvailable { get; } = OracleInput.OnPath("go");
 
     /// <summary>Runs the Go verifier on the case's chain; returns (accepted, Go's error text).</summary>
-    public static (bool Accepted, string Output) Run(CertificateCase c)
+    public static (bool Accepted, string Output) Run(CertificateCase c) => Run(OracleInput.Arguments(c, "go"));
+
+    /// <summary>Verifies a self-signed root as its own leaf (no host, serverAuth) at <paramref name="at"/>: what Go thinks of it as a root.</summary>
+    public static (bool Accepted, string Output) VerifyRoot(string rootPem, DateTimeOffset at) =>
+        Run(new[] { rootPem, "-", rootPem, string.Empty, at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    private static (bool Accepted, string Output) Run(string[] arguments)
     {
-        var result = ProcessRunner.Run(Binary.Value, OracleInput.Arguments(c, "go"), c.Directory, timeout: TimeSpan.FromSeconds(30));
+        var result = ProcessRunner.Run(Binary.Value, arguments, Path.GetTempPath(), timeout: TimeSpan.FromSeconds(30));
         return (result.ExitCode == 0, result.Output);
     }
 

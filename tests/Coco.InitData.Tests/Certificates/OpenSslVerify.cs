@@ -34,6 +34,19 @@ public static class OpenSslVerify
         return (result.ExitCode == 0, result.Output);
     }
 
+    /// <summary>
+    /// Verifies a self-signed root as its own leaf at <paramref name="at"/> (no purpose: a CA is no TLS server):
+    /// what OpenSSL thinks of it as a trust anchor, dates included.
+    /// </summary>
+    public static (bool Accepted, string Output) VerifyRoot(string rootPem, DateTimeOffset at)
+    {
+        var result = ProcessRunner.Run("openssl", new[]
+        {
+            "verify", "-no-CApath", "-no-CAstore", "-CAfile", rootPem, "-attime", at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), rootPem,
+        }, Path.GetTempPath(), timeout: TimeSpan.FromSeconds(30));
+        return (result.ExitCode == 0, result.Output);
+    }
+
     /// <summary>The host of a registry name, without port or IPv6 brackets.</summary>
     public static string HostOf(string registry)
     {

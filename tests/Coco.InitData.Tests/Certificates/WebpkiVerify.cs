@@ -34,8 +34,15 @@ public static class WebpkiVerify
     {
         var handshake = Path.Combine(c.Directory, "webpki-handshake.sig");
         File.WriteAllBytes(handshake, SignHandshake(c.Chain[0]));
-        var arguments = OracleInput.Arguments(c, "webpki").Append(handshake);
-        var result = ProcessRunner.Run(Binary.Value, arguments, c.Directory, timeout: TimeSpan.FromSeconds(30));
+        return Run(OracleInput.Arguments(c, "webpki").Append(handshake).ToArray());
+    }
+
+    /// <summary>Loads <paramref name="anchorsPem"/> as rustls' root store does, and nothing else.</summary>
+    public static WebpkiResult LoadAnchors(string anchorsPem) => Run(new[] { anchorsPem, "-", "-", "-", "0" });
+
+    private static WebpkiResult Run(string[] arguments)
+    {
+        var result = ProcessRunner.Run(Binary.Value, arguments, Path.GetTempPath(), timeout: TimeSpan.FromSeconds(30));
         Assert.True(result.ExitCode is 0 or 1, "webpkiverify failed to run:\n" + result.Output);
         return new WebpkiResult(result.ExitCode == 0, !result.Output.Contains("path only", StringComparison.Ordinal), result.Output.Trim());
     }
