@@ -87,6 +87,8 @@ public static class OracleCases
         ["C12 non-contiguous ip mask, leaf ip inside"] = () => MaskConstrained("12.34.56.2:5000", TestPki.Server(MaskRoot, Array.Empty<string>(), new[] { "12.34.56.2" })),
         ["C12 non-contiguous ip mask, leaf ip outside"] = () => MaskConstrained("10.0.0.5:5000", TestPki.Server(MaskRoot, Array.Empty<string>(), new[] { "10.0.0.5" })),
         ["C12 non-contiguous ip mask, dns leaf"] = () => MaskConstrained(Shapes.Host, Shapes.Leaf(MaskRoot)),
+        ["C12 URI constraint, leaf without uri"] = () => UriConstrained(Shapes.LeafSpec(UriRoot)),
+        ["C12 URI constraint, leaf uri san inside"] = () => UriConstrained(Shapes.LeafSpec(UriRoot) with { Uris = new[] { "https://registry.example.internal/v2" } }),
         ["C14 leaf named like its issuer without key identifiers"] = () => NamedLikeIssuer(keyIdentifiers: false),
         ["C14 leaf named like its issuer with key identifiers"] = () => NamedLikeIssuer(keyIdentifiers: true),
     };
@@ -96,6 +98,11 @@ public static class OracleCases
 
     private static readonly Lazy<TestCertificate> SharedMaskRoot = new(() =>
         TestPki.Create(new CertificateSpec { Subject = "CN=Mask Constrained Root", PermittedIpRanges = new[] { "12.34.56.0/255.255.255.1" } }));
+
+    private static readonly Lazy<TestCertificate> SharedUriRoot = new(() =>
+        TestPki.Create(new CertificateSpec { Subject = "CN=URI Constrained Root", PermittedUriHosts = new[] { "registry.example.internal" } }));
+
+    private static TestCertificate UriRoot => SharedUriRoot.Value;
 
     private static TestCertificate EmailRoot => SharedEmailRoot.Value;
 
@@ -159,6 +166,8 @@ public static class OracleCases
     }
 
     private static CertificateCase EmailConstrained(CertificateSpec leaf) => Serve(EmailRoot, TestPki.Create(leaf));
+
+    private static CertificateCase UriConstrained(CertificateSpec leaf) => Serve(UriRoot, TestPki.Create(leaf));
 
     private static CertificateCase MaskConstrained(string host, TestCertificate leaf) => new CertificateCase().Anchor(MaskRoot).Serve(host, leaf);
 

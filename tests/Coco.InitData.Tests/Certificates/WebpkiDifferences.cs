@@ -14,7 +14,7 @@ public static class WebpkiDifferences
     {
         new WebpkiDifference(
             "W1",
-            "0.22 checks every name against subtrees of every form: the subject (a directoryName) fails a CA whose permitted subtrees are all dNSName, rfc822Name or iPAddress; 0.103 skips subtrees of another form",
+            "0.22 checks every name against subtrees of every form: the subject (a directoryName) fails a CA whose permitted subtrees are all dNSName, rfc822Name, URI or iPAddress; 0.103 skips subtrees of another form",
             Oracle022Accepts: false,
             new[]
             {
@@ -22,6 +22,7 @@ public static class WebpkiDifferences
                 "C12 rfc822Name constraint, leaf subject emailAddress outside",
                 "C12 rfc822Name constraint, leaf without email",
                 "C12 non-contiguous ip mask, dns leaf",
+                "C12 URI constraint, leaf without uri",
             }),
         new WebpkiDifference(
             "W2",
