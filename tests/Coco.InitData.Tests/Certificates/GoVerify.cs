@@ -15,7 +15,10 @@ public static class GoVerify
     public static bool IsAvailable { get; } = OracleInput.OnPath("go");
 
     /// <summary>Runs the Go verifier on the case's chain; returns (accepted, Go's error text).</summary>
-    public static (bool Accepted, string Output) Run(CertificateCase c) => Run(OracleInput.Arguments(c, "go"));
+    public static (bool Accepted, string Output) Run(CertificateCase c) => Run(OracleInput.Of(c, "go"));
+
+    /// <summary>Runs the Go verifier on the files; an empty host is not checked.</summary>
+    public static (bool Accepted, string Output) Run(OracleInput input) => Run(input.Arguments);
 
     /// <summary>Verifies a self-signed root as its own leaf (no host, serverAuth) at <paramref name="at"/>: what Go thinks of it as a root.</summary>
     public static (bool Accepted, string Output) VerifyRoot(string rootPem, DateTimeOffset at) =>

@@ -4,27 +4,35 @@ using Coco.InitData.Tests.Fixtures;
 namespace Coco.InitData.Tests.Certificates;
 
 /// <summary>
-/// The command line the Go and webpki oracles share: ROOTS.pem INTERMEDIATES.pem|- LEAF.pem HOST UNIX-SECONDS,
-/// with the case's anchors, served chain and host written beside the case at the fixed validation time.
+/// What every oracle verifies: anchors, the served intermediates (or none), the leaf, the host ("" for no host
+/// check) and the time, as PEM files in a folder. The Go and webpki oracles share one command line built from it:
+/// ROOTS.pem INTERMEDIATES.pem|- LEAF.pem HOST UNIX-SECONDS.
 /// </summary>
-public static class OracleInput
+public sealed record OracleInput(string Directory, string Anchors, string? Untrusted, string Leaf, string Host, DateTimeOffset At)
 {
-    /// <summary>Writes the case's files with <paramref name="prefix"/> and returns the oracle's arguments.</summary>
-    public static string[] Arguments(CertificateCase c, string prefix)
+    /// <summary>Writes a certificate case's files, named with <paramref name="prefix"/>.</summary>
+    public static OracleInput Of(CertificateCase c, string prefix) => Write(
+        c.Directory, prefix, c.AnchorCertificates.Select(a => a.Pem), c.Chain.Select(x => x.Pem).ToList(), OpenSslVerify.HostOf(c.Host!), TestPki.ValidationTime);
+
+    /// <summary>Writes PEM certificates (the chain leaf first) to <paramref name="directory"/>.</summary>
+    public static OracleInput Write(string directory, string prefix, IEnumerable<string> anchorPems, IReadOnlyList<string> chainPems, string host, DateTimeOffset at)
     {
-        var anchors = Path.Combine(c.Directory, prefix + "-anchors.pem");
-        File.WriteAllText(anchors, string.Concat(c.AnchorCertificates.Select(a => a.Pem)));
-        var leaf = Path.Combine(c.Directory, prefix + "-leaf.pem");
-        File.WriteAllText(leaf, c.Chain[0].Pem);
-        var untrusted = "-";
-        if (c.Chain.Count > 1)
+        var anchors = Path.Combine(directory, prefix + "-anchors.pem");
+        File.WriteAllText(anchors, string.Concat(anchorPems));
+        var leaf = Path.Combine(directory, prefix + "-leaf.pem");
+        File.WriteAllText(leaf, chainPems[0]);
+        string? untrusted = null;
+        if (chainPems.Count > 1)
         {
-            untrusted = Path.Combine(c.Directory, prefix + "-untrusted.pem");
-            File.WriteAllText(untrusted, string.Concat(c.Chain.Skip(1).Select(i => i.Pem)));
+            untrusted = Path.Combine(directory, prefix + "-untrusted.pem");
+            File.WriteAllText(untrusted, string.Concat(chainPems.Skip(1)));
         }
 
-        return new[] { anchors, untrusted, leaf, OpenSslVerify.HostOf(c.Host!), TestPki.ValidationTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
+        return new OracleInput(directory, anchors, untrusted, leaf, host, at);
     }
+
+    /// <summary>The Go and webpki oracles' arguments.</summary>
+    public string[] Arguments => new[] { Anchors, Untrusted ?? "-", Leaf, Host, At.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
 
     /// <summary>True when <paramref name="command"/> is an executable file in a PATH folder.</summary>
     public static bool OnPath(string command) => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)

@@ -42,7 +42,8 @@ public sealed class WebpkiCrossCheckTests
         {
             Assert.Contains($"| {difference.Id} |", page, StringComparison.Ordinal);
             Assert.All(difference.Scenarios, s => Assert.Contains(s, page, StringComparison.Ordinal));
-            Assert.All(difference.Scenarios, s => Assert.True(OracleCases.All.ContainsKey(s), $"{difference.Id} lists an unknown scenario '{s}'"));
+            Assert.All(difference.Scenarios.Where(s => !s.StartsWith("go: ", StringComparison.Ordinal) || ForeignCorpus.All.Count > 0),
+                s => Assert.True(OracleCases.All.ContainsKey(s) || ForeignCorpus.All.ContainsKey(s), $"{difference.Id} lists an unknown scenario '{s}'"));
         }
     }
 }

@@ -33,10 +33,19 @@ public static class WebpkiDifferences
                 "C4 ip registry without ip san",
                 "C4 ipv4-mapped ipv6 host, ipv4 san",
                 "C4 ipv4 host, ipv4-mapped ipv6 san",
+                "go: IPMissing",
+            }),
+        new WebpkiDifference(
+            "W3",
+            "0.22 requires a positive serial number of at most 20 octets in an end-entity or intermediate certificate (BadDer); 0.103 reads any INTEGER, as RFC 5280 asks users to tolerate",
+            Oracle022Accepts: false,
+            new[]
+            {
+                "go: leafMatchingAKIDMatchingIssuer",
             }),
     };
 
-    /// <summary>The difference that explains a scenario's disagreement, or null.</summary>
+    /// <summary>The difference that explains a scenario's (or a <see cref="ForeignCorpus"/> case's) disagreement, or null.</summary>
     public static WebpkiDifference? For(string scenario) => All.SingleOrDefault(d => d.Scenarios.Contains(scenario, StringComparer.Ordinal));
 }
 

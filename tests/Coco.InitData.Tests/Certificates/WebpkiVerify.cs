@@ -34,8 +34,11 @@ public static class WebpkiVerify
     {
         var handshake = Path.Combine(c.Directory, "webpki-handshake.sig");
         File.WriteAllBytes(handshake, SignHandshake(c.Chain[0]));
-        return Run(OracleInput.Arguments(c, "webpki").Append(handshake).ToArray());
+        return Run(OracleInput.Of(c, "webpki").Arguments.Append(handshake).ToArray());
     }
+
+    /// <summary>Runs the webpki verifier on the files (no handshake signature: a real chain comes without its key); an empty host is not checked.</summary>
+    public static WebpkiResult Run(OracleInput input) => Run(input.Arguments);
 
     /// <summary>Loads <paramref name="anchorsPem"/> as rustls' root store does, and nothing else.</summary>
     public static WebpkiResult LoadAnchors(string anchorsPem) => Run(new[] { anchorsPem, "-", "-", "-", "0" });
