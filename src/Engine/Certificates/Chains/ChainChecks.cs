@@ -296,7 +296,7 @@ public static class ChainChecks
             // rustls-webpki refuses a SAN form it cannot match when the constraints name the same form, inside or not.
             if (NameConstraintMatcher.FormsRustlsRefuses(constraining, leaf) is { Count: > 0 } forms)
             {
-                Violated(TlsProfile.Rustls, string.Join(" and ", forms) + " (a form rustls cannot match, constrained by the CA)");
+                Violated(TlsProfile.Rustls, string.Join(" and ", forms) + " (a form rustls cannot match, constrained by the CA: leave it out of the server certificate)");
             }
 
             if (leaf.IpAddresses.FirstOrDefault(ip => NameConstraintMatcher.RustlsRefusesMask(constraining, ip)) is { } maskedIp)
