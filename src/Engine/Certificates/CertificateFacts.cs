@@ -69,6 +69,7 @@ public sealed class CertificateFacts
             AuthorityKeyId = ReadAuthorityKeyId(extensions.GetExtension(X509Extensions.AuthorityKeyIdentifier));
         }
 
+        SubjectEmails = certificate.Certificate.SubjectDN.GetValueList(X509Name.EmailAddress).ToList();
         var cn = certificate.Certificate.SubjectDN.GetValueList(X509Name.CN);
         CommonName = cn.Count > 0 ? cn[cn.Count - 1] : null;
         SelfIssued = certificate.Certificate.SubjectDN.Equivalent(certificate.Certificate.IssuerDN, true);
@@ -124,6 +125,18 @@ public sealed class CertificateFacts
     /// <summary>iPAddress SANs (4 or 16 bytes).</summary>
     public List<byte[]> IpAddresses { get; } = new();
 
+    /// <summary>rfc822Name SANs (e-mail addresses).</summary>
+    public List<string> EmailAddresses { get; } = new();
+
+    /// <summary>The GeneralName tags of the SANs (2 dNSName, 7 iPAddress, 1 rfc822Name, 6 URI, ...).</summary>
+    public SortedSet<int> SubjectAlternativeNameTags { get; } = new();
+
+    /// <summary>True when a dNSName or iPAddress SAN is present: the names a TLS client matches a server against.</summary>
+    public bool HasServerNames => DnsNames.Count > 0 || IpAddresses.Count > 0;
+
+    /// <summary>emailAddress attributes of the subject (OpenSSL checks them against rfc822Name constraints).</summary>
+    public IReadOnlyList<string> SubjectEmails { get; }
+
     /// <summary>The most specific CN of the subject, or null.</summary>
     public string? CommonName { get; }
 
@@ -169,8 +182,12 @@ public sealed class CertificateFacts
     /// <summary>The signature algorithm inside the TBS differs from the outer one (webpki refuses it).</summary>
     public bool SignatureAlgorithmMismatch { get; }
 
-    /// <summary>A subject alternative name or serverAuth: the certificate was made for a server.</summary>
-    public bool LooksLikeServer => HasSubjectAlternativeNames || HasServerAuth;
+    /// <summary>
+    /// A dNSName or iPAddress SAN: the certificate was made for a server. An rfc822Name, URI or other SAN is no such
+    /// evidence (public roots such as ACCVRAIZ1 carry an e-mail SAN), nor is serverAuth alone: a TLS client matches
+    /// a host against dNSName and iPAddress SANs only (webpki subject_name/, OpenSSL X509_check_host).
+    /// </summary>
+    public bool LooksLikeServer => HasServerNames;
 
     /// <summary>Reads the facts of a certificate.</summary>
     public static CertificateFacts Of(LoadedCertificate certificate) => new(certificate);
@@ -224,7 +241,12 @@ public sealed class CertificateFacts
         HasSubjectAlternativeNames = true;
         foreach (var name in GeneralNames.GetInstance(extension.GetParsedValue()).GetNames())
         {
-            if (name.TagNo == GeneralName.DnsName)
+            SubjectAlternativeNameTags.Add(name.TagNo);
+            if (name.TagNo == GeneralName.Rfc822Name)
+            {
+                EmailAddresses.Add(DerIA5String.GetInstance(name.Name).GetString());
+            }
+            else if (name.TagNo == GeneralName.DnsName)
             {
                 DnsNames.Add(DerIA5String.GetInstance(name.Name).GetString());
             }

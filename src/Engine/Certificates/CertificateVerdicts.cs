@@ -48,6 +48,18 @@ public sealed class CertificateVerdicts
         return "accepted";
     }
 
+    /// <summary>Writes <c>"verdicts": {"rustls": "accepted", "openssl": "rejected: CID2040", "go": "accepted"}</c> for one certificate.</summary>
+    public void WriteJson(System.Text.Json.Utf8JsonWriter json, string fingerprint)
+    {
+        json.WriteStartObject("verdicts");
+        foreach (var (profile, name) in Profiles)
+        {
+            json.WriteString(name, VerdictOf(fingerprint, profile));
+        }
+
+        json.WriteEndObject();
+    }
+
     /// <summary>True when some stack rejects the certificate.</summary>
     public bool IsRejectedByAny(string fingerprint) => _rejections.TryGetValue(fingerprint, out var p) && p.Any(s => s.Count > 0);
 }

@@ -96,6 +96,16 @@ public sealed class SignatureFacts
     /// <summary>Decodes a signature algorithm.</summary>
     public static SignatureFacts Of(AlgorithmIdentifier algorithm) => new(algorithm);
 
+    /// <summary>
+    /// True when a certificate's own key is of the type its signature algorithm names, what OpenSSL's
+    /// check_sig_alg_match asks before it calls a self-issued certificate self-signed.
+    /// </summary>
+    public bool FitsKeyType(KeyFacts key) => (Scheme, key.Algorithm) switch
+    {
+        ("rsa", "rsa") or ("rsa-pss", "rsa-pss") or ("ecdsa", "ec") or ("ed25519", "ed25519") or ("ed448", "ed448") or ("dsa", "dsa") => true,
+        _ => false,
+    };
+
     /// <summary>Digest length in bytes of a hash name.</summary>
     public static int HashLength(string hash) => hash switch
     {

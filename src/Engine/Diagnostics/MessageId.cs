@@ -109,5 +109,9 @@ public enum MessageId
     DeclaredItemDropped,
     NothingDeclared,
     ToolProjectWithoutPackage,
+
+    // issue 10: guest fidelity (webpki oracle, public roots)
+    ChainNameConstraintMaskNotPrefix,
+    ChainLeafLooksSelfSigned,
 }
 #pragma warning restore CS1591

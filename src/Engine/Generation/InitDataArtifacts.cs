@@ -42,6 +42,9 @@ public sealed class InitDataArtifacts
     /// <summary>The KBS root, when given.</summary>
     public LoadedCertificate? KbsCertificate { get; init; }
 
+    /// <summary>Each certificate's verdict per stack, as initdata.json has them.</summary>
+    public CertificateVerdicts Verdicts { get; init; } = new();
+
     /// <summary>The files to write, document first.</summary>
     public required IReadOnlyList<ArtifactFile> Files { get; init; }
 }

@@ -104,6 +104,7 @@ public static class InitDataGenerator
             Registries = registries,
             ExtraRootCertificates = extraRoots,
             KbsCertificate = kbsCertificate,
+            Verdicts = verdicts,
             Files = new[]
             {
                 new ArtifactFile(InitDataArtifacts.DocumentFileName, bytes),

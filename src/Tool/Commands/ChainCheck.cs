@@ -7,12 +7,12 @@ namespace Coco.InitData.Tool.Commands;
 /// <summary>Runs the engine's certificate rules on anchors and, with a host, a served chain: the same rules as the build's ServerCertificate.</summary>
 internal static class ChainCheck
 {
-    public static void Run(IReadOnlyList<LoadedCertificate> anchors, IReadOnlyList<LoadedCertificate> chain, RegistryName? host, ValidationOptions options, DiagnosticBag diagnostics)
+    public static CertificateVerdicts Run(IReadOnlyList<LoadedCertificate> anchors, IReadOnlyList<LoadedCertificate> chain, RegistryName? host, ValidationOptions options, DiagnosticBag diagnostics)
     {
         var registries = host is null
             ? Array.Empty<ResolvedRegistry>()
             : new[] { new ResolvedRegistry { Name = host, DeclaredAt = SourceLocation.None, Authorities = anchors, ServedChain = chain } };
-        CertificateChecks.Run(anchors, null, registries, options, diagnostics);
+        return CertificateChecks.Run(anchors, null, registries, options, diagnostics);
     }
 
     /// <summary>Loads each file's certificates, findings against the file.</summary>

@@ -40,7 +40,7 @@ internal static class InspectCommand
 
         var findings = new DiagnosticBag();
         var summary = InitDataSummary.Read(parsed!, document.DisplayPath, findings);
-        CertificateChecks.Run(summary.Certificates, null, Array.Empty<Registries.ResolvedRegistry>(), ValidationOptions.Default(at), findings);
+        var verdicts = CertificateChecks.Run(summary.Certificates, null, Array.Empty<Registries.ResolvedRegistry>(), ValidationOptions.Default(at), findings);
         var measurements = TeeMeasurements.Compute(parsed!.Algorithm, document.DocumentBytes);
         var annotation = document.Annotation ?? AnnotationCodec.Encode(document.DocumentBytes);
         var name = document.AnnotationName ?? annotationName ?? AnnotationKey.Default;
@@ -48,7 +48,7 @@ internal static class InspectCommand
 
         if (json)
         {
-            JsonOutput.Write(w => WriteJson(w, document, summary, measurements, size, findings));
+            JsonOutput.Write(w => WriteJson(w, document, summary, measurements, size, findings, verdicts));
         }
         else
         {
@@ -90,7 +90,7 @@ internal static class InspectCommand
         }
     }
 
-    private static void WriteJson(System.Text.Json.Utf8JsonWriter w, InitDataInput document, InitDataSummary summary, TeeMeasurements measurements, int size, DiagnosticBag findings)
+    private static void WriteJson(System.Text.Json.Utf8JsonWriter w, InitDataInput document, InitDataSummary summary, TeeMeasurements measurements, int size, DiagnosticBag findings, CertificateVerdicts verdicts)
     {
         w.WriteString("source", document.Kind.ToString().ToLowerInvariant());
         w.WriteNumber("documentLength", document.DocumentBytes.Length);
@@ -130,6 +130,7 @@ internal static class InspectCommand
             w.WriteString("sha256", c.Fingerprint);
             w.WriteString("notBefore", ValidityPeriodCheck.Format(c.NotBefore));
             w.WriteString("notAfter", ValidityPeriodCheck.Format(c.NotAfter));
+            verdicts.WriteJson(w, c.Fingerprint);
             w.WriteEndObject();
         }
 

@@ -59,8 +59,8 @@ internal static class VerifyCommand
         var anchors = ChainCheck.Load(cas, "--ca", TrustAnchorRole.RegistryCertificateAuthority, diagnostics);
         var served = chainFile is null ? new List<LoadedCertificate>() : ChainCheck.Load(new[] { chainFile }, "--server-chain", TrustAnchorRole.ServedChain, diagnostics);
         var options = ValidationOptions.Default(at);
-        ChainCheck.Run(anchors, served, host, options, diagnostics);
-        Write(anchors.Concat(served), diagnostics.Items, options, json);
+        var verdicts = ChainCheck.Run(anchors, served, host, options, diagnostics);
+        Write(anchors.Concat(served), diagnostics.Items, options, json, verdicts);
         reporter.ReportAll(diagnostics.Items);
         return reporter.ExitCode;
     }
@@ -84,16 +84,16 @@ internal static class VerifyCommand
             ManifestArtifacts.Build(project.Manifests, project.Specification.BaseDirectory, a.AnnotationName, a.Annotation, diagnostics);
         }
 
-        Write(certificates, diagnostics.Items, ValidationOptions.Default(DateTimeOffset.UtcNow), json);
+        Write(certificates, diagnostics.Items, ValidationOptions.Default(DateTimeOffset.UtcNow), json, result.Artifacts?.Verdicts);
         reporter.ReportAll(diagnostics.Items);
         return reporter.ExitCode;
     }
 
-    private static void Write(IEnumerable<LoadedCertificate> certificates, IReadOnlyList<Diagnostic> findings, ValidationOptions options, bool json)
+    private static void Write(IEnumerable<LoadedCertificate> certificates, IReadOnlyList<Diagnostic> findings, ValidationOptions options, bool json, CertificateVerdicts? verdicts)
     {
         if (json)
         {
-            JsonOutput.Write(w => CertificateReport.WriteJson(w, certificates, findings, options));
+            JsonOutput.Write(w => CertificateReport.WriteJson(w, certificates, findings, options, verdicts));
         }
         else
         {

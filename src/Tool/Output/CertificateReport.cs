@@ -22,7 +22,8 @@ internal static class CertificateReport
         o.WriteLine(errors == 0 ? $"verdict: accepted ({warnings} warnings)" : $"verdict: rejected ({errors} errors, {warnings} warnings)");
     }
 
-    public static void WriteJson(Utf8JsonWriter w, IEnumerable<LoadedCertificate> certificates, IReadOnlyList<Diagnostic> findings, ValidationOptions options)
+    /// <summary>The JSON report; with <paramref name="verdicts"/>, each certificate carries its verdict per stack, as in initdata.json.</summary>
+    public static void WriteJson(Utf8JsonWriter w, IEnumerable<LoadedCertificate> certificates, IReadOnlyList<Diagnostic> findings, ValidationOptions options, CertificateVerdicts? verdicts = null)
     {
         w.WriteString("validationTime", ValidityPeriodCheck.Format(options.At));
         w.WriteString("guestProfiles", options.GuestProfiles.ToString());
@@ -39,6 +40,7 @@ internal static class CertificateReport
             w.WriteString("notBefore", ValidityPeriodCheck.Format(c.NotBefore));
             w.WriteString("notAfter", ValidityPeriodCheck.Format(c.NotAfter));
             w.WriteString("verdict", Verdict(c, findings));
+            verdicts?.WriteJson(w, c.Fingerprint);
             w.WriteEndObject();
         }
 

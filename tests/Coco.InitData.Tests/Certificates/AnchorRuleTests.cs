@@ -172,6 +172,27 @@ public sealed class AnchorRuleTests
     }
 
     [Fact]
+    public void B14_a_uri_subtree_alone_is_no_finding_and_fails_rustls_only_against_a_uri_san()
+    {
+        // rustls-webpki 0.103 (src/subject_name/mod.rs) compares a URI subtree only with URI SANs: never permitted, always excluded.
+        using var plain = OracleCases.All["C12 URI constraint, leaf without uri"]();
+        plain.Run().IsClean();
+
+        using var uri = OracleCases.All["C12 URI constraint, leaf uri san inside"]();
+        var finding = uri.Run().Single("CID2078");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", uri.ChainLine(0), "rustls (guest)");
+        Assert.Contains("URI (a form rustls cannot match", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void B11_an_email_san_is_no_sign_of_a_server_certificate()
+    {
+        // ACCVRAIZ1, Izenpe.com and Microsec e-Szigno Root CA 2009 look like this: a self-signed CA with an rfc822Name SAN.
+        using var c = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { Subject = "CN=Mail Root", EmailAddresses = new[] { "pki@example.test" } }));
+        c.Run().IsClean();
+    }
+
+    [Fact]
     public void B12_a_self_signed_ca_false_server_certificate_as_its_own_anchor_warns()
     {
         var server = TestPki.Create(Shapes.LeafSpec(null!) with { Issuer = null });

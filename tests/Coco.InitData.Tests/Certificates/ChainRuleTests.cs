@@ -309,4 +309,72 @@ public sealed class ChainRuleTests
         FindingAssert.Is(result.Single("CID2060"), DiagnosticSeverity.Error, "chain.pem", c.ChainLine(0), "rustls (guest), openssl (guest)");
         result.Lacks("CID2041");
     }
+
+    [Fact]
+    public void C4_go_takes_an_ipv4_mapped_ipv6_host_for_the_ipv4_san_so_only_rustls_and_openssl_reject()
+    {
+        using var c = OracleCases.All["C4 ipv4-mapped ipv6 host, ipv4 san"]();
+        var result = c.Run();
+        FindingAssert.Is(result.Single("CID2064"), DiagnosticSeverity.Error, "chain.pem", c.ChainLine(0), "rustls (guest), openssl (guest)");
+        Assert.Equal("accepted", result.Verdicts.VerdictOf(c.LoadedChain[0].Fingerprint, TlsProfile.Go));
+    }
+
+    [Fact]
+    public void C12_an_email_san_outside_an_rfc822Name_subtree_fails_every_stack_and_one_inside_still_fails_rustls()
+    {
+        using var outside = OracleCases.All["C12 rfc822Name constraint, leaf email san outside"]();
+        var findings = outside.Run().Diagnostics.Where(d => d.Code == "CID2078").ToList();
+        Assert.Contains(findings, f => f.Message.Contains("email:admin@other.test", StringComparison.Ordinal) && f.Message.Contains("Rejected by: openssl (guest), go (node containerd).", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Message.Contains("rfc822Name (a form rustls cannot match", StringComparison.Ordinal) && f.Message.Contains("Rejected by: rustls (guest).", StringComparison.Ordinal));
+
+        using var inside = OracleCases.All["C12 rfc822Name constraint, leaf email san inside"]();
+        var result = inside.Run();
+        FindingAssert.Is(result.Single("CID2078"), DiagnosticSeverity.Error, "chain.pem", inside.ChainLine(0), "rustls (guest)");
+        Assert.Equal("accepted", result.Verdicts.VerdictOf(inside.LoadedChain[0].Fingerprint, TlsProfile.OpenSsl));
+
+        using var none = OracleCases.All["C12 rfc822Name constraint, leaf without email"]();
+        none.Run().IsClean();
+    }
+
+    [Fact]
+    public void C12_a_subject_emailAddress_outside_an_rfc822Name_subtree_fails_openssl_only()
+    {
+        using var c = OracleCases.All["C12 rfc822Name constraint, leaf subject emailAddress outside"]();
+        var result = c.Run();
+        var finding = result.Single("CID2078");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", c.ChainLine(0), "openssl (guest)");
+        Assert.Contains("subject email:admin@other.test", finding.Message, StringComparison.Ordinal);
+        Assert.Empty(c.Run(TlsProfile.Rustls).Diagnostics);
+    }
+
+    [Fact]
+    public void C12_a_non_prefix_ip_mask_fails_go_on_the_ca_and_rustls_on_an_ip_san_it_reaches()
+    {
+        using var dns = OracleCases.All["C12 non-contiguous ip mask, dns leaf"]();
+        var result = dns.Run();
+        var finding = result.Single("CID2080");
+        FindingAssert.Is(finding, DiagnosticSeverity.Warning, "ca.pem", CertificateCase.BeginLine, "go (node containerd)");
+        Assert.Contains("12.34.56.0/255.255.255.1", finding.Message, StringComparison.Ordinal);
+        result.Lacks("CID2078");
+
+        using var ip = OracleCases.All["C12 non-contiguous ip mask, leaf ip inside"]();
+        var ipResult = ip.Run();
+        var violation = ipResult.Single("CID2078");
+        FindingAssert.Is(violation, DiagnosticSeverity.Error, "chain.pem", ip.ChainLine(0), "rustls (guest)");
+        Assert.Contains("InvalidNetworkMaskConstraint", violation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void C14_a_leaf_named_like_its_issuer_without_key_identifiers_looks_self_signed_to_openssl()
+    {
+        using var c = OracleCases.All["C14 leaf named like its issuer without key identifiers"]();
+        var result = c.Run();
+        var finding = result.Single("CID2081");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", c.ChainLine(0), "openssl (guest)");
+        Assert.Contains("self-signed certificate", finding.Message, StringComparison.Ordinal);
+        Assert.Empty(c.Run(TlsProfile.Rustls).Diagnostics);
+
+        using var identified = OracleCases.All["C14 leaf named like its issuer with key identifiers"]();
+        identified.Run().IsClean();
+    }
 }

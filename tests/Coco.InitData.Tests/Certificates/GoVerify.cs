@@ -1,4 +1,3 @@
-using System.Globalization;
 using Coco.InitData.Tests.Fixtures;
 using Xunit;
 
@@ -13,28 +12,21 @@ public static class GoVerify
     private static readonly Lazy<string> Binary = new(Compile);
 
     /// <summary>True when a `go` command is on PATH.</summary>
-    public static bool IsAvailable { get; } = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .Any(directory => File.Exists(Path.Combine(directory, "go")));
+    public static bool IsAvailable { get; } = OracleInput.OnPath("go");
 
     /// <summary>Runs the Go verifier on the case's chain; returns (accepted, Go's error text).</summary>
-    public static (bool Accepted, string Output) Run(CertificateCase c)
-    {
-        var anchors = Path.Combine(c.Directory, "go-anchors.pem");
-        File.WriteAllText(anchors, string.Concat(c.AnchorCertificates.Select(a => a.Pem)));
-        var leaf = Path.Combine(c.Directory, "go-leaf.pem");
-        File.WriteAllText(leaf, c.Chain[0].Pem);
-        var untrusted = "-";
-        if (c.Chain.Count > 1)
-        {
-            untrusted = Path.Combine(c.Directory, "go-untrusted.pem");
-            File.WriteAllText(untrusted, string.Concat(c.Chain.Skip(1).Select(i => i.Pem)));
-        }
+    public static (bool Accepted, string Output) Run(CertificateCase c) => Run(OracleInput.Of(c, "go"));
 
-        var result = ProcessRunner.Run(Binary.Value, new[]
-        {
-            anchors, untrusted, leaf, OpenSslVerify.HostOf(c.Host!), TestPki.ValidationTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-        }, c.Directory, timeout: TimeSpan.FromSeconds(30));
+    /// <summary>Runs the Go verifier on the files; an empty host is not checked.</summary>
+    public static (bool Accepted, string Output) Run(OracleInput input) => Run(input.Arguments);
+
+    /// <summary>Verifies a self-signed root as its own leaf (no host, serverAuth) at <paramref name="at"/>: what Go thinks of it as a root.</summary>
+    public static (bool Accepted, string Output) VerifyRoot(string rootPem, DateTimeOffset at) =>
+        Run(new[] { rootPem, "-", rootPem, string.Empty, at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    private static (bool Accepted, string Output) Run(string[] arguments)
+    {
+        var result = ProcessRunner.Run(Binary.Value, arguments, Path.GetTempPath(), timeout: TimeSpan.FromSeconds(30));
         return (result.ExitCode == 0, result.Output);
     }
 

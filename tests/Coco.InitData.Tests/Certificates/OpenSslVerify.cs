@@ -13,24 +13,37 @@ namespace Coco.InitData.Tests.Certificates;
 public static class OpenSslVerify
 {
     /// <summary>Runs openssl verify on the case's chain; returns (accepted, openssl's output).</summary>
-    public static (bool Accepted, string Output) Run(CertificateCase c)
+    public static (bool Accepted, string Output) Run(CertificateCase c) => Run(OracleInput.Of(c, "oracle"));
+
+    /// <summary>Runs openssl verify on the files; an empty host is not checked.</summary>
+    public static (bool Accepted, string Output) Run(OracleInput input)
     {
-        var anchors = Path.Combine(c.Directory, "oracle-anchors.pem");
-        File.WriteAllText(anchors, string.Concat(c.AnchorCertificates.Select(a => a.Pem)));
-        var leaf = Path.Combine(c.Directory, "oracle-leaf.pem");
-        File.WriteAllText(leaf, c.Chain[0].Pem);
-        var arguments = new List<string> { "verify", "-no-CApath", "-no-CAstore", "-CAfile", anchors, "-purpose", "sslserver", "-auth_level", "1" };
-        if (c.Chain.Count > 1)
+        var arguments = new List<string> { "verify", "-no-CApath", "-no-CAstore", "-CAfile", input.Anchors, "-purpose", "sslserver", "-auth_level", "1" };
+        if (input.Untrusted is { } untrusted)
         {
-            var untrusted = Path.Combine(c.Directory, "oracle-untrusted.pem");
-            File.WriteAllText(untrusted, string.Concat(c.Chain.Skip(1).Select(i => i.Pem)));
             arguments.AddRange(new[] { "-untrusted", untrusted });
         }
 
-        var host = HostOf(c.Host!);
-        arguments.AddRange(IPAddress.TryParse(host, out _) ? new[] { "-verify_ip", host } : new[] { "-verify_hostname", host });
-        arguments.AddRange(new[] { "-attime", TestPki.ValidationTime.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), leaf });
-        var result = ProcessRunner.Run("openssl", arguments, c.Directory, timeout: TimeSpan.FromSeconds(30));
+        if (input.Host.Length > 0)
+        {
+            arguments.AddRange(IPAddress.TryParse(input.Host, out _) ? new[] { "-verify_ip", input.Host } : new[] { "-verify_hostname", input.Host });
+        }
+
+        arguments.AddRange(new[] { "-attime", input.At.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), input.Leaf });
+        var result = ProcessRunner.Run("openssl", arguments, input.Directory, timeout: TimeSpan.FromSeconds(30));
+        return (result.ExitCode == 0, result.Output);
+    }
+
+    /// <summary>
+    /// Verifies a self-signed root as its own leaf at <paramref name="at"/> (no purpose: a CA is no TLS server):
+    /// what OpenSSL thinks of it as a trust anchor, dates included.
+    /// </summary>
+    public static (bool Accepted, string Output) VerifyRoot(string rootPem, DateTimeOffset at)
+    {
+        var result = ProcessRunner.Run("openssl", new[]
+        {
+            "verify", "-no-CApath", "-no-CAstore", "-CAfile", rootPem, "-attime", at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), rootPem,
+        }, Path.GetTempPath(), timeout: TimeSpan.FromSeconds(30));
         return (result.ExitCode == 0, result.Output);
     }
 

@@ -78,7 +78,35 @@ public static class OracleCases
         ["C11 rsa-pss canonical"] = () => Serve(RsaRoot, TestPki.Create(Shapes.LeafSpec(RsaRoot) with { PssSaltLength = 32 })),
         ["C12 name constraints violated"] = () => ConstrainedRoot("registry.other.test"),
         ["C12 name constraints satisfied"] = () => ConstrainedRoot(Shapes.Host),
+        ["C4 ipv4-mapped ipv6 host, ipv4 san"] = () => new CertificateCase().Anchor(Root).Serve("[::ffff:10.0.0.5]:5000", TestPki.Server(Root, Array.Empty<string>(), new[] { "10.0.0.5" })),
+        ["C4 ipv4 host, ipv4-mapped ipv6 san"] = () => new CertificateCase().Anchor(Root).Serve("10.0.0.5:5000", TestPki.Server(Root, Array.Empty<string>(), new[] { "::ffff:10.0.0.5" })),
+        ["C12 rfc822Name constraint, leaf email san outside"] = () => EmailConstrained(Shapes.LeafSpec(EmailRoot) with { EmailAddresses = new[] { "admin@other.test" } }),
+        ["C12 rfc822Name constraint, leaf email san inside"] = () => EmailConstrained(Shapes.LeafSpec(EmailRoot) with { EmailAddresses = new[] { "admin@example.internal" } }),
+        ["C12 rfc822Name constraint, leaf subject emailAddress outside"] = () => EmailConstrained(Shapes.LeafSpec(EmailRoot) with { Subject = "CN=registry.example.internal,E=admin@other.test" }),
+        ["C12 rfc822Name constraint, leaf without email"] = () => EmailConstrained(Shapes.LeafSpec(EmailRoot)),
+        ["C12 non-contiguous ip mask, leaf ip inside"] = () => MaskConstrained("12.34.56.2:5000", TestPki.Server(MaskRoot, Array.Empty<string>(), new[] { "12.34.56.2" })),
+        ["C12 non-contiguous ip mask, leaf ip outside"] = () => MaskConstrained("10.0.0.5:5000", TestPki.Server(MaskRoot, Array.Empty<string>(), new[] { "10.0.0.5" })),
+        ["C12 non-contiguous ip mask, dns leaf"] = () => MaskConstrained(Shapes.Host, Shapes.Leaf(MaskRoot)),
+        ["C12 URI constraint, leaf without uri"] = () => UriConstrained(Shapes.LeafSpec(UriRoot)),
+        ["C12 URI constraint, leaf uri san inside"] = () => UriConstrained(Shapes.LeafSpec(UriRoot) with { Uris = new[] { "https://registry.example.internal/v2" } }),
+        ["C14 leaf named like its issuer without key identifiers"] = () => NamedLikeIssuer(keyIdentifiers: false),
+        ["C14 leaf named like its issuer with key identifiers"] = () => NamedLikeIssuer(keyIdentifiers: true),
     };
+
+    private static readonly Lazy<TestCertificate> SharedEmailRoot = new(() =>
+        TestPki.Create(new CertificateSpec { Subject = "CN=Email Constrained Root", PermittedEmails = new[] { "example.internal" } }));
+
+    private static readonly Lazy<TestCertificate> SharedMaskRoot = new(() =>
+        TestPki.Create(new CertificateSpec { Subject = "CN=Mask Constrained Root", PermittedIpRanges = new[] { "12.34.56.0/255.255.255.1" } }));
+
+    private static readonly Lazy<TestCertificate> SharedUriRoot = new(() =>
+        TestPki.Create(new CertificateSpec { Subject = "CN=URI Constrained Root", PermittedUriHosts = new[] { "registry.example.internal" } }));
+
+    private static TestCertificate UriRoot => SharedUriRoot.Value;
+
+    private static TestCertificate EmailRoot => SharedEmailRoot.Value;
+
+    private static TestCertificate MaskRoot => SharedMaskRoot.Value;
 
     public static IEnumerable<object[]> Names => All.Keys.Select(k => new object[] { k });
 
@@ -135,6 +163,19 @@ public static class OracleCases
     {
         var root = TestPki.Create(new CertificateSpec { Subject = "CN=Directory Constrained Root", PermittedDirectoryName = "O=Coco.InitData tests" });
         return Serve(root, TestPki.Create(Shapes.LeafSpec(root) with { Subject = leafSubject }));
+    }
+
+    private static CertificateCase EmailConstrained(CertificateSpec leaf) => Serve(EmailRoot, TestPki.Create(leaf));
+
+    private static CertificateCase UriConstrained(CertificateSpec leaf) => Serve(UriRoot, TestPki.Create(leaf));
+
+    private static CertificateCase MaskConstrained(string host, TestCertificate leaf) => new CertificateCase().Anchor(MaskRoot).Serve(host, leaf);
+
+    // A home-made CA that reuses the server's name: the leaf's subject equals its issuer's.
+    private static CertificateCase NamedLikeIssuer(bool keyIdentifiers)
+    {
+        var root = TestPki.Create(new CertificateSpec { Subject = "CN=" + Shapes.Host });
+        return Serve(root, TestPki.Create(Shapes.LeafSpec(root) with { Subject = "CN=" + Shapes.Host, NoKeyIdentifiers = !keyIdentifiers }));
     }
 
     private static CertificateCase ConstrainedRoot(string host)

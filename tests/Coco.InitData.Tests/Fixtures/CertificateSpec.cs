@@ -50,6 +50,24 @@ public sealed record CertificateSpec
     /// <summary>A permitted directoryName name constraint (what webpki cannot process).</summary>
     public string? PermittedDirectoryName { get; init; }
 
+    /// <summary>rfc822Name SANs (e-mail addresses).</summary>
+    public string[] EmailAddresses { get; init; } = Array.Empty<string>();
+
+    /// <summary>Permitted rfc822Name name constraints (a mailbox, a host, or a .domain).</summary>
+    public string[] PermittedEmails { get; init; } = Array.Empty<string>();
+
+    /// <summary>URI SANs.</summary>
+    public string[] Uris { get; init; } = Array.Empty<string>();
+
+    /// <summary>Permitted URI name constraints (a host or a .domain).</summary>
+    public string[] PermittedUriHosts { get; init; } = Array.Empty<string>();
+
+    /// <summary>Permitted iPAddress name constraints as address/mask, for example 12.34.56.0/255.255.255.1.</summary>
+    public string[] PermittedIpRanges { get; init; } = Array.Empty<string>();
+
+    /// <summary>Leaves out subjectKeyIdentifier and authorityKeyIdentifier.</summary>
+    public bool NoKeyIdentifiers { get; init; }
+
     /// <summary>Marks certificatePolicies (anyPolicy) critical.</summary>
     public bool CriticalCertificatePolicies { get; init; }
 

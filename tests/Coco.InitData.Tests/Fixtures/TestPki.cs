@@ -84,8 +84,12 @@ public static class TestPki
         generator.SetNotBefore(spec.NotBefore);
         generator.SetNotAfter(spec.NotAfter);
         generator.SetPublicKey(key.Public);
-        generator.AddExtension(X509Extensions.SubjectKeyIdentifier, false, X509ExtensionUtilities.CreateSubjectKeyIdentifier(key.Public));
-        if (spec.Issuer is not null)
+        if (!spec.NoKeyIdentifiers)
+        {
+            generator.AddExtension(X509Extensions.SubjectKeyIdentifier, false, X509ExtensionUtilities.CreateSubjectKeyIdentifier(key.Public));
+        }
+
+        if (spec.Issuer is not null && !spec.NoKeyIdentifiers)
         {
             generator.AddExtension(X509Extensions.AuthorityKeyIdentifier, false, X509ExtensionUtilities.CreateAuthorityKeyIdentifier(spec.Issuer.Certificate));
         }
@@ -108,15 +112,23 @@ public static class TestPki
 
         var names = spec.DnsNames.Select(d => new GeneralName(GeneralName.DnsName, d))
             .Concat(spec.IpAddresses.Select(ip => new GeneralName(GeneralName.IPAddress, new DerOctetString(IPAddress.Parse(ip).GetAddressBytes()))))
+            .Concat(spec.EmailAddresses.Select(e => new GeneralName(GeneralName.Rfc822Name, e)))
+            .Concat(spec.Uris.Select(u => new GeneralName(GeneralName.UniformResourceIdentifier, u)))
             .ToArray();
         if (names.Length > 0)
         {
             generator.AddExtension(X509Extensions.SubjectAlternativeName, false, new GeneralNames(names));
         }
 
-        if (spec.PermittedDnsNames.Length > 0 || spec.ExcludedDnsNames.Length > 0 || spec.PermittedDirectoryName is not null)
+        if (spec.PermittedDnsNames.Length > 0 || spec.ExcludedDnsNames.Length > 0 || spec.PermittedDirectoryName is not null
+            || spec.PermittedEmails.Length > 0 || spec.PermittedIpRanges.Length > 0 || spec.PermittedUriHosts.Length > 0)
         {
-            var permitted = spec.PermittedDnsNames.Select(d => new GeneralSubtree(new GeneralName(GeneralName.DnsName, d))).ToList();
+            var permitted = spec.PermittedDnsNames.Select(d => new GeneralSubtree(new GeneralName(GeneralName.DnsName, d)))
+                .Concat(spec.PermittedEmails.Select(e => new GeneralSubtree(new GeneralName(GeneralName.Rfc822Name, e))))
+                .Concat(spec.PermittedUriHosts.Select(u => new GeneralSubtree(new GeneralName(GeneralName.UniformResourceIdentifier, u))))
+                .Concat(spec.PermittedIpRanges.Select(r => new GeneralSubtree(new GeneralName(GeneralName.IPAddress,
+                    new DerOctetString(r.Split('/').SelectMany(part => IPAddress.Parse(part).GetAddressBytes()).ToArray())))))
+                .ToList();
             if (spec.PermittedDirectoryName is { } directory)
             {
                 permitted.Add(new GeneralSubtree(new GeneralName(new X509Name(directory))));

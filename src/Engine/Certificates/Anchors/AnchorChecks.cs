@@ -57,8 +57,7 @@ public static class AnchorChecks
 
             if (isCa && facts.SelfSigned && facts.LooksLikeServer && !servesOtherLeaf)
             {
-                var why = facts.HasSubjectAlternativeNames ? "it has a subjectAltName" : "its extendedKeyUsage is serverAuth";
-                reporter.Report(RuleCatalog.AnchorCaServer, anchor, why);
+                reporter.Report(RuleCatalog.AnchorCaServer, anchor, "it has a dNSName or iPAddress subjectAltName");
             }
         }
 
@@ -80,6 +79,7 @@ public static class AnchorChecks
 
         CheckKey(facts, reporter);
         CheckNameConstraintForms(facts, reporter);
+        Chains.ChainChecks.CheckMasks(facts, reporter);
     }
 
     /// <summary>Describes EKU OIDs with their usual names.</summary>
@@ -158,10 +158,6 @@ public static class AnchorChecks
             if (tag == GeneralName.DirectoryName)
             {
                 forms.Add("directoryName");
-            }
-            else if (tag == GeneralName.UniformResourceIdentifier)
-            {
-                forms.Add("URI");
             }
         }
 

@@ -77,6 +77,14 @@ public static class ChainChecks
             reporter.Report(RuleCatalog.ChainLeafKeyUsage, certificate, name);
         }
 
+        // C14: OpenSSL (x509v3_cache_extensions) flags a certificate self-signed when its subject equals its issuer,
+        // its authorityKeyIdentifier does not contradict that (absent, or equal to its own subjectKeyIdentifier) and
+        // its key type fits its signature algorithm; a self-signed leaf that is not itself trusted is error 18.
+        if (leaf.SelfSigned && anchor?.Certificate.Fingerprint != certificate.Fingerprint && leaf.Signature.FitsKeyType(leaf.Key))
+        {
+            reporter.Report(RuleCatalog.ChainLeafLooksSelfSigned, certificate, name);
+        }
+
         CheckCriticalExtensions(name, leaf, reporter);
         CheckKey(name, leaf, reporter);
     }
@@ -88,8 +96,11 @@ public static class ChainChecks
         {
             if (!leaf.IpAddresses.Any(ip => HostNameMatcher.Matches(ip, address)))
             {
+                // Go's net.IP.Equal takes an IPv4-mapped IPv6 address for the IPv4 address; rustls and OpenSSL compare bytes.
+                var goMatches = leaf.IpAddresses.Any(ip => HostNameMatcher.MatchesAsGo(ip, address));
                 var ips = leaf.IpAddresses.Count == 0 ? "none" : string.Join(", ", leaf.IpAddresses.Select(HostNameMatcher.Describe));
-                reporter.Report(RuleCatalog.ChainIpMismatch, certificate, name, target.HostForTls, ips);
+                var rule = goMatches ? RuleCatalog.ChainIpMismatch.RejectedOnlyBy(TlsProfile.Rustls | TlsProfile.OpenSsl) : RuleCatalog.ChainIpMismatch;
+                reporter.Report(rule, certificate, name, target.HostForTls, ips);
             }
 
             return;
@@ -144,6 +155,7 @@ public static class ChainChecks
 
             CheckCriticalExtensions(name, facts, reporter);
             CheckKey(name, facts, reporter);
+            CheckMasks(facts, reporter);
         }
 
         if (intermediates.Count > MaxIntermediates)
@@ -204,6 +216,15 @@ public static class ChainChecks
         };
     }
 
+    /// <summary>A name-constraint mask Go cannot parse (on an anchor or an intermediate).</summary>
+    public static void CheckMasks(CertificateFacts facts, FindingReporter reporter)
+    {
+        if (facts.NameConstraints is not null && NameConstraintMatcher.InvalidMasks(facts) is { Count: > 0 } masks)
+        {
+            reporter.Report(RuleCatalog.NameConstraintMaskUnparseable, facts.Certificate, string.Join(", ", masks));
+        }
+    }
+
     private static void CheckCriticalExtensions(string name, CertificateFacts facts, FindingReporter reporter)
     {
         if (facts.UnknownCriticalExtensions.Count > 0)
@@ -232,6 +253,7 @@ public static class ChainChecks
     private static void CheckNameConstraints(ResolvedRegistry registry, ServedChainPath path, FindingReporter reporter)
     {
         var leaf = path.Certificates[0];
+        var name = registry.Name.Text;
         var target = registry.Location ?? registry.Name;
         var (hostDns, hostIps) = target.IsWildcard
             ? (Array.Empty<string>(), Array.Empty<byte[]>())
@@ -240,22 +262,58 @@ public static class ChainChecks
         var ips = leaf.IpAddresses.Concat(hostIps).ToList();
         foreach (var constraining in path.Intermediates.Append(path.Anchor))
         {
-            if (constraining?.NameConstraints is null)
+            if (constraining?.NameConstraints is null || constraining.Certificate.Fingerprint == leaf.Certificate.Fingerprint)
             {
                 continue;
             }
 
+            var by = constraining.Certificate.Subject;
             if (NameConstraintMatcher.FirstViolation(constraining, dns, ips) is { } violation)
             {
-                reporter.Report(RuleCatalog.ChainNameConstraints, leaf.Certificate, registry.Name.Text, violation, constraining.Certificate.Subject);
+                reporter.Report(RuleCatalog.ChainNameConstraints, leaf.Certificate, name, violation, by);
+                return;
+            }
+
+            var found = false;
+            void Violated(TlsProfile profiles, string what, CertificateRule? rule = null)
+            {
+                reporter.Report((rule ?? RuleCatalog.ChainNameConstraints).RejectedOnlyBy(profiles), leaf.Certificate, name, what, by);
+                found = true;
+            }
+
+            // rfc822Name: OpenSSL and Go check e-mail SANs (with slightly different host rules); only OpenSSL checks the subject's emailAddress.
+            var openSslEmail = NameConstraintMatcher.FirstEmailViolation(constraining, leaf.EmailAddresses, goRules: false);
+            var goEmail = NameConstraintMatcher.FirstEmailViolation(constraining, leaf.EmailAddresses, goRules: true);
+            if (openSslEmail is not null || goEmail is not null)
+            {
+                Violated((openSslEmail is null ? TlsProfile.None : TlsProfile.OpenSsl) | (goEmail is null ? TlsProfile.None : TlsProfile.Go), openSslEmail ?? goEmail!);
+            }
+            else if (NameConstraintMatcher.FirstEmailViolation(constraining, leaf.SubjectEmails, goRules: false) is { } subjectEmail)
+            {
+                Violated(TlsProfile.OpenSsl, "subject " + subjectEmail);
+            }
+
+            // rustls-webpki refuses a SAN form it cannot match when the constraints name the same form, inside or not.
+            if (NameConstraintMatcher.FormsRustlsRefuses(constraining, leaf) is { Count: > 0 } forms)
+            {
+                Violated(TlsProfile.Rustls, string.Join(" and ", forms) + " (a form rustls cannot match, constrained by the CA: leave it out of the server certificate)");
+            }
+
+            if (leaf.IpAddresses.FirstOrDefault(ip => NameConstraintMatcher.RustlsRefusesMask(constraining, ip)) is { } maskedIp)
+            {
+                Violated(TlsProfile.Rustls, "IP:" + HostNameMatcher.Describe(maskedIp) + " (checked against an iPAddress constraint whose mask is not a prefix)", RuleCatalog.ChainNameConstraintMask);
+            }
+
+            if (found)
+            {
                 return;
             }
 
             if (!NameConstraintMatcher.SubjectPermitted(constraining, leaf.Certificate.Certificate.SubjectDN))
             {
                 // Only OpenSSL evaluates directoryName subtrees; rustls and Go already refuse the constraint itself (B14).
-                reporter.Report(RuleCatalog.ChainNameConstraints.RejectedOnlyBy(TlsProfile.OpenSsl), leaf.Certificate, registry.Name.Text,
-                    "subject " + leaf.Certificate.Subject, constraining.Certificate.Subject);
+                reporter.Report(RuleCatalog.ChainNameConstraints.RejectedOnlyBy(TlsProfile.OpenSsl), leaf.Certificate, name,
+                    "subject " + leaf.Certificate.Subject, by);
                 return;
             }
         }

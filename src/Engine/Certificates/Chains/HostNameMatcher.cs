@@ -22,6 +22,13 @@ public static class HostNameMatcher
     /// <summary>True when an iPAddress SAN equals the address.</summary>
     public static bool Matches(byte[] san, IPAddress address) => san.AsSpan().SequenceEqual(address.GetAddressBytes());
 
+    /// <summary>True when Go's net.IP.Equal takes the SAN for the address: equal bytes, or one is the IPv4-mapped IPv6 form of the other.</summary>
+    public static bool MatchesAsGo(byte[] san, IPAddress address)
+    {
+        static byte[] Normal(byte[] b) => b.Length == 16 && new IPAddress(b).IsIPv4MappedToIPv6 ? b[12..] : b;
+        return san.Length is 4 or 16 && Normal(san).AsSpan().SequenceEqual(Normal(address.GetAddressBytes()));
+    }
+
     /// <summary>An iPAddress SAN as text.</summary>
     public static string Describe(byte[] san) => san.Length is 4 or 16 ? new IPAddress(san).ToString() : Convert.ToHexString(san);
 }

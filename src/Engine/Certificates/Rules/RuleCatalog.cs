@@ -168,4 +168,16 @@ public static class RuleCatalog
     /// <summary>C12: a name of the leaf violates an issuer's name constraints.</summary>
     public static readonly CertificateRule ChainNameConstraints = new(MessageId.ChainNameConstraintViolated, "C12", All,
         new("invalid peer certificate: Other(OtherError(NameConstraintViolation))", "certificate verify failed (permitted subtree violation)", "x509: a root or intermediate certificate is not authorized to sign for this name"));
+
+    /// <summary>C12 (rustls only): an IP SAN reaches an iPAddress constraint whose mask is not a prefix.</summary>
+    public static readonly CertificateRule ChainNameConstraintMask = new(MessageId.ChainNameConstraintViolated, "C12", TlsProfile.Rustls,
+        new("invalid peer certificate: Other(OtherError(InvalidNetworkMaskConstraint))", string.Empty, string.Empty));
+
+    /// <summary>C12: an iPAddress name constraint with a mask that is not a prefix; Go refuses to parse the certificate.</summary>
+    public static readonly CertificateRule NameConstraintMaskUnparseable = new(MessageId.ChainNameConstraintMaskNotPrefix, "C12", TlsProfile.Go,
+        new(string.Empty, string.Empty, "x509: IP constraint contained invalid mask"));
+
+    /// <summary>C14: the leaf looks self-signed to OpenSSL (subject = issuer, no key identifiers that tell them apart).</summary>
+    public static readonly CertificateRule ChainLeafLooksSelfSigned = new(MessageId.ChainLeafLooksSelfSigned, "C14", TlsProfile.OpenSsl,
+        new(string.Empty, "certificate verify failed (self-signed certificate)", string.Empty));
 }
