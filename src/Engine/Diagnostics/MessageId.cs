@@ -104,5 +104,9 @@ public enum MessageId
     ChainPssNonCanonical,
     ChainNameConstraintViolated,
     ChainLeafKeyUsageNotForTls,
+
+    // issue 11: registry rules, transport and versions as the upstream code does them
+    RegistryIpv6NotPullableInGuest,
+    RegistryIpv6LocationBreaksPulls,
 }
 #pragma warning restore CS1591
