@@ -108,5 +108,6 @@ public enum MessageId
     // issue 11: registry rules, transport and versions as the upstream code does them
     RegistryIpv6NotPullableInGuest,
     RegistryIpv6LocationBreaksPulls,
+    RegistryRuleMatchesInside,
 }
 #pragma warning restore CS1591
