@@ -109,5 +109,8 @@ public enum MessageId
     RegistryIpv6NotPullableInGuest,
     RegistryIpv6LocationBreaksPulls,
     RegistryRuleMatchesInside,
+    AnnotationLineBreaks,
+    AnnotationSeveralGzipMembers,
+    AnnotationDocumentByteOrderMark,
 }
 #pragma warning restore CS1591
