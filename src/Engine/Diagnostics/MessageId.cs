@@ -112,5 +112,10 @@ public enum MessageId
     AnnotationLineBreaks,
     AnnotationSeveralGzipMembers,
     AnnotationDocumentByteOrderMark,
+    GuestDocumentCdhWithoutKbcName,
+    GuestDocumentProxyNotTable,
+    GuestDocumentRegistryConfigRejected,
+    GuestDocumentRootNotCertificate,
+    ToolDigestMismatch,
 }
 #pragma warning restore CS1591

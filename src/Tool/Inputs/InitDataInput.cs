@@ -36,6 +36,9 @@ internal sealed class InitDataInput
 
     public string DisplayPath { get; }
 
+    /// <summary>Every initdata annotation a manifest carries (one per pod template); empty for other inputs.</summary>
+    public IReadOnlyList<FoundAnnotation> AllAnnotations { get; private init; } = Array.Empty<FoundAnnotation>();
+
     /// <summary>The document as the guest reads it; null when <see cref="Problem"/> says why not.</summary>
     public ParsedInitData? Parsed { get; private init; }
 
@@ -124,7 +127,11 @@ internal sealed class InitDataInput
                 found.Select(f => f.Value).Distinct(StringComparer.Ordinal).Count()));
         }
 
-        return FromAnnotation(found[0].Value, displayPath, reporter, InputKind.Manifest, found[0]);
+        var input = FromAnnotation(found[0].Value, displayPath, reporter, InputKind.Manifest, found[0]);
+        return input is null ? null : new InitDataInput(input.Kind, input.DocumentBytes, input.Annotation, input.AnnotationName, displayPath)
+        {
+            Parsed = input.Parsed, Problem = input.Problem, AllAnnotations = found,
+        };
     }
 
     // The Go runtime's TOML reader (BurntSushi/toml v1.6.0 parse.go) reads over a BOM and measures it; the
