@@ -81,6 +81,26 @@ public sealed class DocumentChecksToolTests
         Assert.Single(result.StandardError.Split('\n'), l => l.Contains("CID4040", StringComparison.Ordinal));
     }
 
+    // Issue 11, point 9: trustee v0.21.0 deps/verifier/src/cca/mod.rs compares the expected init data hash (the
+    // unpadded digest) with the 64-byte realm personalisation value; kata 3.32.0 kata-types initdata.rs adjust_digest
+    // pads it to 64 bytes, so only sha512 passes.
+    [Theory]
+    [InlineData("sha256", true)]
+    [InlineData("sha384", true)]
+    [InlineData("sha512", false)]
+    public void Digest_notes_under_the_cca_value_that_trustee_matches_it_only_for_sha512(string algorithm, bool noted)
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("initdata.toml", $"version = \"0.1.0\"\nalgorithm = \"{algorithm}\"\n\n[data]\n");
+
+        var result = _tool.Run(dir.Path, "digest", file);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var lines = result.StandardOutput.Split('\n');
+        var cca = Array.FindIndex(lines, l => l.TrimStart().StartsWith("cca", StringComparison.Ordinal));
+        Assert.Equal(noted, lines[cca + 2].Contains("use sha512 for CCA", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("sha256:abc")]
     [InlineData("md5:0123")]

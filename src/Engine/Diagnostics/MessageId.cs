@@ -117,5 +117,7 @@ public enum MessageId
     GuestDocumentRegistryConfigRejected,
     GuestDocumentRootNotCertificate,
     ToolDigestMismatch,
+    AnnotationNameForOlderRuntime,
+    AnnotationNameUnknownToKata,
 }
 #pragma warning restore CS1591
