@@ -119,5 +119,6 @@ public enum MessageId
     ToolDigestMismatch,
     AnnotationNameForOlderRuntime,
     AnnotationNameUnknownToKata,
+    RegistryFeatureNeedsNewerGuest,
 }
 #pragma warning restore CS1591

@@ -61,6 +61,7 @@ public static class InitDataGenerator
         var verdicts = CertificateChecks.Run(extraRoots, kbsCertificate, registries, settings.Validation, diagnostics);
 
         var cdh = BuildCdh(spec, settings, registries, extraRoots, kbsCertificate, diagnostics);
+        GuestComponentsVersion.Check(spec.GuestComponentsVersion, cdh, diagnostics);
         if (diagnostics.HasErrors)
         {
             return null;
