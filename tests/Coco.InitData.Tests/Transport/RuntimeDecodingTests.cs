@@ -26,6 +26,14 @@ public sealed class RuntimeDecodingTests
         named.InsertRange(10, Encoding.ASCII.GetBytes("initdata.toml\0"));
         var corrupt = Convert.FromBase64String(value);
         corrupt[^6] ^= 1;
+        var reserved = Convert.FromBase64String(value);
+        reserved[3] = 0x20;
+        var header = Convert.FromBase64String(value).ToList();
+        header[3] = 2;
+        var headerCrc = Crc32(header.Take(10).ToArray()) & 0xFFFF;
+        header.InsertRange(10, new[] { (byte)headerCrc, (byte)(headerCrc >> 8) });
+        var wrongHeaderCrc = header.ToArray();
+        wrongHeaderCrc[10] ^= 1;
         return new TheoryData<string, string>
         {
             { "as encoded", value },
@@ -39,8 +47,27 @@ public sealed class RuntimeDecodingTests
             { "unpadded", Convert.ToBase64String(Convert.FromBase64String(value)[..^1]).TrimEnd('=') },
             { "trailing zero bytes after the member", Convert.ToBase64String(Convert.FromBase64String(value).Concat(new byte[2]).ToArray()) },
             { "a damaged length", Convert.ToBase64String(corrupt) },
+            { "a reserved header flag", Convert.ToBase64String(reserved) },
+            { "a header CRC", Convert.ToBase64String(header.ToArray()) },
+            { "a wrong header CRC", Convert.ToBase64String(wrongHeaderCrc) },
             { "url-safe letters", value.Replace('+', '-').Replace('/', '_') + (value.Contains('+') || value.Contains('/') ? string.Empty : "-_==") },
         };
+    }
+
+    // RFC 1952's CRC-32, computed here so the fixture does not lean on the code under test.
+    private static uint Crc32(byte[] data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+            }
+        }
+
+        return ~crc;
     }
 
     [SkippableTheory]
