@@ -90,6 +90,9 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     /// <summary><c>$(InitDataTlsProfiles)</c>.</summary>
     public string? TlsProfiles { get; set; }
 
+    /// <summary><c>$(InitDataGuestComponentsVersion)</c>.</summary>
+    public string? GuestComponentsVersion { get; set; }
+
     /// <summary>The document's digest, lowercase hex, prefixed by the algorithm (<c>sha256:5fbb...</c>).</summary>
     [Output]
     public string Digest { get; set; } = string.Empty;
@@ -206,6 +209,7 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
             ["InitDataCertificateLifetimeWarningPercent"] = CertificateLifetimeWarningPercent,
             ["InitDataValidationTime"] = ValidationTime,
             ["InitDataTlsProfiles"] = TlsProfiles,
+            ["InitDataGuestComponentsVersion"] = GuestComponentsVersion,
         },
         Locations);
 }

@@ -113,5 +113,21 @@ public enum MessageId
     // issue 10: guest fidelity (webpki oracle, public roots)
     ChainNameConstraintMaskNotPrefix,
     ChainLeafLooksSelfSigned,
+
+    // issue 11: registry rules, transport and versions as the upstream code does them
+    RegistryIpv6NotPullableInGuest,
+    RegistryIpv6LocationBreaksPulls,
+    RegistryRuleMatchesInside,
+    AnnotationLineBreaks,
+    AnnotationSeveralGzipMembers,
+    AnnotationDocumentByteOrderMark,
+    GuestDocumentCdhWithoutKbcName,
+    GuestDocumentProxyNotTable,
+    GuestDocumentRegistryConfigRejected,
+    GuestDocumentRootNotCertificate,
+    ToolDigestMismatch,
+    AnnotationNameForOlderRuntime,
+    AnnotationNameUnknownToKata,
+    RegistryFeatureNeedsNewerGuest,
 }
 #pragma warning restore CS1591

@@ -39,7 +39,8 @@ public sealed class CdhConfiguration
     /// <summary><c>[[image.registry_config.registry]]</c> rules.</summary>
     public IReadOnlyList<RegistryRule> RegistryRules { get; init; } = System.Array.Empty<RegistryRule>();
 
-    private bool HasRegistryConfig => RegistryRules.Count > 0 || UnqualifiedSearchRegistries is not null;
+    /// <summary>True when the <c>[image.registry_config]</c> table is written.</summary>
+    public bool HasRegistryConfig => RegistryRules.Count > 0 || UnqualifiedSearchRegistries is not null;
 
     private bool HasImageSection =>
         ExtraRootCertificates.Count > 0 || AuthenticatedRegistryCredentialsUri is not null || ImageSecurityPolicyUri is not null

@@ -61,6 +61,7 @@ public static class InitDataGenerator
         var verdicts = CertificateChecks.Run(extraRoots, kbsCertificate, registries, settings.Validation, diagnostics);
 
         var cdh = BuildCdh(spec, settings, registries, extraRoots, kbsCertificate, diagnostics);
+        GuestComponentsVersion.Check(spec.GuestComponentsVersion, cdh, diagnostics);
         if (diagnostics.HasErrors)
         {
             return null;
@@ -119,7 +120,7 @@ public static class InitDataGenerator
         IReadOnlyList<LoadedCertificate> extraRoots, LoadedCertificate? kbsCertificate, DiagnosticBag diagnostics)
     {
         var rules = registries
-            .Where(r => r.Insecure || r.Blocked || r.Location is not null || r.Mirrors.Count > 0)
+            .Where(r => r.WritesRule)
             .Select(r => new RegistryRule(
                 r.Name.Text, (r.Location ?? r.Name).Text, r.Insecure, r.Blocked,
                 r.Mirrors.Select(m => new RegistryMirror(m.Location.Text, m.Insecure)).ToList()))

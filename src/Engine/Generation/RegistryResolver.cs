@@ -44,6 +44,7 @@ internal static class RegistryResolver
                 }
             }
 
+            CheckIpv6(name, location, item.DeclaredAt, diagnostics);
             var authorities = LoadFiles(spec, item.BaseDirectory, item.CertificateAuthority, "CertificateAuthority", TrustAnchorRole.RegistryCertificateAuthority, item.DeclaredAt, diagnostics);
             CheckSettings(name, item, insecure, blocked, location, authorities.Count > 0, diagnostics);
             registries.Add(new ResolvedRegistry
@@ -70,6 +71,23 @@ internal static class RegistryResolver
 
         return registries;
     }
+
+    // oci-spec 0.9.0 src/distribution/reference.rs (oci-client 0.16, image-rs v0.21.0): the reference grammar's host
+    // is a domain name or an IPv4 address, never "[ipv6]"; a rewritten mirror or location reference is parsed again.
+    private static void CheckIpv6(RegistryName name, RegistryName? location, SourceLocation at, DiagnosticBag diagnostics)
+    {
+        if (IsIpv6(name))
+        {
+            diagnostics.Warning(MessageId.RegistryIpv6NotPullableInGuest, at, name.Text);
+        }
+
+        if (location is not null && IsIpv6(location))
+        {
+            diagnostics.Error(MessageId.RegistryIpv6LocationBreaksPulls, at, location.Text, "Location", name.Text);
+        }
+    }
+
+    private static bool IsIpv6(RegistryName name) => name.Address?.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
 
     // Rules on one item: what the guest cannot do with a wildcard, and settings that silently have no effect.
     private static void CheckSettings(RegistryName name, RegistryDeclaration item, bool insecure, bool blocked, RegistryName? location, bool hasAuthorities, DiagnosticBag diagnostics)
@@ -167,6 +185,11 @@ internal static class RegistryResolver
         {
             diagnostics.Error(MessageId.RegistryWildcardNeedsLocation, mirror.DeclaredAt, target.Name.Text, "a mirror ('" + location.Text + "')");
             return;
+        }
+
+        if (IsIpv6(location))
+        {
+            diagnostics.Error(MessageId.RegistryIpv6LocationBreaksPulls, mirror.DeclaredAt, location.Text, "mirror", target.Name.Text);
         }
 
         target.Mirrors.Add(new ResolvedMirror(location, insecure, mirror.DeclaredAt));

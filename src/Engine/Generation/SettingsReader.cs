@@ -62,6 +62,7 @@ internal static class SettingsReader
             if (AnnotationKey.IsValid(value, out var problem))
             {
                 settings.AnnotationName = value;
+                AnnotationKey.ReportChoice(value, annotation.Location, diagnostics);
             }
             else
             {

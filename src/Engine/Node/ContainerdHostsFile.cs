@@ -9,6 +9,10 @@ namespace Coco.InitData.Node;
 /// One containerd <c>hosts.toml</c>: the registry as <c>server</c>, then <c>[host."..."]</c> tables tried in
 /// order before it. containerd 1.6 rejects a file without any <c>[host]</c> table (it logs "failed to decode
 /// hosts.toml" and pulls with defaults), so when there is no mirror the registry is also written as a host.
+/// An IPv6 endpoint cannot be a table header: go-toml v1 (containerd 1.6 and 1.7, remotes/docker/config/hosts.go)
+/// stops a header at the first ']' ("table key cannot contain ']'") and containerd again falls back to defaults.
+/// Such a file writes every host as a dotted key with an inline table, one per line: containerd orders hosts
+/// by the line they start on, so the order is kept.
 /// </summary>
 public sealed class ContainerdHostsFile
 {
@@ -36,10 +40,21 @@ public sealed class ContainerdHostsFile
         text.Append("server = ").Append(Quote(Server.Url)).Append('\n');
         AppendSettings(text, Server, indent: string.Empty);
         var hosts = Mirrors.Count > 0 ? Mirrors : new[] { Server };
-        foreach (var host in hosts)
+        if (hosts.Any(h => h.Url.Contains(']', StringComparison.Ordinal)))
         {
-            text.Append("\n[host.").Append(Quote(host.Url)).Append("]\n");
-            AppendSettings(text, host, indent: "  ");
+            text.Append('\n');
+            foreach (var host in hosts)
+            {
+                text.Append("host.").Append(Quote(host.Url)).Append(" = { ").Append(InlineSettings(host)).Append(" }\n");
+            }
+        }
+        else
+        {
+            foreach (var host in hosts)
+            {
+                text.Append("\n[host.").Append(Quote(host.Url)).Append("]\n");
+                AppendSettings(text, host, indent: "  ");
+            }
         }
 
         var toml = text.ToString();
@@ -59,6 +74,22 @@ public sealed class ContainerdHostsFile
         {
             text.Append(indent).Append("override_path = true\n");
         }
+    }
+
+    private static string InlineSettings(ContainerdHostEntry entry)
+    {
+        var settings = new List<string> { "capabilities = " + Capabilities };
+        if (entry.UseCa)
+        {
+            settings.Add("ca = " + Quote(CaFileName));
+        }
+
+        if (entry.OverridePath)
+        {
+            settings.Add("override_path = true");
+        }
+
+        return string.Join(", ", settings);
     }
 
     // Tomlyn escapes the value, so no URL can change the file's structure.

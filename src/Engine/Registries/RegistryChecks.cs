@@ -9,6 +9,7 @@ internal static class RegistryChecks
     public static void Run(IReadOnlyList<ResolvedRegistry> registries, string? imageSecurityPolicyUri, DiagnosticBag diagnostics)
     {
         CheckEndpointSchemes(registries, diagnostics);
+        CheckRulesMatchingInside(registries, diagnostics);
         if (imageSecurityPolicyUri is null)
         {
             WarnPlainHttpWithoutPolicy(registries, diagnostics);
@@ -41,6 +42,34 @@ internal static class RegistryChecks
             }
         }
     }
+
+    // Rule: the guest looks for a rule's prefix anywhere in a reference (GuestPrefixMatcher), so a rule whose prefix
+    // occurs inside another registry's name captures that registry's images: a 'quay.io' block also blocks
+    // 'registry.internal/quay.io' and 'myquay.io'. A match at the start of the name is ordinary prefix matching.
+    private static void CheckRulesMatchingInside(IReadOnlyList<ResolvedRegistry> registries, DiagnosticBag diagnostics)
+    {
+        var rules = registries.Where(r => r.WritesRule).ToList();
+        var prefixes = rules.Select(r => r.Name.Text).ToList();
+        foreach (var registry in registries.Where(r => !r.Name.IsWildcard))
+        {
+            if (GuestPrefixMatcher.Select(registry.Name.Text, prefixes) is not { } index
+                || ReferenceEquals(rules[index], registry)
+                || rules[index].Name.IsWildcard
+                || GuestPrefixMatcher.Match(registry.Name.Text, prefixes[index])!.Value.Start == 0)
+            {
+                continue;
+            }
+
+            var rule = rules[index];
+            diagnostics.Warning(MessageId.RegistryRuleMatchesInside, registry.DeclaredAt, registry.Name.Text, rule.Name.Text, rule.DeclaredAt, Effect(rule));
+        }
+    }
+
+    private static string Effect(ResolvedRegistry rule) =>
+        rule.Blocked ? "blocks them"
+        : rule.Location is not null ? "pulls them from '" + rule.Location.Text + "' instead"
+        : rule.Mirrors.Count > 0 ? "tries its mirrors first"
+        : "pulls them over plain HTTP";
 
     // Rule: plain HTTP without signature verification gives no integrity unless every image is pinned by digest.
     private static void WarnPlainHttpWithoutPolicy(IReadOnlyList<ResolvedRegistry> registries, DiagnosticBag diagnostics)

@@ -29,6 +29,9 @@ public sealed class ResolvedRegistry
 
     /// <summary>Mirrors for this registry, in declaration order.</summary>
     public List<ResolvedMirror> Mirrors { get; } = new();
+
+    /// <summary>True when the registry needs an <c>[[image.registry_config.registry]]</c> rule (an HTTPS registry pulled as is needs none).</summary>
+    public bool WritesRule => Insecure || Blocked || Location is not null || Mirrors.Count > 0;
 }
 
 /// <summary>A validated <c>InitDataRegistryMirror</c>.</summary>

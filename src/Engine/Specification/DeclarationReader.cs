@@ -27,7 +27,7 @@ public static class DeclarationReader
         "InitDataRegistryCredentialsUri", "InitDataImageSecurityPolicyUri", "InitDataSigstoreConfigUri",
         "InitDataHttpsProxy", "InitDataHttpProxy", "InitDataNoProxy", "InitDataUnqualifiedSearchRegistries",
         "InitDataAnnotationName", "InitDataCertificateExpiryWarningDays", "InitDataCertificateLifetimeWarningPercent",
-        "InitDataValidationTime", "InitDataTlsProfiles",
+        "InitDataValidationTime", "InitDataTlsProfiles", "InitDataGuestComponentsVersion",
     };
 
     /// <summary>Reads the specification.</summary>
@@ -76,6 +76,7 @@ public static class DeclarationReader
         CertificateLifetimeWarningPercent = project.Property("InitDataCertificateLifetimeWarningPercent"),
         ValidationTime = project.Property("InitDataValidationTime"),
         TlsProfiles = project.Property("InitDataTlsProfiles"),
+        GuestComponentsVersion = project.Property("InitDataGuestComponentsVersion"),
     };
 
     /// <summary>Reads the <c>InitDataManifest</c> items; each keeps its RecursiveDir under <c>k8s/</c>.</summary>

@@ -70,6 +70,9 @@ public sealed class InitDataSpecification
     /// <summary><c>InitDataTlsProfiles</c>; rustls;openssl when not set.</summary>
     public SettingValue? TlsProfiles { get; init; }
 
+    /// <summary><c>InitDataGuestComponentsVersion</c>: the guest-components release the guest runs; the current one when not set.</summary>
+    public SettingValue? GuestComponentsVersion { get; init; }
+
     /// <summary>The clock used when <see cref="ValidationTime"/> is not set (tests pin it).</summary>
     public Func<DateTimeOffset> Clock { get; init; } = () => DateTimeOffset.UtcNow;
 

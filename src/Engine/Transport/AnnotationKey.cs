@@ -1,14 +1,22 @@
 using System.Text.RegularExpressions;
+using Coco.InitData.Diagnostics;
 
 namespace Coco.InitData.Transport;
 
-/// <summary>The pod annotation that carries initdata, and Kubernetes' rules for annotation keys.</summary>
+/// <summary>
+/// The pod annotation that carries initdata, and Kubernetes' rules for annotation keys. Which name the node's
+/// kata runtime reads (src/runtime/virtcontainers/pkg/annotations/annotations.go, src/libs/kata-types/src/annotations):
+/// the Go runtime <c>runtime.cc_init_data</c> from 3.8.0 through 3.19.0 and <c>hypervisor.cc_init_data</c> from 3.20.0;
+/// runtime-rs <c>hypervisor.cc_init_data</c> already in 3.19.0. A <c>hypervisor.</c> annotation is refused unless its
+/// name is in the runtime configuration's <c>enable_annotations</c> (src/runtime/pkg/oci/utils.go addAnnotations):
+/// the CoCo configurations list <c>cc_init_data</c> (DEFENABLEANNOTATIONS_COCO), the default one does not.
+/// </summary>
 public static partial class AnnotationKey
 {
-    /// <summary>The name kata 3.20+ and CoCo v0.16+ read.</summary>
+    /// <summary>The name the Go runtime reads from kata 3.20.0 and runtime-rs from 3.19.0.</summary>
     public const string Default = "io.katacontainers.config.hypervisor.cc_init_data";
 
-    /// <summary>The name kata 3.16-3.19 (and peer pods before cloud-api-adaptor v0.14) read.</summary>
+    /// <summary>The name the Go runtime read from kata 3.8.0 through 3.19.0.</summary>
     public const string Legacy = "io.katacontainers.config.runtime.cc_init_data";
 
     /// <summary>Kubernetes' limit for all annotations of one object, keys plus values.</summary>
@@ -16,6 +24,19 @@ public static partial class AnnotationKey
 
     /// <summary>Above this the build warns: kubectl apply keeps a second copy in last-applied-configuration.</summary>
     public const int WarningThreshold = 65536;
+
+    /// <summary>Says which runtimes read a chosen annotation name: a note for the older name, a warning for a name kata never reads.</summary>
+    public static void ReportChoice(string name, SourceLocation at, DiagnosticBag diagnostics)
+    {
+        if (name == Legacy)
+        {
+            diagnostics.Note(MessageId.AnnotationNameForOlderRuntime, at, name, Default);
+        }
+        else if (name != Default)
+        {
+            diagnostics.Warning(MessageId.AnnotationNameUnknownToKata, at, name, Default, Legacy);
+        }
+    }
 
     /// <summary>Checks a qualified name: an optional DNS-subdomain prefix and '/', then a name of at most 63 characters.</summary>
     public static bool IsValid(string key, out string problem)

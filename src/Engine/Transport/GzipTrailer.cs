@@ -1,9 +1,8 @@
 namespace Coco.InitData.Transport;
 
 /// <summary>
-/// The gzip member trailer (RFC 1952: CRC-32 and length of the data, little-endian). .NET's GZipStream does
-/// not check it and returns a truncated member's prefix without complaint; the guest's decoder does check,
-/// so a damaged annotation must be refused here too.
+/// The gzip member trailer (RFC 1952: CRC-32 and length of the data, little-endian). The runtimes' decoders
+/// check it, so a damaged annotation must be refused here too.
 /// </summary>
 internal static class GzipTrailer
 {
@@ -29,7 +28,8 @@ internal static class GzipTrailer
         return size == (uint)data.Length && crc == Crc32(data);
     }
 
-    private static uint Crc32(ReadOnlySpan<byte> data)
+    /// <summary>The CRC-32 of RFC 1952.</summary>
+    public static uint Crc32(ReadOnlySpan<byte> data)
     {
         var crc = 0xFFFFFFFFu;
         foreach (var b in data)

@@ -52,6 +52,11 @@ internal static class DigestCommand
             {
                 o.WriteLine($"  {field.Tee,-5} {field.Field,-11} hex    {field.Hex}");
                 o.WriteLine($"  {string.Empty,-5} {string.Empty,-11} base64 {field.Base64}");
+                if (field.Tee == "cca" && measurements.Algorithm != DigestAlgorithm.Sha512)
+                {
+                    // trustee v0.21.0 deps/verifier/src/cca/mod.rs compares the unpadded digest with the 64-byte RPV.
+                    o.WriteLine($"  {string.Empty,-5} {string.Empty,-11} note   kata pads the digest to 64 bytes; Trustee's CCA verifier compares the unpadded {measurements.Algorithm.Name} digest with it and refuses the evidence: use sha512 for CCA");
+                }
             }
         }
 

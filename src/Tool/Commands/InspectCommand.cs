@@ -40,6 +40,7 @@ internal static class InspectCommand
 
         var findings = new DiagnosticBag();
         var summary = InitDataSummary.Read(parsed!, document.DisplayPath, findings);
+        GuestDocumentChecks.Run(parsed!, document.DisplayPath, findings);
         var verdicts = CertificateChecks.Run(summary.Certificates, null, Array.Empty<Registries.ResolvedRegistry>(), ValidationOptions.Default(at), findings);
         var measurements = TeeMeasurements.Compute(parsed!.Algorithm, document.DocumentBytes);
         var annotation = document.Annotation ?? AnnotationCodec.Encode(document.DocumentBytes);

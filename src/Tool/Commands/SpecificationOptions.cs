@@ -36,6 +36,7 @@ internal sealed class SpecificationOptions
         Setting("--lifetime-warning-percent", "Warn when this share of a certificate's lifetime has passed (default 80).");
         Setting("--validation-time", "ISO 8601 UTC instant to validate certificates at (default now).");
         Setting("--tls-profiles", "The guest TLS stacks certificates must satisfy: rustls;openssl (default both).");
+        Setting("--guest-components-version", "The guest-components release the guest runs, e.g. 0.13.0 (default the current one): features it cannot use fail.");
     }
 
     /// <summary>Adds every option to a command.</summary>
@@ -108,6 +109,7 @@ internal sealed class SpecificationOptions
             CertificateLifetimeWarningPercent = Get("--lifetime-warning-percent"),
             ValidationTime = Get("--validation-time"),
             TlsProfiles = Get("--tls-profiles"),
+            GuestComponentsVersion = Get("--guest-components-version"),
         };
     }
 

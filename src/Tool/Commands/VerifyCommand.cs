@@ -21,13 +21,24 @@ internal static class VerifyCommand
         var host = new Option<string?>("--host") { Description = "The registry host[:port] the served chain must be valid for." };
         var validationTime = ValidationTimeOption.Create();
         var json = CommonOptions.Json();
-        var command = new Command("verify", "Check certificates as the build does: a project's, or CA files and a registry's served chain.")
+        var expectDigest = new Option<string?>("--expect-digest")
         {
-            project, properties, ca, chain, host, validationTime, json,
+            Description = "Check a manifest, annotation or document instead of a project: every initdata annotation must carry this digest (sha256:<hex>, or the build's initdata.json).",
+        };
+        var annotationName = CommonOptions.AnnotationName();
+        var command = new Command("verify", "Check certificates as the build does: a project's, or CA files and a registry's served chain; or a manifest's initdata against --expect-digest.")
+        {
+            project, properties, ca, chain, host, validationTime, json, expectDigest, annotationName,
         };
         command.SetAction(parse =>
         {
             var reporter = new Reporter();
+            if (parse.GetValue(expectDigest) is { } expected)
+            {
+                return DocumentVerification.Run(parse.GetValue(project) ?? "-", expected, parse.GetValue(annotationName),
+                    parse.GetValue(validationTime) ?? DateTimeOffset.UtcNow, parse.GetValue(json), reporter);
+            }
+
             var cas = parse.GetValue(ca) ?? Array.Empty<string>();
             if (cas.Length > 0 || parse.GetValue(chain) is not null)
             {
@@ -89,7 +100,8 @@ internal static class VerifyCommand
         return reporter.ExitCode;
     }
 
-    private static void Write(IEnumerable<LoadedCertificate> certificates, IReadOnlyList<Diagnostic> findings, ValidationOptions options, bool json, CertificateVerdicts? verdicts)
+    /// <summary>The certificate report, as text or one JSON object, with each certificate's verdict per stack when known.</summary>
+    public static void Write(IEnumerable<LoadedCertificate> certificates, IReadOnlyList<Diagnostic> findings, ValidationOptions options, bool json, CertificateVerdicts? verdicts = null)
     {
         if (json)
         {

@@ -36,6 +36,9 @@ internal sealed class InitDataInput
 
     public string DisplayPath { get; }
 
+    /// <summary>Every initdata annotation a manifest carries (one per pod template); empty for other inputs.</summary>
+    public IReadOnlyList<FoundAnnotation> AllAnnotations { get; private init; } = Array.Empty<FoundAnnotation>();
+
     /// <summary>The document as the guest reads it; null when <see cref="Problem"/> says why not.</summary>
     public ParsedInitData? Parsed { get; private init; }
 
@@ -79,7 +82,8 @@ internal sealed class InitDataInput
 
         exitCode = ExitCodes.Findings;
         var text = System.Text.Encoding.UTF8.GetString(bytes);
-        var trimmed = text.Trim(' ', '\t', '\r', '\n');
+        // A file's final line break is not part of the annotation; anything else is, as the kata runtime reads it.
+        var trimmed = text.TrimEnd('\r', '\n');
         // Every annotation value starts with the base64 of gzip's magic bytes; a document never does.
         if (trimmed.StartsWith("H4sI", StringComparison.Ordinal))
         {
@@ -89,6 +93,7 @@ internal sealed class InitDataInput
         // Parsed once here and kept: start-up time of digest is mostly this parse.
         if (InitDataDocumentReader.TryRead(bytes, out var parsed, out var problem) || InitDataDocumentReader.IsTomlProblem(problem))
         {
+            WarnAboutByteOrderMark(bytes, new SourceLocation(displayPath), displayPath, reporter);
             return new InitDataInput(InputKind.Document, bytes, null, null, displayPath) { Parsed = parsed, Problem = problem };
         }
 
@@ -122,17 +127,46 @@ internal sealed class InitDataInput
                 found.Select(f => f.Value).Distinct(StringComparer.Ordinal).Count()));
         }
 
-        return FromAnnotation(found[0].Value, displayPath, reporter, InputKind.Manifest, found[0]);
+        var input = FromAnnotation(found[0].Value, displayPath, reporter, InputKind.Manifest, found[0]);
+        return input is null ? null : new InitDataInput(input.Kind, input.DocumentBytes, input.Annotation, input.AnnotationName, displayPath)
+        {
+            Parsed = input.Parsed, Problem = input.Problem, AllAnnotations = found,
+        };
+    }
+
+    // The Go runtime's TOML reader (BurntSushi/toml v1.6.0 parse.go) reads over a BOM and measures it; the
+    // cloud-api-adaptor's (pkg/initdata, go-toml v2.1.0) has no such step and refuses the document.
+    private static void WarnAboutByteOrderMark(byte[] document, SourceLocation location, string displayPath, Reporter reporter)
+    {
+        if (document.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }))
+        {
+            reporter.Report(Diagnostic.Create(MessageId.AnnotationDocumentByteOrderMark, DiagnosticSeverity.Warning, location, displayPath));
+        }
     }
 
     private static InitDataInput? FromAnnotation(string value, string displayPath, Reporter reporter, InputKind kind, FoundAnnotation? found)
     {
-        if (!AnnotationCodec.TryDecode(value, out var document, out var problem))
+        var location = found?.Location ?? new SourceLocation(displayPath);
+        if (!AnnotationCodec.TryDecodeAsRuntimes(value, out var decoding, out var problem))
         {
-            reporter.Error(MessageId.ToolAnnotationInvalid, found?.Location ?? new SourceLocation(displayPath), displayPath, problem);
+            reporter.Error(MessageId.ToolAnnotationInvalid, location, displayPath, problem);
             return null;
         }
 
+        // The result is what the Go runtime reads; say where runtime-rs would not read the same.
+        if (decoding!.HasLineBreaks)
+        {
+            reporter.Report(Diagnostic.Create(MessageId.AnnotationLineBreaks, DiagnosticSeverity.Warning, location, displayPath));
+        }
+
+        if (decoding.GzipMembers > 1)
+        {
+            reporter.Report(Diagnostic.Create(MessageId.AnnotationSeveralGzipMembers, DiagnosticSeverity.Warning, location, displayPath,
+                decoding.GzipMembers, decoding.Document.Length, decoding.FirstMemberLength));
+        }
+
+        var document = decoding.Document;
+        WarnAboutByteOrderMark(document, location, displayPath, reporter);
         InitDataDocumentReader.TryRead(document, out var parsed, out var invalid);
         return new InitDataInput(kind, document, value, found?.Name, displayPath) { Parsed = parsed, Problem = invalid };
     }

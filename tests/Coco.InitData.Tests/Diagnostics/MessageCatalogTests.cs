@@ -35,6 +35,7 @@ public sealed partial class MessageCatalogTests
     [InlineData("Anchor", 2001, 2199)]
     [InlineData("Chain", 2001, 2199)]
     [InlineData("Annotation", 1001, 3049)]
+    [InlineData("GuestDocument", 3020, 3029)]
     [InlineData("Manifest", 3050, 3099)]
     [InlineData("Tool", 4001, 4099)]
     [InlineData("Probe", 4001, 4099)]

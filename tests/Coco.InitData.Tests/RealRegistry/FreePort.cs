@@ -6,23 +6,23 @@ namespace Coco.InitData.Tests.RealRegistry;
 /// <summary>A loopback port free at the time of asking.</summary>
 public static class FreePort
 {
-    public static int Next()
+    public static int Next(IPAddress? loopback = null)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        using var listener = new TcpListener(loopback ?? IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Waits until something accepts connections on the loopback port.</summary>
-    public static bool WaitUntilListening(int port, TimeSpan timeout, Func<bool> stillRunning)
+    public static bool WaitUntilListening(int port, TimeSpan timeout, Func<bool> stillRunning, IPAddress? loopback = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline && stillRunning())
         {
             try
             {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
+                using var client = new TcpClient((loopback ?? IPAddress.Loopback).AddressFamily);
+                client.Connect(loopback ?? IPAddress.Loopback, port);
                 return true;
             }
             catch (SocketException)

@@ -1,20 +1,23 @@
-using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Coco.InitData.Tests.Fixtures;
 
 namespace Coco.InitData.Tests.RealRegistry;
 
 /// <summary>
 /// A real distribution registry (Debian's docker-registry, `docker-registry serve config.yml`) on 127.0.0.1
-/// and a free port, with its own config and storage in a temp folder; stopped at dispose.
+/// (or ::1) and a free port, with its own config and storage in a temp folder; stopped at dispose.
 /// </summary>
 public sealed class LocalRegistry : IDisposable
 {
     private readonly TempDirectory _directory = new("cid-registry");
     private readonly BackgroundProcess _process;
 
-    private LocalRegistry(int port, TestCertificate? server)
+    private LocalRegistry(IPAddress loopback, int port, TestCertificate? server, string? dataDirectory)
     {
         Port = port;
+        DataDirectory = dataDirectory ?? Path.Combine(_directory.Path, "data");
+        var endpoint = new IPEndPoint(loopback, port).ToString();
         IsTls = server is not null;
         var certificateFile = server is null ? null : _directory.Write("server.crt", server.Pem);
         var keyFile = server is null ? null : _directory.Write("server.key", server.PrivateKeyPem);
@@ -29,22 +32,25 @@ public sealed class LocalRegistry : IDisposable
               level: info
             storage:
               filesystem:
-                rootdirectory: {Path.Combine(_directory.Path, "data")}
+                rootdirectory: {DataDirectory}
             http:
-              addr: 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}
+              addr: "{endpoint}"
               secret: {Guid.NewGuid():N}
             {tls}
             """);
         _process = new BackgroundProcess(RealTools.Find("docker-registry")!, new[] { "serve", config }, _directory.Path);
-        if (!FreePort.WaitUntilListening(port, TimeSpan.FromSeconds(30), () => _process.IsRunning))
+        if (!FreePort.WaitUntilListening(port, TimeSpan.FromSeconds(30), () => _process.IsRunning, loopback))
         {
             var output = _process.Output;
             Dispose();
-            throw new InvalidOperationException($"docker-registry did not listen on 127.0.0.1:{port}: {output}");
+            throw new InvalidOperationException($"docker-registry did not listen on {endpoint}: {output}");
         }
     }
 
     public int Port { get; }
+
+    /// <summary>The storage folder: a second instance on another address can serve the same images.</summary>
+    public string DataDirectory { get; }
 
     public bool IsTls { get; }
 
@@ -57,14 +63,36 @@ public sealed class LocalRegistry : IDisposable
     /// <summary>An HTTPS registry serving <paramref name="server"/> (key and certificate in its temp folder, deleted at dispose).</summary>
     public static LocalRegistry StartTls(TestCertificate server) => Start(server);
 
-    private static LocalRegistry Start(TestCertificate? server)
+    /// <summary>
+    /// A registry on [::1] only (HTTPS when <paramref name="server"/> is given) whose storage is <paramref name="dataDirectory"/>:
+    /// skopeo cannot name an IPv6 host (its reference grammar has none), so images are pushed through a 127.0.0.1
+    /// instance over the same folder.
+    /// </summary>
+    public static LocalRegistry StartOnIpv6Loopback(TestCertificate? server, string dataDirectory) => Start(server, IPAddress.IPv6Loopback, dataDirectory);
+
+    /// <summary>Why ::1 cannot be used here, or null.</summary>
+    public static string? Ipv6SkipReason()
+    {
+        try
+        {
+            FreePort.Next(IPAddress.IPv6Loopback);
+            return null;
+        }
+        catch (SocketException e)
+        {
+            return "no IPv6 loopback (::1) on this machine: " + e.Message;
+        }
+    }
+
+    private static LocalRegistry Start(TestCertificate? server, IPAddress? loopback = null, string? dataDirectory = null)
     {
         // A port free now can be taken before the registry binds it: try a few.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return new LocalRegistry(FreePort.Next(), server);
+                var address = loopback ?? IPAddress.Loopback;
+                return new LocalRegistry(address, FreePort.Next(address), server, dataDirectory);
             }
             catch (InvalidOperationException) when (attempt < 3)
             {

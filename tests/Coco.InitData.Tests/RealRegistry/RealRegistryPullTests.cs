@@ -104,6 +104,58 @@ public sealed class RealRegistryPullTests : IClassFixture<RegistryEnvironment>
         Assert.Contains("HTTP response to HTTPS client", nodeNoInsecure.Output, StringComparison.Ordinal);
     }
 
+    // Upstream facts (issue 11, point 1): containerd v1.6.20 (Debian 1.6.20~ds1) remotes/docker/config/hosts.go reads
+    // hosts.toml with go-toml v1.9.5, which refuses `[host."https://[::1]:port"]` ("table key cannot contain ']'"),
+    // logs "failed to decode hosts.toml" and pulls with defaults: ca.crt is never used. Proven here with the real
+    // binaries, on a registry that listens on [::1] only.
+    [SkippableFact]
+    public void An_ipv6_registry_is_pulled_by_a_real_containerd_with_only_what_the_build_wrote()
+    {
+        Skip.If(_env.SkipReason is not null, _env.SkipReason);
+        var nodeSkip = ContainerdDaemon.SkipReason() ?? LocalRegistry.Ipv6SkipReason();
+        Skip.If(nodeSkip is not null, nodeSkip);
+        var now = DateTime.UtcNow.Date;
+        var server = TestPki.Create(new CertificateSpec
+        {
+            Subject = "CN=ipv6 loopback registry",
+            Issuer = _env.Ca,
+            IsCa = false,
+            KeyUsageBits = Org.BouncyCastle.Asn1.X509.KeyUsage.DigitalSignature,
+            ExtendedKeyUsages = new[] { Org.BouncyCastle.Asn1.X509.KeyPurposeID.id_kp_serverAuth },
+            IpAddresses = new[] { "::1" },
+            NotBefore = now.AddDays(-1),
+            NotAfter = now.AddDays(30),
+        });
+        using var pushVia = LocalRegistry.StartHttp();
+        using var registry = LocalRegistry.StartOnIpv6Loopback(server, pushVia.DataDirectory);
+        using var project = new WorkloadProject();
+        var digest = OciLayout.Write(Path.Combine(project.Directory, "image"), "v1", "served on [::1]\n");
+        var push = RegistryEnvironment.Skopeo("copy", "--dest-tls-verify=false", "oci:" + Path.Combine(project.Directory, "image") + ":v1", $"docker://127.0.0.1:{pushVia.Port}/demo/hello:v1");
+        Assert.True(push.ExitCode == 0, push.Output);
+        project.Write("certs/registry-ca.pem", _env.Ca.Pem);
+        project.WriteProject($"""
+              <ItemGroup>
+                <InitDataRegistry Include="[::1]:{registry.Port}" CertificateAuthority="certs/registry-ca.pem" />
+              </ItemGroup>
+            """, "<InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl>");
+
+        var build = project.Build();
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        var hosts = Path.Combine(project.OutputPath, "containerd", "certs.d");
+        var reference = $"[::1]:{registry.Port}/demo/hello:v1";
+        using var containerd = new ContainerdDaemon();
+        Assert.Equal(digest, NodeDigest(containerd, reference, hosts));
+
+        // Control: the same settings under a table header, as this build wrote them before, are dropped by containerd.
+        var file = Path.Combine(hosts, $"[::1]_{registry.Port}_", "hosts.toml");
+        var header = $"[host.\"https://[::1]:{registry.Port}\"]\n  capabilities = [\"pull\", \"resolve\"]\n  ca = \"ca.crt\"\n";
+        File.WriteAllText(file, $"server = \"https://[::1]:{registry.Port}\"\ncapabilities = [\"pull\", \"resolve\"]\nca = \"ca.crt\"\n\n" + header);
+        var (old, _) = containerd.Pull(reference, hosts);
+        Assert.True(old.ExitCode != 0, old.Output);
+        Assert.Contains("table key cannot contain ']'", old.Output, StringComparison.Ordinal);
+    }
+
     private static string? NodeDigest(ContainerdDaemon containerd, string reference, string hosts)
     {
         var (pull, digest) = containerd.Pull(reference, hosts);

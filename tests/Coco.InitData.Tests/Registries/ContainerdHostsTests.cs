@@ -113,6 +113,43 @@ public sealed class ContainerdHostsTests
         Assert.True(files.ContainsKey("containerd/certs.d/[fd00::6]/hosts.toml"));
     }
 
+    // containerd v1.6.20 remotes/docker/config/hosts.go parses hosts.toml with go-toml v1.9.5, whose table-header
+    // lexer stops at the first ']': `[host."http://[fd00::5]:5000"]` is "table key cannot contain ']'" and the
+    // whole file is dropped. A dotted key with an inline table parses, and getSortedHosts orders hosts by line.
+    // RealRegistryPullTests.An_ipv6_registry_and_an_ipv6_mirror_are_pulled_by_a_real_containerd proves it.
+    [Fact]
+    public void Ipv6_endpoints_are_written_as_inline_tables_one_per_line_in_mirror_order()
+    {
+        using var spec = new RegistrySpec().Registry("[fd00::5]:5000", 10, insecure: "true");
+
+        var v6 = NodeFiles(spec, out _)["containerd/certs.d/[fd00::5]_5000_/hosts.toml"];
+
+        Assert.DoesNotContain("[host.", v6, StringComparison.Ordinal);
+        Assert.Contains("\nhost.\"http://[fd00::5]:5000\" = { capabilities = [\"pull\", \"resolve\"] }\n", v6, StringComparison.Ordinal);
+
+        var mirrored = new Coco.InitData.Node.ContainerdHostsFile
+        {
+            Prefixes = new[] { "registry.example.internal" },
+            Server = new("https://registry.example.internal", false, true),
+            Mirrors = new Coco.InitData.Node.ContainerdHostEntry[] { new("http://[fd00::6]:5000/v2/hub", true, false), new("https://mirror.example.internal", false, true) },
+        }.ToToml();
+        Assert.DoesNotContain("[host.", mirrored, StringComparison.Ordinal);
+        var hosts = (TomlTable)TomlSerializer.Deserialize<TomlTable>(mirrored)!["host"];
+        Assert.Equal(new[] { "http://[fd00::6]:5000/v2/hub", "https://mirror.example.internal" }, hosts.Keys);
+        Assert.Equal(true, ((TomlTable)hosts["http://[fd00::6]:5000/v2/hub"])["override_path"]);
+        Assert.Equal("ca.crt", ((TomlTable)hosts["https://mirror.example.internal"])["ca"]);
+        var lines = mirrored.Split('\n');
+        Assert.Equal(Array.IndexOf(lines, lines.First(l => l.Contains("fd00::6", StringComparison.Ordinal))) + 1, Array.IndexOf(lines, lines.First(l => l.Contains("mirror.example", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void Hosts_without_ipv6_keep_their_table_headers()
+    {
+        using var spec = new RegistrySpec().Registry("10.0.0.5:5000", 10, insecure: "true");
+
+        Assert.Contains("\n[host.\"http://10.0.0.5:5000\"]\n", NodeFiles(spec, out _)["containerd/certs.d/10.0.0.5_5000_/hosts.toml"], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_wildcard_with_a_ca_is_reported_because_containerd_has_no_wildcard_folders()
     {

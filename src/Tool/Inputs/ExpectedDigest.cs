@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Coco.InitData.Measurements;
+
+namespace Coco.InitData.Tool.Inputs;
+
+/// <summary>The digest a manifest's annotation must carry: <c>sha256:&lt;hex&gt;</c>, or the build's initdata.json.</summary>
+internal sealed record ExpectedDigest(DigestAlgorithm Algorithm, string Hex, string Source)
+{
+    /// <summary>Parses the option value; null and a reason when it is neither form.</summary>
+    public static ExpectedDigest? Parse(string value, out string problem)
+    {
+        problem = string.Empty;
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && DigestAlgorithm.FromName(value[..colon]) is { } algorithm && !File.Exists(value))
+        {
+            var hex = value[(colon + 1)..];
+            if (hex.Length == algorithm.Length * 2 && hex.All(char.IsAsciiHexDigitLower))
+            {
+                return new ExpectedDigest(algorithm, hex, value);
+            }
+
+            problem = $"{algorithm.Name} needs {algorithm.Length * 2} lowercase hex digits after '{algorithm.Name}:'";
+            return null;
+        }
+
+        if (!File.Exists(value))
+        {
+            problem = "use sha256:<hex> (sha384, sha512) or the path of the build's initdata.json";
+            return null;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllBytes(value));
+            var root = json.RootElement;
+            if (root.TryGetProperty("algorithm", out var name) && DigestAlgorithm.FromName(name.GetString() ?? string.Empty) is { } fromFile
+                && root.TryGetProperty("digest", out var digest) && digest.GetString() is { } hex)
+            {
+                return new ExpectedDigest(fromFile, hex, value);
+            }
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            problem = "it is not a readable initdata.json (" + e.Message + ")";
+            return null;
+        }
+
+        problem = "it has no \"algorithm\" and \"digest\" (is it the build's initdata.json?)";
+        return null;
+    }
+}
