@@ -104,5 +104,21 @@ public enum MessageId
     ChainPssNonCanonical,
     ChainNameConstraintViolated,
     ChainLeafKeyUsageNotForTls,
+
+    // issue 14: hostile input and faults (manifest limits, shared templates, the artifact set, secrets)
+    ManifestTooDeep,
+    ManifestAliasExpansion,
+    ManifestRecursiveAlias,
+    ManifestTooManyDocuments,
+    ManifestTooLarge,
+    ManifestDuplicateKey,
+    ManifestSharedTemplate,
+    ManifestMergeKey,
+    ManifestAnnotationNotScalar,
+    ManifestRecheckFailed,
+    OutputLocked,
+    OutputRepaired,
+    OutputTemporaryFilesRemoved,
+    DocumentSecretSuspected,
 }
 #pragma warning restore CS1591

@@ -36,6 +36,8 @@ public sealed partial class MessageCatalogTests
     [InlineData("Chain", 2001, 2199)]
     [InlineData("Annotation", 1001, 3049)]
     [InlineData("Manifest", 3050, 3099)]
+    [InlineData("Output", 3001, 3099)]
+    [InlineData("DocumentSecret", 1060, 1069)]
     [InlineData("Tool", 4001, 4099)]
     [InlineData("Probe", 4001, 4099)]
     [InlineData("Certs", 4001, 4099)]
