@@ -35,7 +35,8 @@ internal static class AnnotateCommand
             return ExitCodes.Usage;
         }
 
-        var source = InitDataInput.Load(initdataPath, null, reporter, out var exitCode);
+        // Only a document the guest accepts is injected: an empty file or plain TOML such as 'x = 1' is CID4006.
+        var source = InitDataInput.LoadValid(initdataPath, null, reporter, out var exitCode);
         if (source is null)
         {
             return exitCode;
