@@ -76,7 +76,8 @@ internal static class AnnotateCommand
             }
 
             var write = new DiagnosticBag();
-            ArtifactWriter.Write(Path.GetFullPath(output), files, write);
+            // Adds to the folder (other files there are the user's); the set of manifests still switches at once.
+            ArtifactWriter.Write(Path.GetFullPath(output), files, write, ownsFolder: false);
             reporter.ReportAll(write.Items);
             return reporter.ExitCode;
         }
