@@ -54,4 +54,23 @@ public sealed class ExactOutputsTests
         Assert.False(File.Exists(Path.Combine(project.OutputPath, ArtifactWriter.JournalFileName)));
         Assert.Equal(3, next.Instance.GetItems("InitDataGeneratedFile").Count);
     }
+
+    [Theory]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec: &s [*s]\n", "CID3062", 5)]
+    [InlineData("apiVersion: v1\r\nkind: Pod\r\nmetadata: {\r\n\r\nname: c}\r\n", "CID3050", 3)]
+    public void A_hostile_InitDataManifest_fails_the_build_with_a_code_at_its_line_instead_of_killing_it(string manifest, string code, int line)
+    {
+        using var project = new TargetsProject();
+        var path = project.Write("k8s/app.yaml", manifest);
+        project.WriteProject("""<InitDataManifest Include="k8s/app.yaml" />""");
+
+        var (success, log, _, _) = project.Build();
+
+        Assert.False(success);
+        var error = Assert.Single(log.Errors);
+        Assert.Equal(code, error.Code);
+        Assert.Equal(path, error.File);
+        Assert.True(error.LineNumber >= line, error.Message);
+        Assert.False(File.Exists(Path.Combine(project.OutputPath, "initdata.toml")));
+    }
 }
