@@ -72,4 +72,25 @@ public sealed class HostileInputToolTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("loop.yaml(5,11): error CID3062:", result.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void VerifyOfFiveThousandCopiesOfOneCaTakesLinearTime()
+    {
+        var pem = TestPki.Root("Copied Root").Pem;
+        var few = _dir.Write("few.pem", string.Concat(Enumerable.Repeat(pem, 500)));
+        var many = _dir.Write("many.pem", string.Concat(Enumerable.Repeat(pem, 5000)));
+
+        var small = System.Diagnostics.Stopwatch.StartNew();
+        var fewResult = _tool.Run(_dir.Path, "verify", "--ca", few, "--validation-time", "2026-06-01T00:00:00Z");
+        small.Stop();
+        var large = System.Diagnostics.Stopwatch.StartNew();
+        var manyResult = _tool.Run(_dir.Path, "verify", "--ca", many, "--validation-time", "2026-06-01T00:00:00Z", "--json");
+        large.Stop();
+
+        Assert.Equal(fewResult.ExitCode, manyResult.ExitCode);
+        Assert.Equal(5000, System.Text.Json.JsonDocument.Parse(manyResult.StandardOutput).RootElement.GetProperty("certificates").GetArrayLength());
+
+        // Ten times the certificates: about ten times the work once start-up is taken off; the old report was quadratic (26 s).
+        Assert.True(large.Elapsed < small.Elapsed * 25 + TimeSpan.FromSeconds(2), $"{small.Elapsed} -> {large.Elapsed}");
+    }
 }
