@@ -93,4 +93,16 @@ public sealed class HostileInputToolTests : IDisposable
         // Ten times the certificates: about ten times the work once start-up is taken off; the old report was quadratic (26 s).
         Assert.True(large.Elapsed < small.Elapsed * 25 + TimeSpan.FromSeconds(2), $"{small.Elapsed} -> {large.Elapsed}");
     }
+
+    [Fact]
+    public void BrokenTomlIsReportedAtItsTomlLineNotAsAYamlScalar()
+    {
+        var path = _dir.Write("broken.toml", "version = \"0.1.0\"\nalgorithm = \"sha256\"\n[data\nx = 1\n");
+
+        var result = _tool.Run(_dir.Path, "digest", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(path + "(3,6): error CID4005:", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("not valid TOML", result.StandardError, StringComparison.Ordinal);
+    }
 }
