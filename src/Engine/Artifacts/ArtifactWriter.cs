@@ -71,7 +71,7 @@ public static partial class ArtifactWriter
 
         try
         {
-            Recover(root, diagnostics);
+            Recover(root, diagnostics, ownsFolder);
         }
         catch (Exception e) when (IsWriteFailure(e))
         {
@@ -182,7 +182,7 @@ public static partial class ArtifactWriter
 
         try
         {
-            Recover(root, diagnostics);
+            Recover(root, diagnostics, wholeTree: true);
             return true;
         }
         catch (Exception e) when (IsWriteFailure(e))
@@ -227,8 +227,9 @@ public static partial class ArtifactWriter
         }
     }
 
-    // Under the lock: complete an interrupted set, then delete temporary files no live writer can own.
-    private static void Recover(string root, DiagnosticBag diagnostics)
+    // Under the lock: complete an interrupted set, then delete temporary files no live writer can own: in the whole
+    // generated folder, or only at the top of a folder the user owns (annotate -o), never in a tree we did not make.
+    private static void Recover(string root, DiagnosticBag diagnostics, bool wholeTree)
     {
         var journal = Path.Combine(root, JournalFileName);
         if (File.Exists(journal))
@@ -237,7 +238,7 @@ public static partial class ArtifactWriter
         }
 
         var removed = 0;
-        foreach (var file in Directory.EnumerateFiles(root, "*.tmp", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(root, "*.tmp", wholeTree ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly))
         {
             if (TemporaryName().IsMatch(Path.GetFileName(file)) && TryDelete(file))
             {
