@@ -30,7 +30,16 @@ public static class CertificateFileLoader
             return Array.Empty<LoadedCertificate>();
         }
 
-        var fileLocation = new SourceLocation(fullPath);
+        return Parse(bytes, new SourceLocation(fullPath), displayPath, kind, role, diagnostics);
+    }
+
+    /// <summary>
+    /// As <see cref="Load"/>, for bytes already in memory (a certificate embedded in a document): the same checks,
+    /// every problem a coded finding at <paramref name="fileLocation"/> and the line of its block, never an exception.
+    /// </summary>
+    public static IReadOnlyList<LoadedCertificate> Parse(
+        byte[] bytes, SourceLocation fileLocation, string displayPath, string kind, TrustAnchorRole role, DiagnosticBag diagnostics)
+    {
         var text = Encoding.UTF8.GetString(bytes);
         if (!text.Contains("-----BEGIN", StringComparison.Ordinal))
         {

@@ -129,5 +129,21 @@ public enum MessageId
     AnnotationNameForOlderRuntime,
     AnnotationNameUnknownToKata,
     RegistryFeatureNeedsNewerGuest,
+
+    // issue 14: hostile input and faults (manifest limits, shared templates, the artifact set, secrets)
+    ManifestTooDeep,
+    ManifestAliasExpansion,
+    ManifestRecursiveAlias,
+    ManifestTooManyDocuments,
+    ManifestTooLarge,
+    ManifestDuplicateKey,
+    ManifestSharedTemplate,
+    ManifestMergeKey,
+    ManifestAnnotationNotScalar,
+    ManifestRecheckFailed,
+    OutputLocked,
+    OutputRepaired,
+    OutputTemporaryFilesRemoved,
+    DocumentSecretSuspected,
 }
 #pragma warning restore CS1591

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Coco.InitData.Artifacts;
 using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
@@ -15,7 +16,7 @@ namespace Coco.InitData.Generation;
 /// Turns a specification into the initdata artifacts, or into errors. Pure: it reads the input files it is
 /// pointed at and writes nothing; <see cref="ArtifactWriter"/> does the writing.
 /// </summary>
-public static class InitDataGenerator
+public static partial class InitDataGenerator
 {
     /// <summary>Policy files beyond this are refused: genpolicy output for a large pod is well under it.</summary>
     public const int MaxPolicyBytes = 1024 * 1024;
@@ -60,6 +61,7 @@ public static class InitDataGenerator
 
         var verdicts = CertificateChecks.Run(extraRoots, kbsCertificate, registries, settings.Validation, diagnostics);
 
+        CheckDeclaredNames(registries, spec, diagnostics);
         var cdh = BuildCdh(spec, settings, registries, extraRoots, kbsCertificate, diagnostics);
         GuestComponentsVersion.Check(spec.GuestComponentsVersion, cdh, diagnostics);
         if (diagnostics.HasErrors)
@@ -81,6 +83,13 @@ public static class InitDataGenerator
         if (policy is not null)
         {
             data["policy.rego"] = policy;
+        }
+
+        // Only when nothing was reported at its source: this net has no better location than the project.
+        CheckDocument(data, spec, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return null;
         }
 
         var document = new InitDataDocument(settings.Algorithm, data);
@@ -203,10 +212,61 @@ public static class InitDataGenerator
         }
 
         var full = InputFiles.Resolve(spec.BaseDirectory, setting.Value);
-        return InputFiles.TryReadText(full, InputFiles.DisplayPath(spec.BaseDirectory, full), setting.Name, setting.Location, MaxPolicyBytes, diagnostics, out var text)
-            ? text
-            : null;
+        if (!InputFiles.TryReadText(full, InputFiles.DisplayPath(spec.BaseDirectory, full), setting.Name, setting.Location, MaxPolicyBytes, diagnostics, out var text))
+        {
+            return null;
+        }
+
+        // The policy is copied byte for byte into the document: a key or token in it would be published with the pod.
+        var clean = true;
+        foreach (var (line, reason, match) in InlineSecrets.FindInText(text))
+        {
+            diagnostics.Error(MessageId.InlineSecretSuspected, new SourceLocation(full, line), setting.Name, InlineSecrets.Redact(match), reason);
+            clean = false;
+        }
+
+        return clean ? text : null;
     }
+
+    // Names and locations reach cdh.toml as they are written: the same detection as for every setting, at the item.
+    private static void CheckDeclaredNames(IReadOnlyList<ResolvedRegistry> registries, InitDataSpecification spec, DiagnosticBag diagnostics)
+    {
+        foreach (var registry in registries)
+        {
+            SettingsReader.LooksSecret(new SettingValue("InitDataRegistry", registry.Name.Text, registry.DeclaredAt), registry.Name.Text, diagnostics);
+            if (registry.Location is { } location)
+            {
+                SettingsReader.LooksSecret(new SettingValue("Location", location.Text, registry.DeclaredAt), location.Text, diagnostics);
+            }
+
+            foreach (var mirror in registry.Mirrors)
+            {
+                SettingsReader.LooksSecret(new SettingValue("InitDataRegistryMirror", mirror.Location.Text, mirror.DeclaredAt), mirror.Location.Text, diagnostics);
+            }
+        }
+
+        if (spec.AnnotationName is { IsEmpty: false } annotation)
+        {
+            SettingsReader.LooksSecret(annotation, annotation.Value.Trim(), diagnostics);
+        }
+    }
+
+    // The last net: every byte of every data entry, certificates aside (base64 bodies are checked as certificates).
+    private static void CheckDocument(IReadOnlyDictionary<string, string> data, InitDataSpecification spec, DiagnosticBag diagnostics)
+    {
+        foreach (var (key, value) in data)
+        {
+            var text = CertificateBlock().Replace(value, string.Empty);
+            foreach (var (_, reason, match) in InlineSecrets.FindInText(text))
+            {
+                diagnostics.Error(MessageId.DocumentSecretSuspected, new SourceLocation(spec.BaseDirectory), key, reason, InlineSecrets.Redact(match));
+                break;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\\\s]*-----END CERTIFICATE-----", RegexOptions.CultureInvariant)]
+    private static partial Regex CertificateBlock();
 
     private static void CheckAnnotationSize(string annotationName, string annotation, InitDataSpecification spec, DiagnosticBag diagnostics)
     {

@@ -170,7 +170,8 @@ internal static class SettingsReader
             return null;
         }
 
-        if (uri.UserInfo.Length > 0 || uri.Query.Contains("password", StringComparison.OrdinalIgnoreCase) || uri.Query.Contains("token", StringComparison.OrdinalIgnoreCase))
+        // Secret query parameters are judged by LooksSecret below, by name and value ('?tokenless=true' is not one).
+        if (uri.UserInfo.Length > 0)
         {
             diagnostics.Error(MessageId.InlineSecret, s.Location, s.Name, UriText.Redacted(uri));
             return null;
@@ -203,7 +204,7 @@ internal static class SettingsReader
     }
 
     // Rule: anything that looks like a credential is refused, whatever the setting (initdata is plaintext to the host).
-    private static bool LooksSecret(SettingValue s, string value, DiagnosticBag diagnostics)
+    internal static bool LooksSecret(SettingValue s, string value, DiagnosticBag diagnostics)
     {
         if (InlineSecrets.Find(value) is not { } reason)
         {

@@ -24,16 +24,23 @@ public static class ManifestAnnotationReader
         }
 
         var found = new List<FoundAnnotation>();
+        var visited = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
         foreach (var root in objects)
         {
-            Walk(root, names, displayPath, found);
+            Walk(root, names, displayPath, found, visited);
         }
 
         return found;
     }
 
-    private static void Walk(YamlNode node, IReadOnlyCollection<string> names, string displayPath, List<FoundAnnotation> found)
+    // Depth is bounded by ManifestLimits; a node shared through aliases is walked once.
+    private static void Walk(YamlNode node, IReadOnlyCollection<string> names, string displayPath, List<FoundAnnotation> found, HashSet<YamlNode> visited)
     {
+        if (!visited.Add(node))
+        {
+            return;
+        }
+
         switch (node)
         {
             case YamlMappingNode mapping:
@@ -51,14 +58,14 @@ public static class ManifestAnnotationReader
                         }
                     }
 
-                    Walk(value, names, displayPath, found);
+                    Walk(value, names, displayPath, found, visited);
                 }
 
                 break;
             case YamlSequenceNode sequence:
                 foreach (var item in sequence)
                 {
-                    Walk(item, names, displayPath, found);
+                    Walk(item, names, displayPath, found, visited);
                 }
 
                 break;

@@ -40,12 +40,17 @@ public static class ManifestAnnotator
             }
 
             var target = new PodTemplateTarget(manifest, displayPath, kind, KubernetesObject.Describe(root), annotationName, annotationValue);
-            if (Navigate(root, path) is { } owner)
+            if (Navigate(root, path, out var chain) is { } owner)
             {
-                if (target.Inject(owner, edits, diagnostics))
+                if (target.CheckChain(chain, diagnostics) && target.Inject(owner, edits, diagnostics))
                 {
                     templates++;
                 }
+            }
+            else if (chain.Any(HasMergeKey))
+            {
+                // The template may well be there, merged in from elsewhere: saying "no template" would be wrong.
+                target.CheckChain(chain, diagnostics);
             }
             else
             {
@@ -63,11 +68,32 @@ public static class ManifestAnnotator
             diagnostics.Warning(MessageId.ManifestNoWorkload, new SourceLocation(displayPath), displayPath);
         }
 
-        return new AnnotatedManifest(manifest.ToBytes(TextEdit.Apply(manifest.Text, edits)), templates);
+        byte[] annotated;
+        try
+        {
+            annotated = manifest.ToBytes(TextEdit.Apply(manifest.Text, edits));
+        }
+        catch (InvalidOperationException e)
+        {
+            diagnostics.Error(MessageId.ManifestRecheckFailed, new SourceLocation(displayPath), displayPath, e.Message);
+            return null;
+        }
+
+        // Every output is read again as a new input and must carry exactly the value in every pod template: a
+        // manifest that our own digest would reject is never handed back.
+        if (Recheck(annotated, displayPath, annotationName, annotationValue, templates, manifest.Documents.Count) is { } problem)
+        {
+            diagnostics.Error(MessageId.ManifestRecheckFailed, new SourceLocation(displayPath), displayPath, problem);
+            return null;
+        }
+
+        return new AnnotatedManifest(annotated, templates);
     }
 
-    private static YamlMappingNode? Navigate(YamlMappingNode root, IReadOnlyList<string> path)
+    // The mappings from the object to its pod template owner, the object itself first; null when a key is missing.
+    private static YamlMappingNode? Navigate(YamlMappingNode root, IReadOnlyList<string> path, out List<YamlMappingNode> chain)
     {
+        chain = new List<YamlMappingNode> { root };
         var node = root;
         foreach (var key in path)
         {
@@ -77,9 +103,50 @@ public static class ManifestAnnotator
             }
 
             node = next;
+            chain.Add(node);
         }
 
         return node;
+    }
+
+    private static bool HasMergeKey(YamlMappingNode mapping) => KubernetesObject.Child(mapping, "<<") is not null;
+
+    /// <summary>Why an annotated output is not what it must be (read again as a new input), or null when it is.</summary>
+    internal static string? Recheck(byte[] content, string displayPath, string annotationName, string annotationValue, int expectedTemplates, int expectedDocuments)
+    {
+        var bag = new DiagnosticBag();
+        var manifest = ManifestText.Parse(content, displayPath, bag);
+        if (manifest is null)
+        {
+            return bag.Items.First(d => d.Severity == DiagnosticSeverity.Error).Message;
+        }
+
+        if (manifest.Documents.Count != expectedDocuments)
+        {
+            return $"{manifest.Documents.Count} documents instead of {expectedDocuments}";
+        }
+
+        var carrying = 0;
+        foreach (var root in KubernetesObject.Objects(manifest, displayPath, bag))
+        {
+            var kind = KubernetesObject.Scalar(root, "kind")!;
+            if (WorkloadKinds.PodTemplatePath(kind) is not { } path || Navigate(root, path, out _) is not { } owner)
+            {
+                continue;
+            }
+
+            var value = KubernetesObject.Child(owner, "metadata") is YamlMappingNode metadata && KubernetesObject.Child(metadata, "annotations") is YamlMappingNode annotations
+                ? KubernetesObject.Child(annotations, annotationName)
+                : null;
+            if (value is not YamlScalarNode { Value: { } text } || text != annotationValue)
+            {
+                return $"{kind} '{KubernetesObject.Describe(root)}' does not carry the new annotation value";
+            }
+
+            carrying++;
+        }
+
+        return carrying == expectedTemplates ? null : $"{carrying} pod templates carry the annotation instead of {expectedTemplates}";
     }
 
     /// <summary>One pod template to annotate and the text edit that does it.</summary>
@@ -103,6 +170,27 @@ public static class ManifestAnnotator
 
         public string ObjectName { get; }
 
+        /// <summary>Refuses (CID3066, CID3067) a chain that an alias shares or a merge key builds: an edit there is not local.</summary>
+        public bool CheckChain(IEnumerable<YamlNode> chain, DiagnosticBag diagnostics)
+        {
+            foreach (var node in chain)
+            {
+                if (!node.Anchor.IsEmpty && _manifest.ReferencedAnchors.Contains(node.Anchor.Value))
+                {
+                    diagnostics.Error(MessageId.ManifestSharedTemplate, ManifestText.At(_displayPath, node), _kind, ObjectName, "pod template", node.Anchor.Value);
+                    return false;
+                }
+
+                if (node is YamlMappingNode mapping && HasMergeKey(mapping))
+                {
+                    diagnostics.Error(MessageId.ManifestMergeKey, ManifestText.At(_displayPath, node), _kind, ObjectName, "pod template");
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         private string NewLine => _manifest.NewLine;
 
         public bool Inject(YamlMappingNode owner, List<TextEdit> edits, DiagnosticBag diagnostics)
@@ -113,7 +201,7 @@ public static class ManifestAnnotator
                     AddEntry(owner, "metadata", depth => Nested(depth, "annotations", Entry()), "{annotations: {" + Entry() + "}}", edits);
                     return true;
                 case YamlMappingNode metadata:
-                    return InjectIntoMetadata(metadata, edits, diagnostics);
+                    return CheckChain(new[] { metadata }, diagnostics) && InjectIntoMetadata(metadata, edits, diagnostics);
                 case var other:
                     diagnostics.Error(MessageId.ManifestShapeUnsupported, ManifestText.At(_displayPath, other), "metadata", _kind, ObjectName, KubernetesObject.Shape(other));
                     return false;
@@ -129,17 +217,27 @@ public static class ManifestAnnotator
                     AddEntry(metadata, "annotations", _ => Entry(), "{" + Entry() + "}", edits);
                     return true;
                 case YamlMappingNode annotations:
-                    CheckSize(metadata, Total(annotations), diagnostics);
-                    if (KubernetesObject.Child(annotations, _name) is YamlScalarNode old)
+                    if (!CheckChain(new[] { annotations }, diagnostics))
                     {
-                        edits.Add(ReplaceScalar(old));
-                    }
-                    else
-                    {
-                        AddRawEntry(annotations, Entry(), edits);
+                        return false;
                     }
 
-                    return true;
+                    CheckSize(metadata, Total(annotations), diagnostics);
+                    switch (KubernetesObject.Child(annotations, _name))
+                    {
+                        case YamlScalarNode old when CheckChain(new[] { old }, diagnostics):
+                            edits.Add(ReplaceScalar(old));
+                            return true;
+                        case YamlScalarNode:
+                            return false;
+                        case null:
+                            AddRawEntry(annotations, Entry(), edits);
+                            return true;
+                        case var other:
+                            diagnostics.Error(MessageId.ManifestAnnotationNotScalar, ManifestText.At(_displayPath, other), _kind, ObjectName, _name, KubernetesObject.Shape(other));
+                            return false;
+                    }
+
                 case var other:
                     diagnostics.Error(MessageId.ManifestShapeUnsupported, ManifestText.At(_displayPath, other), "metadata.annotations", _kind, ObjectName, KubernetesObject.Shape(other));
                     return false;

@@ -10,9 +10,10 @@ internal sealed class ManifestText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private ManifestText(string text, bool bom, IReadOnlyList<YamlDocument> documents)
+    private ManifestText(string text, bool bom, IReadOnlyList<YamlDocument> documents, IReadOnlySet<string> referencedAnchors)
     {
         Text = text;
+        ReferencedAnchors = referencedAnchors;
         HasBom = bom;
         Documents = documents;
         NewLine = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
@@ -26,7 +27,13 @@ internal sealed class ManifestText
 
     public IReadOnlyList<YamlDocument> Documents { get; }
 
-    /// <summary>Parses the bytes; reports CID3050 with the line of the first YAML error and returns null.</summary>
+    /// <summary>The anchors some alias refers to: a node carrying one of them is shared by every place that names it.</summary>
+    public IReadOnlySet<string> ReferencedAnchors { get; }
+
+    /// <summary>
+    /// Parses the bytes within <see cref="ManifestLimits"/>; reports CID3050 (or a CID306x limit) with the line of the
+    /// first problem and returns null. Never throws for any input.
+    /// </summary>
     public static ManifestText? Parse(byte[] content, string displayPath, DiagnosticBag diagnostics)
     {
         var span = content.AsSpan();
@@ -42,11 +49,17 @@ internal sealed class ManifestText
             return null;
         }
 
+        // The limits are checked on the event stream first: the object model below recurses and expands aliases.
+        if (ManifestLimits.Check(text, displayPath, diagnostics) is not { } referenced)
+        {
+            return null;
+        }
+
         try
         {
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
-            return new ManifestText(text, bom, stream.Documents.ToList());
+            return new ManifestText(text, bom, stream.Documents.ToList(), referenced);
         }
         catch (YamlException e)
         {
@@ -54,6 +67,11 @@ internal sealed class ManifestText
             var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
             var at = new SourceLocation(displayPath, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column));
             diagnostics.Error(MessageId.ManifestYamlInvalid, at, displayPath, StripPosition(message));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            diagnostics.Error(MessageId.ManifestYamlInvalid, new SourceLocation(displayPath), displayPath, "the YAML loader failed (" + e.Message.TrimEnd('.') + ")");
             return null;
         }
     }
@@ -69,7 +87,8 @@ internal sealed class ManifestText
         return HasBom ? new byte[] { 0xEF, 0xBB, 0xBF }.Concat(body).ToArray() : body;
     }
 
-    private static string StripPosition(string message)
+    /// <summary>YamlDotNet's message without the position it repeats.</summary>
+    internal static string StripPosition(string message)
     {
         // "(Line: 3, Col: 5, Idx: 20) - (Line: ...): While scanning ..." -> "While scanning ..."
         var marker = message.LastIndexOf("): ", StringComparison.Ordinal);

@@ -35,7 +35,8 @@ internal static class AnnotateCommand
             return ExitCodes.Usage;
         }
 
-        var source = InitDataInput.Load(initdataPath, null, reporter, out var exitCode);
+        // Only a document the guest accepts is injected: an empty file or plain TOML such as 'x = 1' is CID4006.
+        var source = InitDataInput.LoadValid(initdataPath, null, reporter, out var exitCode);
         if (source is null)
         {
             return exitCode;
@@ -75,7 +76,8 @@ internal static class AnnotateCommand
             }
 
             var write = new DiagnosticBag();
-            ArtifactWriter.Write(Path.GetFullPath(output), files, write);
+            // Adds to the folder (other files there are the user's); the set of manifests still switches at once.
+            ArtifactWriter.Write(Path.GetFullPath(output), files, write, ownsFolder: false);
             reporter.ReportAll(write.Items);
             return reporter.ExitCode;
         }

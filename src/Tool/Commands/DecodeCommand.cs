@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Coco.InitData.Artifacts;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Tool.Inputs;
 using Coco.InitData.Tool.Output;
@@ -38,15 +39,10 @@ internal static class DecodeCommand
             return reporter.ExitCode;
         }
 
-        try
-        {
-            File.WriteAllBytes(output, document.DocumentBytes);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            reporter.Error(MessageId.OutputWriteFailed, new SourceLocation(output), output, e.Message);
-        }
-
+        // A temporary file and one rename: a full disk leaves the previous file as it was, never a truncated one.
+        var write = new DiagnosticBag();
+        ArtifactWriter.WriteFile(output, document.DocumentBytes, write);
+        reporter.ReportAll(write.Items);
         return reporter.ExitCode;
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Documents;
 using Coco.InitData.Manifests;
@@ -10,7 +12,7 @@ namespace Coco.InitData.Tool.Inputs;
 /// An initdata document however it was handed over: the TOML itself, an annotation value, or a manifest
 /// carrying the annotation. The bytes are the exact ones the guest hashes; nothing is re-serialised.
 /// </summary>
-internal sealed class InitDataInput
+internal sealed partial class InitDataInput
 {
     /// <summary>Both names the guest has read over time: a manifest may carry either.</summary>
     public static readonly string[] KnownAnnotationNames = { AnnotationKey.Default, AnnotationKey.Legacy };
@@ -108,8 +110,16 @@ internal sealed class InitDataInput
         var found = ManifestAnnotationReader.Find(bytes, displayPath, names, diagnostics);
         if (found is null)
         {
-            // Not TOML and not Kubernetes YAML: say both, with the YAML position when there is one.
+            // Not TOML and not Kubernetes YAML: say both, with the YAML position when there is one. A file YAML reads
+            // as one plain value is what broken TOML looks like: then the TOML error, at its line, says more.
             var first = diagnostics.Items.First(d => d.Severity == DiagnosticSeverity.Error);
+            if (first.Code == "CID3051" && TomlPosition().Match(problem) is { Success: true } position)
+            {
+                var at = new SourceLocation(displayPath, int.Parse(position.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(position.Groups[2].Value, CultureInfo.InvariantCulture));
+                reporter.Error(MessageId.ToolInputUnrecognised, at, displayPath, problem);
+                return null;
+            }
+
             reporter.Error(MessageId.ToolInputUnrecognised, first.Location, displayPath, first.Code + ": " + first.Message);
             return null;
         }
@@ -143,6 +153,10 @@ internal sealed class InitDataInput
             reporter.Report(Diagnostic.Create(MessageId.AnnotationDocumentByteOrderMark, DiagnosticSeverity.Warning, location, displayPath));
         }
     }
+
+    // Tomlyn's "(line,column) : error : ..." at the start of its message.
+    [GeneratedRegex(@"\((\d{1,9}),(\d{1,9})\) : error", RegexOptions.CultureInvariant)]
+    private static partial Regex TomlPosition();
 
     private static InitDataInput? FromAnnotation(string value, string displayPath, Reporter reporter, InputKind kind, FoundAnnotation? found)
     {

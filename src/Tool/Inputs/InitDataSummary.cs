@@ -100,21 +100,15 @@ internal sealed class InitDataSummary
         }
     }
 
+    // The loader the build uses: bad base64, an undecodable extension or a key block are findings, not exceptions.
     private void AddPem(string pem, string where, string displayPath, DiagnosticBag diagnostics)
     {
-        var blocks = PemReader.Read(pem, out _);
-        foreach (var block in blocks.Where(b => b.Label == "CERTIFICATE"))
+        var certificateWhere = displayPath + " [" + where + "]";
+        var loaded = CertificateFileLoader.Parse(
+            System.Text.Encoding.UTF8.GetBytes(pem), new SourceLocation(displayPath), certificateWhere, where, TrustAnchorRole.ExtraCertificate, diagnostics);
+        foreach (var certificate in loaded)
         {
-            var der = Convert.FromBase64String(block.Body);
-            if (CertificateFileLoader.TryParse(der, out var certificate, out var reason))
-            {
-                var certificateWhere = displayPath + " [" + where + "]";
-                Certificates.Add(new LoadedCertificate(der, certificate!, new SourceLocation(certificateWhere), certificateWhere, TrustAnchorRole.ExtraCertificate));
-            }
-            else
-            {
-                diagnostics.Error(MessageId.CertificateUnparseable, new SourceLocation(displayPath), displayPath + " [" + where + "]", reason);
-            }
+            Certificates.Add(new LoadedCertificate(certificate.Der, certificate.Certificate, new SourceLocation(certificateWhere), certificateWhere, TrustAnchorRole.ExtraCertificate));
         }
     }
 

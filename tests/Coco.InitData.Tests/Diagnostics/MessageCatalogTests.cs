@@ -37,6 +37,8 @@ public sealed partial class MessageCatalogTests
     [InlineData("Annotation", 1001, 3049)]
     [InlineData("GuestDocument", 3020, 3029)]
     [InlineData("Manifest", 3050, 3099)]
+    [InlineData("Output", 3001, 3099)]
+    [InlineData("DocumentSecret", 1060, 1069)]
     [InlineData("Tool", 4001, 4099)]
     [InlineData("Probe", 4001, 4099)]
     [InlineData("Certs", 4001, 4099)]

@@ -1,0 +1,76 @@
+using Coco.InitData.Artifacts;
+using Coco.InitData.Tests.Fixtures;
+using Xunit;
+
+namespace Coco.InitData.Targets.Tests;
+
+/// <summary>Issue 9 point 7: published and cleaned outputs are exactly the files the task wrote, never a glob of the folder.</summary>
+[Collection(nameof(MSBuildCollection))]
+public sealed class ExactOutputsTests
+{
+    private const string Pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec: {}\n";
+
+    [Fact]
+    public void A_removed_InitDataManifest_loses_its_annotated_copy_and_is_neither_published_nor_cleaned_again()
+    {
+        using var project = new TargetsProject();
+        project.Write("k8s/a.yaml", Pod);
+        project.Write("k8s/old/b.yaml", Pod.Replace("name: p", "name: b", StringComparison.Ordinal));
+        project.WriteProject("""<InitDataManifest Include="k8s/**/*.yaml" />""");
+        var first = project.Build();
+        Assert.True(first.Success, string.Join("\n", first.Log.Errors.Select(e => e.Message)));
+        Assert.True(File.Exists(Path.Combine(project.OutputPath, "k8s", "old", "b.yaml")));
+        File.WriteAllText(Path.Combine(project.OutputPath, "someone-elses.txt"), "not ours");
+
+        project.WriteProject("""<InitDataManifest Include="k8s/a.yaml" />""");
+        var second = project.Build();
+
+        Assert.True(second.Success);
+        Assert.False(Directory.Exists(Path.Combine(project.OutputPath, "k8s", "old")), "the stale copy and its empty folder are pruned");
+        var generated = second.Instance.GetItems("InitDataGeneratedFile").Select(i => i.GetMetadataValue("InitDataRelativePath")).Order().ToList();
+        Assert.Equal(new[] { "initdata.annotation", "initdata.json", "initdata.toml", "k8s/a.yaml" }, generated);
+        var writes = second.Instance.GetItems("FileWrites").Select(i => Path.GetFileName(i.EvaluatedInclude)).ToList();
+        Assert.DoesNotContain("someone-elses.txt", writes);
+        Assert.DoesNotContain("b.yaml", writes);
+        Assert.Contains(ArtifactWriter.ListFileName, writes);
+        Assert.Contains(ArtifactWriter.LockFileName, writes);
+    }
+
+    [Fact]
+    public void A_set_interrupted_after_its_commit_makes_the_next_build_run_the_task_and_complete_it()
+    {
+        using var project = new TargetsProject();
+        project.WriteProject(string.Empty, "<InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl>");
+        Assert.True(project.Build().Success);
+
+        // What a kill between two renames leaves: the journal, and no list.
+        File.Delete(Path.Combine(project.OutputPath, ArtifactWriter.ListFileName));
+        File.WriteAllText(Path.Combine(project.OutputPath, ArtifactWriter.JournalFileName), "move\tinitdata.toml.0123456789abcdef0123456789abcdef.tmp\tinitdata.toml\nkeep\tinitdata.toml\n");
+
+        var next = project.Build();
+
+        Assert.True(next.Success);
+        Assert.Contains("GenerateInitData", next.Log.TasksStarted);
+        Assert.False(File.Exists(Path.Combine(project.OutputPath, ArtifactWriter.JournalFileName)));
+        Assert.Equal(3, next.Instance.GetItems("InitDataGeneratedFile").Count);
+    }
+
+    [Theory]
+    [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec: &s [*s]\n", "CID3062", 5)]
+    [InlineData("apiVersion: v1\r\nkind: Pod\r\nmetadata: {\r\n\r\nname: c}\r\n", "CID3050", 3)]
+    public void A_hostile_InitDataManifest_fails_the_build_with_a_code_at_its_line_instead_of_killing_it(string manifest, string code, int line)
+    {
+        using var project = new TargetsProject();
+        var path = project.Write("k8s/app.yaml", manifest);
+        project.WriteProject("""<InitDataManifest Include="k8s/app.yaml" />""");
+
+        var (success, log, _, _) = project.Build();
+
+        Assert.False(success);
+        var error = Assert.Single(log.Errors);
+        Assert.Equal(code, error.Code);
+        Assert.Equal(path, error.File);
+        Assert.True(error.LineNumber >= line, error.Message);
+        Assert.False(File.Exists(Path.Combine(project.OutputPath, "initdata.toml")));
+    }
+}

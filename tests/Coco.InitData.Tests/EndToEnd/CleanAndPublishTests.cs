@@ -1,0 +1,43 @@
+using Coco.InitData.Tests.Fixtures;
+using Xunit;
+
+namespace Coco.InitData.Tests.EndToEnd;
+
+/// <summary>Issue 9 point 7 with the real SDK: publish copies exactly the generated files; clean leaves no file and no empty folder.</summary>
+[Collection(nameof(BuildCollection))]
+public sealed class CleanAndPublishTests
+{
+    [Fact]
+    public void Publish_copies_exactly_the_generated_files_and_clean_leaves_no_folder_behind()
+    {
+        using var project = new WorkloadProject();
+        project.Write("certs/ca.pem", TestPki.Root().Pem);
+        project.Write("k8s/app.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec: {}\n");
+        project.WriteProject("""
+              <ItemGroup>
+                <InitDataRegistry Include="registry.example.internal:5000" CertificateAuthority="certs/ca.pem" />
+                <InitDataManifest Include="k8s/app.yaml" />
+              </ItemGroup>
+            """, "<InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl><InitDataValidationTime>2026-06-01T00:00:00Z</InitDataValidationTime>");
+        var build = project.Build();
+        Assert.True(build.ExitCode == 0, build.Output);
+        File.WriteAllText(Path.Combine(project.OutputPath, "initdata.toml.0badc0de.tmp"), "a killed run's leftover");
+
+        var publish = project.Run("publish", project.ProjectPath, "-tl:off", "-nologo", "-o", Path.Combine(project.Directory, "pub"));
+
+        Assert.True(publish.ExitCode == 0, publish.Output);
+        var published = Directory.EnumerateFiles(Path.Combine(project.Directory, "pub", "initdata"), "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Path.Combine(project.Directory, "pub", "initdata"), f).Replace('\\', '/')).Order().ToList();
+        Assert.Equal(
+            new[] { "containerd/certs.d/registry.example.internal_5000_/ca.crt", "containerd/certs.d/registry.example.internal_5000_/hosts.toml", "initdata.annotation", "initdata.json", "initdata.toml", "k8s/app.yaml" },
+            published);
+
+        // The next build removes the leftover; clean then takes every file it recorded and the folders they leave empty.
+        File.SetLastWriteTimeUtc(Path.Combine(project.Directory, "k8s", "app.yaml"), DateTime.UtcNow.AddMinutes(1));
+        Assert.Equal(0, project.Build().ExitCode);
+        var clean = project.Run("clean", project.ProjectPath, "-tl:off", "-nologo");
+
+        Assert.True(clean.ExitCode == 0, clean.Output);
+        Assert.False(Directory.Exists(project.OutputPath), string.Join("\n", Directory.Exists(project.OutputPath) ? Directory.EnumerateFileSystemEntries(project.OutputPath, "*", SearchOption.AllDirectories) : Array.Empty<string>()));
+    }
+}

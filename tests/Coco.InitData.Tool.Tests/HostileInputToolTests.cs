@@ -1,0 +1,108 @@
+using Coco.InitData.Tests.Fixtures;
+using Coco.InitData.Tool.Tests.Infrastructure;
+using Xunit;
+
+namespace Coco.InitData.Tool.Tests;
+
+/// <summary>Issue 14 points 2, 6 and 7 as a user meets them: coded findings, no stack trace, nothing injected that is not initdata.</summary>
+[Collection(ToolCollection.Name)]
+public sealed class HostileInputToolTests : IDisposable
+{
+    private const string Pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec: {}\n";
+
+    private readonly InstalledTool _tool;
+    private readonly TempDirectory _dir = new();
+
+    public HostileInputToolTests(InstalledTool tool) => _tool = tool;
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData("empty.toml", "")]
+    [InlineData("plain.toml", "x = 1\n")]
+    public void AnnotateRefusesAnInitDataFileThatIsNotAnInitDataDocument(string name, string content)
+    {
+        var initdata = _dir.Write(name, content);
+        _dir.Write("pod.yaml", Pod);
+
+        var result = _tool.Run(_dir.Path, "annotate", "pod.yaml", "--initdata", initdata, "-o", "out");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CID4006:", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", result.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, "out")));
+    }
+
+    [Fact]
+    public void InspectOfADocumentWhoseEmbeddedCertificateHasBadBase64IsCid2003NotACrash()
+    {
+        var path = _dir.Write("bad-cert.toml", "version = \"0.1.0\"\nalgorithm = \"sha256\"\n[data]\n\"cdh.toml\" = '''\n[image]\n"
+            + "extra_root_certificates = [\"-----BEGIN CERTIFICATE-----\\n!!!!notbase64@@\\n-----END CERTIFICATE-----\\n\"]\n'''\n");
+
+        var result = _tool.Run(_dir.Path, "inspect", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CID2003:", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("[extra_root_certificates]", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnnotateOfWorkloadsSharingATemplateThroughAnAliasExitsOneWithCid3066AndWritesNothing()
+    {
+        var initdata = _dir.Write("initdata.toml", "version = \"0.1.0\"\nalgorithm = \"sha256\"\n[data]\n");
+        _dir.Write("shared.yaml", "apiVersion: v1\nkind: List\nitems:\n- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: a}\n  spec:\n    template: &t\n      spec: {}\n"
+            + "- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: b}\n  spec:\n    template: *t\n");
+
+        var result = _tool.Run(_dir.Path, "annotate", "shared.yaml", "--initdata", initdata);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("shared.yaml(8,15): error CID3066:", result.StandardError, StringComparison.Ordinal);
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
+    public void AnnotateOfARecursiveAliasIsCid3062AndTheProcessSurvives()
+    {
+        var initdata = _dir.Write("initdata.toml", "version = \"0.1.0\"\nalgorithm = \"sha256\"\n[data]\n");
+        _dir.Write("loop.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec: &s [*s]\n");
+
+        var result = _tool.Run(_dir.Path, "annotate", "loop.yaml", "--initdata", initdata);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("loop.yaml(5,11): error CID3062:", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VerifyOfFiveThousandCopiesOfOneCaTakesLinearTime()
+    {
+        var pem = TestPki.Root("Copied Root").Pem;
+        var few = _dir.Write("few.pem", string.Concat(Enumerable.Repeat(pem, 500)));
+        var many = _dir.Write("many.pem", string.Concat(Enumerable.Repeat(pem, 5000)));
+
+        var small = System.Diagnostics.Stopwatch.StartNew();
+        var fewResult = _tool.Run(_dir.Path, "verify", "--ca", few, "--validation-time", "2026-06-01T00:00:00Z");
+        small.Stop();
+        var large = System.Diagnostics.Stopwatch.StartNew();
+        var manyResult = _tool.Run(_dir.Path, "verify", "--ca", many, "--validation-time", "2026-06-01T00:00:00Z", "--json");
+        large.Stop();
+
+        Assert.Equal(fewResult.ExitCode, manyResult.ExitCode);
+        Assert.Equal(5000, System.Text.Json.JsonDocument.Parse(manyResult.StandardOutput).RootElement.GetProperty("certificates").GetArrayLength());
+
+        // Ten times the certificates: about ten times the work once start-up is taken off; the old report was quadratic (26 s).
+        Assert.True(large.Elapsed < small.Elapsed * 25 + TimeSpan.FromSeconds(2), $"{small.Elapsed} -> {large.Elapsed}");
+    }
+
+    [Fact]
+    public void BrokenTomlIsReportedAtItsTomlLineNotAsAYamlScalar()
+    {
+        var path = _dir.Write("broken.toml", "version = \"0.1.0\"\nalgorithm = \"sha256\"\n[data\nx = 1\n");
+
+        var result = _tool.Run(_dir.Path, "digest", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(path + "(3,6): error CID4005:", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("not valid TOML", result.StandardError, StringComparison.Ordinal);
+    }
+}
