@@ -49,7 +49,23 @@ internal static class GenerateCommand
 
             if (!evaluated.Enabled)
             {
-                Reporter.Out.WriteLine($"InitData: InitDataEnabled is false in {evaluated.ProjectPath}; nothing written.");
+                if (parse.GetValue(json))
+                {
+                    // Still exactly one JSON object on standard output.
+                    JsonOutput.Write(w =>
+                    {
+                        w.WriteBoolean("success", true);
+                        w.WriteBoolean("enabled", false);
+                        w.WriteStartArray("files");
+                        w.WriteEndArray();
+                        JsonOutput.WriteFindings(w, Array.Empty<Diagnostic>());
+                    });
+                }
+                else
+                {
+                    Reporter.Out.WriteLine($"InitData: InitDataEnabled is false in {evaluated.ProjectPath}; nothing written.");
+                }
+
                 return ExitCodes.Success;
             }
 

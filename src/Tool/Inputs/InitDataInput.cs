@@ -80,6 +80,13 @@ internal sealed class InitDataInput
         exitCode = ExitCodes.Findings;
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         var trimmed = text.Trim(' ', '\t', '\r', '\n');
+        // Pasted from YAML or JSON with its quotes: say so rather than "not an annotation".
+        if (trimmed.Length > 1 && trimmed[0] is '"' or '\'' && trimmed.TrimStart('"', '\'').StartsWith("H4sI", StringComparison.Ordinal))
+        {
+            reporter.Error(MessageId.ToolAnnotationQuoted, new SourceLocation(displayPath), displayPath, trimmed[0]);
+            return null;
+        }
+
         // Every annotation value starts with the base64 of gzip's magic bytes; a document never does.
         if (trimmed.StartsWith("H4sI", StringComparison.Ordinal))
         {

@@ -10,7 +10,7 @@ internal static class CertificateReport
     public static void WriteText(IEnumerable<LoadedCertificate> certificates, IReadOnlyList<Diagnostic> findings, ValidationOptions options)
     {
         var o = Reporter.Out;
-        o.WriteLine($"validation time {ValidityPeriodCheck.Format(options.At)}, guest profiles {options.GuestProfiles}");
+        o.WriteLine($"validation time {ValidityPeriodCheck.Format(options.At)}, guest profiles {Wording.Profiles(options.GuestProfiles)}");
         foreach (var c in certificates)
         {
             o.WriteLine($"{Verdict(c, findings),-7} {Role(c.Role),-22} {c.Subject}");
@@ -19,13 +19,13 @@ internal static class CertificateReport
 
         var errors = findings.Count(f => f.Severity == DiagnosticSeverity.Error);
         var warnings = findings.Count(f => f.Severity == DiagnosticSeverity.Warning);
-        o.WriteLine(errors == 0 ? $"verdict: accepted ({warnings} warnings)" : $"verdict: rejected ({errors} errors, {warnings} warnings)");
+        o.WriteLine(errors == 0 ? $"verdict: accepted ({Wording.Count(warnings, "warning")})" : $"verdict: rejected ({Wording.Count(errors, "error")}, {Wording.Count(warnings, "warning")})");
     }
 
     public static void WriteJson(Utf8JsonWriter w, IEnumerable<LoadedCertificate> certificates, IReadOnlyList<Diagnostic> findings, ValidationOptions options)
     {
         w.WriteString("validationTime", ValidityPeriodCheck.Format(options.At));
-        w.WriteString("guestProfiles", options.GuestProfiles.ToString());
+        w.WriteString("guestProfiles", Wording.Profiles(options.GuestProfiles));
         w.WriteString("verdict", findings.Any(f => f.Severity == DiagnosticSeverity.Error) ? "rejected" : "accepted");
         w.WriteStartArray("certificates");
         foreach (var c in certificates)
