@@ -13,16 +13,24 @@ internal static class UnknownArguments
     /// <summary>The finding for the first unknown option or command on the line, or null when there is none.</summary>
     public static Diagnostic? Find(ParseResult parsed)
     {
-        var command = parsed.CommandResult.Command;
         var positional = parsed.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value)
             .Concat(parsed.UnmatchedTokens)
             .ToHashSet(StringComparer.Ordinal);
-        var commandText = CommandText(command);
+
+        // Words are judged by the command they follow: in "cert create -o certs" the parser takes the last word
+        // for the command, yet the mistake is "cert", a word given to the tool itself.
+        Command command = parsed.RootCommandResult.Command;
         foreach (var token in parsed.Tokens)
         {
             if (token.Type == TokenType.DoubleDash)
             {
                 break;
+            }
+
+            if (token.Type == TokenType.Command)
+            {
+                command = command.Subcommands.FirstOrDefault(c => c.Name == token.Value || c.Aliases.Contains(token.Value)) ?? command;
+                continue;
             }
 
             if (token.Type != TokenType.Argument || !positional.Contains(token.Value))
@@ -35,16 +43,16 @@ internal static class UnknownArguments
             {
                 var name = word.Split('=', ':')[0];
                 return Nearest(name, OptionNames(command)) is { } option
-                    ? Error(MessageId.ToolUnknownOption, name, commandText, option)
-                    : Error(MessageId.ToolUnknownOptionNoMatch, name, commandText);
+                    ? Error(MessageId.ToolUnknownOption, name, CommandText(command), option)
+                    : Error(MessageId.ToolUnknownOptionNoMatch, name, CommandText(command));
             }
 
             if (command.Subcommands.Count > 0 && command.Arguments.Count == 0)
             {
                 var names = command.Subcommands.Select(c => c.Name).ToList();
                 return Nearest(word, names) is { } near
-                    ? Error(MessageId.ToolUnknownCommand, word, commandText, near)
-                    : Error(MessageId.ToolUnknownCommandNoMatch, word, commandText, string.Join(", ", names));
+                    ? Error(MessageId.ToolUnknownCommand, word, CommandText(command), near)
+                    : Error(MessageId.ToolUnknownCommandNoMatch, word, CommandText(command), string.Join(", ", names));
             }
         }
 
