@@ -27,15 +27,17 @@ internal static class CommandLine
         };
         root.Options.Add(verbose);
 
-        var parsed = root.Parse(args);
-        if (parsed.CommandResult.Command.Options.Any(o => o.Name == "--property"))
-        {
-            parsed = root.Parse(PropertySwitch.Normalise(args));
-        }
-
-        var json = parsed.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--json") is Option<bool> jsonOption && parsed.GetValue(jsonOption);
+        ParseResult? parsed = null;
+        var json = false;
         try
         {
+            parsed = root.Parse(args);
+            if (parsed.CommandResult.Command.Options.Any(o => o.Name == "--property"))
+            {
+                parsed = root.Parse(PropertySwitch.Normalise(args));
+            }
+
+            json = parsed.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--json") is Option<bool> jsonOption && parsed.GetValue(jsonOption);
             var exitCode = Execute(root, parsed);
             if (json && !JsonOutput.Written)
             {
@@ -55,7 +57,7 @@ internal static class CommandLine
             // A bug of ours: one coded line naming what was run; the stack trace only when asked for.
             new Reporter().Report(Diagnostic.Create(MessageId.UnexpectedFailure, DiagnosticSeverity.Error, SourceLocation.None,
                 "coco-initdata " + string.Join(' ', args), e.GetType().Name + ": " + e.Message.TrimEnd('.')));
-            if (parsed.GetValue(verbose))
+            if (parsed?.GetValue(verbose) ?? args.Contains("--verbose"))
             {
                 Console.Error.WriteLine(e.ToString());
             }

@@ -71,6 +71,7 @@ public sealed class FaultTests : IDisposable
     [InlineData("CID4036", 2, "verify", "--ca", "{fifo}")]
     [InlineData("CID4036", 2, "annotate", "{fifo}", "--initdata", "{vector}")]
     [InlineData("CID4036", 2, "annotate", "{vector}", "--initdata", "{fifo}")]
+    [InlineData("CID4036", 2, "generate", "{fifo}")]
     [InlineData("CID9011", 1, "generate", "--ca", "{fifo}", "--kbs-url", "https://kbs.example.internal:8080", "-o", "out")]
     [InlineData("CID9011", 1, "generate", "--policy", "{fifo}", "--kbc-name", "offline_fs_kbc", "-o", "out")]
     public void AFifoIsNeverOpenedSoNothingBlocks(string code, int exitCode, params string[] arguments)
