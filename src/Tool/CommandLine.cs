@@ -39,7 +39,8 @@ internal static class CommandLine
 
             json = parsed.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--json") is Option<bool> jsonOption && parsed.GetValue(jsonOption);
             var exitCode = Execute(root, parsed);
-            if (json && !JsonOutput.Written)
+            // Help and version are text even with --json; every other run that stopped early gets its object.
+            if (json && !JsonOutput.Written && exitCode != ExitCodes.Success)
             {
                 JsonOutput.WriteFailure(exitCode);
             }
