@@ -63,38 +63,45 @@ public static class InputFiles
     /// </summary>
     public static InputPathKind Classify(string path)
     {
-        if (Directory.Exists(path))
+        const int TypeMask = 0xF000, Directory = 0x4000, Regular = 0x8000;
+        if (TryStatMode(path, out var mode))
         {
-            return InputPathKind.Directory;
+            return (mode & TypeMask) switch
+            {
+                Regular => InputPathKind.RegularFile,
+                Directory => InputPathKind.Directory,
+                _ => InputPathKind.Special,
+            };
         }
 
-        if (!File.Exists(path))
-        {
-            return InputPathKind.Missing;
-        }
+        // Windows (no FIFOs at a path), a path stat(2) cannot reach, or a runtime without the shim.
+        return System.IO.Directory.Exists(path) ? InputPathKind.Directory : File.Exists(path) ? InputPathKind.RegularFile : InputPathKind.Missing;
+    }
 
+    // .NET exposes no file type beyond "directory", so ask stat(2) through the runtime's own System.Native
+    // shim, whose FileStatus has the same layout on every Unix: Flags (int32), then Mode (int32, S_IFMT bits).
+    private static bool TryStatMode(string path, out int mode)
+    {
+        mode = 0;
         if (OperatingSystem.IsWindows())
         {
-            return InputPathKind.RegularFile;
+            return false;
         }
 
-        // .NET exposes no file type beyond "directory", so ask stat(2) through the runtime's own System.Native
-        // shim, whose FileStatus has the same layout on every Unix: Flags (int32), then Mode (int32, S_IFMT bits).
         try
         {
             var status = new byte[256];
             if (SystemNativeStat(path, status) != 0)
             {
-                return InputPathKind.RegularFile;
+                return false;
             }
 
-            const int TypeMask = 0xF000, Regular = 0x8000;
-            return (BitConverter.ToInt32(status, 4) & TypeMask) == Regular ? InputPathKind.RegularFile : InputPathKind.Special;
+            mode = BitConverter.ToInt32(status, 4);
+            return true;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            // A runtime without the shim: the file is opened as before.
-            return InputPathKind.RegularFile;
+            return false;
         }
     }
 
