@@ -55,9 +55,9 @@ internal static class CommandLine
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A bug of ours: one coded line naming what was run; the stack trace only when asked for.
+            // A bug of ours: one coded line naming what was run (a credential in it masked); the stack trace only when asked for.
             new Reporter().Report(Diagnostic.Create(MessageId.UnexpectedFailure, DiagnosticSeverity.Error, SourceLocation.None,
-                "coco-initdata " + string.Join(' ', args), e.GetType().Name + ": " + e.Message.TrimEnd('.')));
+                "coco-initdata " + string.Join(' ', args.Select(a => InlineSecrets.Find(a) is null ? a : InlineSecrets.Redact(a))), e.GetType().Name + ": " + e.Message.TrimEnd('.')));
             if (parsed?.GetValue(verbose) ?? args.Contains("--verbose"))
             {
                 Console.Error.WriteLine(e.ToString());

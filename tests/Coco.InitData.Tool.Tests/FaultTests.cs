@@ -31,6 +31,17 @@ public sealed class FaultTests : IDisposable
     }
 
     [Fact]
+    public void TheCommandLineNamedByCid9000HasItsCredentialsMasked()
+    {
+        var result = RunInDeletedFolder("generate --registry registry.example.internal:5000 --kbs-url https://kbs.example.internal:8080 --https-proxy http://builder:hunter2secret@proxy.example.internal:3128");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("error CID9000:", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--https-proxy http://b***", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2secret", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void VerboseAddsTheStackTraceAndJsonStillGetsItsObject()
     {
         var result = RunInDeletedFolder("generate --registry registry.example.internal:5000 --kbs-url https://kbs.example.internal:8080 --json --verbose");
