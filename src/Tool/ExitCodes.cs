@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Bad usage: unknown option, missing argument, an input that cannot be read.</summary>
     public const int Usage = 2;
+
+    /// <summary>The tool could not finish: an unexpected error (CID9000, a bug) or standard output could not be written (CID4030).</summary>
+    public const int Failure = 3;
 }

@@ -120,12 +120,12 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void AnUnknownOptionIsBadUsageWithCid4001()
+    public void AnUnknownOptionIsBadUsageNamedAsAnOption()
     {
         var result = _tool.Run(_dir.Path, "digest", "x", "--frobnicate");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("coco-initdata: error CID4001:", result.StandardError, StringComparison.Ordinal);
+        Assert.StartsWith("coco-initdata: error CID4032: '--frobnicate' is not an option", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("'coco-initdata digest --help'", result.StandardError, StringComparison.Ordinal);
     }
 

@@ -145,5 +145,18 @@ public enum MessageId
     OutputRepaired,
     OutputTemporaryFilesRemoved,
     DocumentSecretSuspected,
+
+    // issue 9 (9.9, 9.10) and issue 14 (14.3, 14.4): the tool's command line under common mistakes and crashes
+    ToolStandardOutputFailed,
+    ToolUnknownOption,
+    ToolUnknownOptionNoMatch,
+    ToolUnknownCommand,
+    ToolUnknownCommandNoMatch,
+    ToolInputIsDirectory,
+    ToolInputNotRegularFile,
+    ToolAnnotationQuoted,
+    CertsOutsideProject,
+    InputFileIsDirectory,
+    InputFileNotRegular,
 }
 #pragma warning restore CS1591

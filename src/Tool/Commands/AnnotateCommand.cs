@@ -82,7 +82,8 @@ internal static class AnnotateCommand
             return reporter.ExitCode;
         }
 
-        using var stdout = Console.OpenStandardOutput();
+        // The guarded standard output: a full disk or closed pipe is CID4030, not a crash.
+        var stdout = Reporter.OutStream;
         for (var i = 0; i < files.Count; i++)
         {
             if (i > 0)

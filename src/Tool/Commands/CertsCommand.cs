@@ -8,55 +8,68 @@ using Coco.InitData.Tool.Output;
 
 namespace Coco.InitData.Tool.Commands;
 
-/// <summary><c>certs create --host HOST[:PORT]... -o DIR</c>: a registry CA and server certificate, and the project lines to paste.</summary>
+/// <summary><c>certs create --host HOST[:PORT]... -o DIR [--name NAME] [--kbs]</c>: a CA and server certificate, and the project lines to paste.</summary>
 internal static class CertsCommand
 {
-    private const string CaFile = "registry-ca.pem";
-    private const string CaKeyFile = "registry-ca.key";
-    private const string ServerFile = "registry.pem";
-    private const string ServerKeyFile = "registry.key";
-
     public static Command Create()
     {
-        var hosts = new Option<string[]>("--host") { Description = "A name the registry is reached by: host[:port], IPv4 or [IPv6]; repeat for every name.", Required = true, Arity = ArgumentArity.OneOrMore };
+        var hosts = new Option<string[]>("--host") { Description = "A name the server is reached by: host[:port], IPv4 or [IPv6]; repeat for every name.", Required = true, Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "The folder to write the CA, the server certificate and their keys to.", Required = true };
+        var name = new Option<string?>("--name") { Description = "The files' name: NAME-ca.pem, NAME-ca.key, NAME.pem, NAME.key (default registry, or kbs with --kbs), so several CAs share a folder." };
+        var kbs = new Option<bool>("--kbs") { Description = "The server is the Trustee KBS: print InitDataKbsUrl and InitDataKbsCertificate instead of InitDataRegistry lines." };
+        var project = new Option<string?>("--project") { Description = "The project file (or its folder) the printed lines go into: paths are relative to it (default: the current folder)." };
         var rsa = new Option<bool>("--rsa") { Description = "RSA-3072 keys instead of ECDSA P-256." };
-        var caName = new Option<string>("--ca-name") { Description = "The CA's common name.", DefaultValueFactory = _ => "coco-initdata registry CA" };
+        var caName = new Option<string?>("--ca-name") { Description = "The CA's common name (default: coco-initdata NAME CA)." };
         var days = new Option<int>("--days") { Description = "Days the server certificate is valid (the CA: ten years).", DefaultValueFactory = _ => 365 };
         var force = new Option<bool>("--force") { Description = "Overwrite existing files." };
         var json = CommonOptions.Json();
-        var create = new Command("create", "Create a private registry CA and a server certificate every guest and node TLS stack accepts.")
+        var create = new Command("create", "Create a private CA and a server certificate (a registry's or the KBS's) every guest and node TLS stack accepts.")
         {
-            hosts, output, rsa, caName, days, force, json,
+            hosts, output, name, kbs, project, rsa, caName, days, force, json,
         };
-        create.SetAction(parse => Run(parse.GetValue(hosts)!, parse.GetValue(output)!, parse.GetValue(rsa), parse.GetValue(caName)!, parse.GetValue(days), parse.GetValue(force), parse.GetValue(json)));
-        return new Command("certs", "Certificates for a self-hosted registry.") { create };
+        create.SetAction(parse =>
+        {
+            var isKbs = parse.GetValue(kbs);
+            var stem = parse.GetValue(name) ?? (isKbs ? "kbs" : "registry");
+            var request = new Request(parse.GetValue(hosts)!, parse.GetValue(output)!, stem, isKbs, parse.GetValue(project), parse.GetValue(rsa),
+                parse.GetValue(caName) ?? $"coco-initdata {stem} CA", parse.GetValue(days), parse.GetValue(force), parse.GetValue(json));
+            return Run(request);
+        });
+        return new Command("certs", "Certificates for a self-hosted registry or KBS.") { create };
     }
 
-    private static int Run(string[] hostArguments, string output, bool rsa, string caName, int days, bool force, bool json)
+    private static int Run(Request request)
     {
         var reporter = new Reporter();
         var registries = new List<RegistryName>();
-        foreach (var host in hostArguments)
+        foreach (var host in request.Hosts)
         {
-            if (!RegistryName.TryParse(host, out var name, out var problem) || name!.Path.Length > 0 || name.IsWildcard)
+            if (!RegistryName.TryParse(host, out var parsed, out var problem) || parsed!.Path.Length > 0 || parsed.IsWildcard)
             {
                 reporter.Error(MessageId.ToolOptionInvalid, SourceLocation.None, "--host", host, problem.Length > 0 ? problem : "give host[:port] without a path or wildcard");
                 return ExitCodes.Usage;
             }
 
-            registries.Add(name);
+            registries.Add(parsed);
         }
 
-        if (days is < 1 or > 3650)
+        if (request.Name.Length == 0 || request.Name.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_' and not '.') || request.Name.StartsWith('.'))
         {
-            reporter.Error(MessageId.ToolOptionInvalid, SourceLocation.None, "--days", days, "use 1 to 3650");
+            reporter.Error(MessageId.ToolOptionInvalid, SourceLocation.None, "--name", request.Name, "use letters, digits, '-', '_' and '.' only (it names files)");
             return ExitCodes.Usage;
         }
 
-        var directory = Path.GetFullPath(output);
-        var targets = new[] { CaFile, CaKeyFile, ServerFile, ServerKeyFile }.Select(f => Path.Combine(directory, f)).ToArray();
-        if (!force && targets.FirstOrDefault(File.Exists) is { } existing)
+        if (request.Days is < 1 or > 3650)
+        {
+            reporter.Error(MessageId.ToolOptionInvalid, SourceLocation.None, "--days", request.Days, "use 1 to 3650");
+            return ExitCodes.Usage;
+        }
+
+        var projectDirectory = ProjectDirectory(request.Project);
+        var directory = Path.GetFullPath(request.Output);
+        var files = new[] { request.Name + "-ca.pem", request.Name + "-ca.key", request.Name + ".pem", request.Name + ".key" };
+        var targets = files.Select(f => Path.Combine(directory, f)).ToArray();
+        if (!request.Force && targets.FirstOrDefault(File.Exists) is { } existing)
         {
             reporter.Error(MessageId.CertsOutputExists, new SourceLocation(existing), existing);
             return ExitCodes.Findings;
@@ -64,7 +77,7 @@ internal static class CertsCommand
 
         var names = registries.Select(r => r.Address?.ToString() ?? r.Host).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         // Back-dated an hour so a guest whose clock lags a little still sees it as valid.
-        var (ca, caKey, server, serverKey) = RegistryCertificateFactory.Create(names, caName, rsa, DateTimeOffset.UtcNow.AddHours(-1), 3650, days);
+        var (ca, caKey, server, serverKey) = RegistryCertificateFactory.Create(names, request.CaName, request.Rsa, DateTimeOffset.UtcNow.AddHours(-1), 3650, request.Days);
         using (ca)
         using (caKey)
         using (server)
@@ -84,10 +97,17 @@ internal static class CertsCommand
                 return ExitCodes.Findings;
             }
 
-            // Paths in the project file are relative to it: relative when the folder is below here, else absolute.
-            var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), directory).Replace('\\', '/');
-            relative = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? directory.Replace('\\', '/') : relative;
-            if (json)
+            // Paths in a project file are relative to the project's folder; outside it, absolute (with a warning).
+            var relative = Path.GetRelativePath(projectDirectory, directory).Replace('\\', '/');
+            var inside = !(relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative));
+            var folder = inside ? (relative == "." ? string.Empty : relative + "/") : directory.Replace('\\', '/') + "/";
+            if (!inside)
+            {
+                reporter.Report(Diagnostic.Create(MessageId.CertsOutsideProject, DiagnosticSeverity.Warning, SourceLocation.None, directory, projectDirectory));
+            }
+
+            var lines = ProjectLines(request.Kbs, registries, folder + files[0], folder + files[2]);
+            if (request.Json)
             {
                 JsonOutput.Write(w =>
                 {
@@ -98,26 +118,61 @@ internal static class CertsCommand
                     w.WriteString("certificateAuthoritySha256", ca.GetCertHashString(HashAlgorithmName.SHA256).ToLowerInvariant());
                     w.WriteString("serverSha256", server.GetCertHashString(HashAlgorithmName.SHA256).ToLowerInvariant());
                     w.WriteString("notAfter", server.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+                    w.WriteString("projectDirectory", projectDirectory);
+                    w.WriteStartArray("projectLines");
+                    foreach (var line in lines)
+                    {
+                        w.WriteStringValue(line);
+                    }
+
+                    w.WriteEndArray();
+                    JsonOutput.WriteFindings(w, Reporter.Reported);
                 });
             }
             else
             {
                 var o = Reporter.Out;
                 o.WriteLine($"Wrote {targets[0]} (CA), {targets[2]} (server, for {string.Join(", ", names)}) and their keys (owner-only).");
-                o.WriteLine("Serve registry.pem with registry.key from the registry; keep registry-ca.key offline. Paste into the project file:");
+                o.WriteLine($"Serve {files[2]} with {files[3]}; keep {files[1]} offline and commit neither key. Paste into {(request.Project is null ? "the project file" : ProjectName(request.Project))}:");
                 o.WriteLine();
-                o.WriteLine("<ItemGroup>");
-                foreach (var registry in registries)
+                foreach (var line in lines)
                 {
-                    o.WriteLine($"  <InitDataRegistry Include=\"{registry.Text}\" CertificateAuthority=\"{relative}/{CaFile}\" ServerCertificate=\"{relative}/{ServerFile}\" />");
+                    o.WriteLine(line);
                 }
-
-                o.WriteLine("</ItemGroup>");
             }
         }
 
         return ExitCodes.Success;
     }
+
+    private static List<string> ProjectLines(bool kbs, IReadOnlyList<RegistryName> servers, string caPath, string serverPath)
+    {
+        if (kbs)
+        {
+            return new List<string>
+            {
+                "<PropertyGroup>",
+                $"  <InitDataKbsUrl>https://{servers[0].Text}</InitDataKbsUrl>",
+                $"  <InitDataKbsCertificate>{caPath}</InitDataKbsCertificate>",
+                "</PropertyGroup>",
+            };
+        }
+
+        var lines = new List<string> { "<ItemGroup>" };
+        lines.AddRange(servers.Select(r => $"  <InitDataRegistry Include=\"{r.Text}\" CertificateAuthority=\"{caPath}\" ServerCertificate=\"{serverPath}\" />"));
+        lines.Add("</ItemGroup>");
+        return lines;
+    }
+
+    private static string ProjectDirectory(string? project)
+    {
+        var full = Path.GetFullPath(project ?? ".");
+        return Directory.Exists(full) ? full : Path.GetDirectoryName(full)!;
+    }
+
+    private static string ProjectName(string project) => Directory.Exists(project) ? "the project file in " + project : project;
+
+    private sealed record Request(string[] Hosts, string Output, string Name, bool Kbs, string? Project, bool Rsa, string CaName, int Days, bool Force, bool Json);
 
     // Created owner-only from the start, not chmod-ed afterwards: no moment where another user can read the key.
     private static void WriteKey(string path, AsymmetricAlgorithm key)

@@ -34,8 +34,8 @@ internal static class DecodeCommand
         if (output is null)
         {
             // Raw bytes: the digest of what is printed is the digest of the document.
-            using var stdout = Console.OpenStandardOutput();
-            stdout.Write(document.DocumentBytes);
+            Reporter.OutStream.Write(document.DocumentBytes);
+            Reporter.OutStream.Flush();
             return reporter.ExitCode;
         }
 

@@ -15,7 +15,7 @@ internal static class GenerateCommand
     public static Command Create()
     {
         var project = new Argument<string?>("PROJECT") { Description = "The project file or its folder (default: the current folder). Leave out when declaring with options.", Arity = ArgumentArity.ZeroOrOne };
-        var properties = new Option<string[]>("--property", "-p") { Description = "An MSBuild property for the evaluation: -p:Name=Value.", Arity = ArgumentArity.OneOrMore };
+        var properties = new Option<string[]>("--property", "-p") { Description = "MSBuild properties for the evaluation, as MSBuild reads them: -p:Name=Value, -p:A=1;B=2, /p:Name=Value.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--output", "-o") { Description = "The folder to write to (default: the project's InitDataOutputPath, or ./initdata without a project)." };
         var json = CommonOptions.Json();
         var declarations = new SpecificationOptions();
@@ -49,7 +49,23 @@ internal static class GenerateCommand
 
             if (!evaluated.Enabled)
             {
-                Reporter.Out.WriteLine($"InitData: InitDataEnabled is false in {evaluated.ProjectPath}; nothing written.");
+                if (parse.GetValue(json))
+                {
+                    // Still exactly one JSON object on standard output.
+                    JsonOutput.Write(w =>
+                    {
+                        w.WriteBoolean("success", true);
+                        w.WriteBoolean("enabled", false);
+                        w.WriteStartArray("files");
+                        w.WriteEndArray();
+                        JsonOutput.WriteFindings(w, Array.Empty<Diagnostic>());
+                    });
+                }
+                else
+                {
+                    Reporter.Out.WriteLine($"InitData: InitDataEnabled is false in {evaluated.ProjectPath}; nothing written.");
+                }
+
                 return ExitCodes.Success;
             }
 

@@ -82,7 +82,7 @@ internal static class InspectCommand
         {
             var days = (int)Math.Floor((c.NotAfter - at).TotalDays);
             o.WriteLine($"  {c.Subject}");
-            o.WriteLine($"    sha256 {c.Fingerprint}, expires {ValidityPeriodCheck.Format(c.NotAfter)} ({(days >= 0 ? "in " + days + " days" : "expired")})");
+            o.WriteLine($"    sha256 {c.Fingerprint}, expires {ValidityPeriodCheck.Format(c.NotAfter)} ({(days >= 0 ? "in " + Wording.Count(days, "day") : "expired")})");
         }
 
         if (summary.OtherKeys.Count > 0)

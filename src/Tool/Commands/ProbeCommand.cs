@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Registries;
+using Coco.InitData.Tool.Inputs;
 using Coco.InitData.Tool.Output;
 using Coco.InitData.Tool.Probing;
 
@@ -43,9 +44,8 @@ internal static class ProbeCommand
             return ExitCodes.Usage;
         }
 
-        if (caFiles.FirstOrDefault(f => !File.Exists(f)) is { } missing)
+        if (!caFiles.All(f => InputFile.IsReadable(f, reporter)))
         {
-            reporter.Error(MessageId.ToolInputNotFound, new SourceLocation(missing), missing);
             return ExitCodes.Usage;
         }
 

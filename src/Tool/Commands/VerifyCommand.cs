@@ -4,6 +4,7 @@ using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
 using Coco.InitData.Manifests;
 using Coco.InitData.Registries;
+using Coco.InitData.Tool.Inputs;
 using Coco.InitData.Tool.Output;
 using Coco.InitData.Tool.Projects;
 
@@ -60,9 +61,8 @@ internal static class VerifyCommand
             return ExitCodes.Usage;
         }
 
-        foreach (var file in cas.Concat(chainFile is null ? Array.Empty<string>() : new[] { chainFile }).Where(f => !File.Exists(f)))
+        if (!cas.Concat(chainFile is null ? Array.Empty<string>() : new[] { chainFile }).All(f => InputFile.IsReadable(f, reporter)))
         {
-            reporter.Error(MessageId.ToolInputNotFound, new SourceLocation(file), file);
             return ExitCodes.Usage;
         }
 

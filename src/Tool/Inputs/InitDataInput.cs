@@ -86,6 +86,14 @@ internal sealed partial class InitDataInput
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         // A file's final line break is not part of the annotation; anything else is, as the kata runtime reads it.
         var trimmed = text.TrimEnd('\r', '\n');
+        // Pasted from YAML or JSON with its quotes: say so rather than "not an annotation".
+        var pasted = trimmed.Trim();
+        if (pasted.Length > 1 && pasted[0] is '"' or '\'' && pasted.TrimStart('"', '\'').StartsWith("H4sI", StringComparison.Ordinal))
+        {
+            reporter.Error(MessageId.ToolAnnotationQuoted, new SourceLocation(displayPath), displayPath, pasted[0]);
+            return null;
+        }
+
         // Every annotation value starts with the base64 of gzip's magic bytes; a document never does.
         if (trimmed.StartsWith("H4sI", StringComparison.Ordinal))
         {

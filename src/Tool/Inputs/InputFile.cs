@@ -24,9 +24,8 @@ internal static class InputFile
                 return ReadLimited(stdin, displayPath, reporter);
             }
 
-            if (!File.Exists(path))
+            if (!IsReadable(path, reporter))
             {
-                reporter.Error(MessageId.ToolInputNotFound, new SourceLocation(path), path);
                 return null;
             }
 
@@ -38,6 +37,27 @@ internal static class InputFile
             reporter.Error(MessageId.ToolInputUnreadable, new SourceLocation(displayPath), displayPath, e.Message);
             return null;
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="path"/> is a regular file; otherwise reports CID4002 (missing), CID4035 (a
+    /// directory) or CID4036 (a FIFO, socket or device, which is never opened: it could block forever).
+    /// </summary>
+    public static bool IsReadable(string path, Reporter reporter)
+    {
+        var id = InputFiles.Classify(path) switch
+        {
+            InputPathKind.RegularFile => (MessageId?)null,
+            InputPathKind.Directory => MessageId.ToolInputIsDirectory,
+            InputPathKind.Special => MessageId.ToolInputNotRegularFile,
+            _ => MessageId.ToolInputNotFound,
+        };
+        if (id is { } problem)
+        {
+            reporter.Error(problem, new SourceLocation(path), path);
+        }
+
+        return id is null;
     }
 
     private static byte[]? ReadLimited(Stream stream, string displayPath, Reporter reporter)

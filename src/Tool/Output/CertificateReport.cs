@@ -11,7 +11,7 @@ internal static partial class CertificateReport
     public static void WriteText(IEnumerable<LoadedCertificate> certificates, IReadOnlyList<Diagnostic> findings, ValidationOptions options)
     {
         var o = Reporter.Out;
-        o.WriteLine($"validation time {ValidityPeriodCheck.Format(options.At)}, guest profiles {options.GuestProfiles}");
+        o.WriteLine($"validation time {ValidityPeriodCheck.Format(options.At)}, guest profiles {Wording.Profiles(options.GuestProfiles)}");
         var verdicts = new Verdicts(findings);
         foreach (var c in certificates)
         {
@@ -21,14 +21,14 @@ internal static partial class CertificateReport
 
         var errors = findings.Count(f => f.Severity == DiagnosticSeverity.Error);
         var warnings = findings.Count(f => f.Severity == DiagnosticSeverity.Warning);
-        o.WriteLine(errors == 0 ? $"verdict: accepted ({warnings} warnings)" : $"verdict: rejected ({errors} errors, {warnings} warnings)");
+        o.WriteLine(errors == 0 ? $"verdict: accepted ({Wording.Count(warnings, "warning")})" : $"verdict: rejected ({Wording.Count(errors, "error")}, {Wording.Count(warnings, "warning")})");
     }
 
     /// <summary>The JSON report; with <paramref name="verdicts"/>, each certificate carries its verdict per stack, as in initdata.json.</summary>
     public static void WriteJson(Utf8JsonWriter w, IEnumerable<LoadedCertificate> certificates, IReadOnlyList<Diagnostic> findings, ValidationOptions options, CertificateVerdicts? verdicts = null)
     {
         w.WriteString("validationTime", ValidityPeriodCheck.Format(options.At));
-        w.WriteString("guestProfiles", options.GuestProfiles.ToString());
+        w.WriteString("guestProfiles", Wording.Profiles(options.GuestProfiles));
         w.WriteString("verdict", findings.Any(f => f.Severity == DiagnosticSeverity.Error) ? "rejected" : "accepted");
         w.WriteStartArray("certificates");
         var worst = new Verdicts(findings);

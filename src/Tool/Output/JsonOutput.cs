@@ -8,8 +8,13 @@ namespace Coco.InitData.Tool.Output;
 /// <summary>The --json form of a report: indented, LF, base64 '+' unescaped, findings included.</summary>
 internal static class JsonOutput
 {
+    /// <summary>True once a command wrote its JSON object: the command line then adds no fallback object.</summary>
+    public static bool Written { get; private set; }
+
+    /// <summary>Writes the one JSON object of a run.</summary>
     public static void Write(Action<Utf8JsonWriter> body)
     {
+        Written = true;
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -20,6 +25,17 @@ internal static class JsonOutput
 
         Reporter.Out.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The object of a run that stopped before its command wrote one (a missing input, bad usage, an unexpected
+    /// failure): --json always prints exactly one object.
+    /// </summary>
+    public static void WriteFailure(int exitCode) => Write(w =>
+    {
+        w.WriteBoolean("success", false);
+        w.WriteNumber("exitCode", exitCode);
+        WriteFindings(w, Reporter.Reported);
+    });
 
     /// <summary>Writes the findings as an array of objects.</summary>
     public static void WriteFindings(Utf8JsonWriter json, IEnumerable<Diagnostic> diagnostics)

@@ -9,6 +9,7 @@ namespace Coco.InitData.Tool.Output;
 /// </summary>
 internal sealed class Reporter
 {
+    private static readonly List<Diagnostic> ReportedInProcess = new();
     private readonly TextWriter _error;
     private readonly bool _colour;
 
@@ -25,9 +26,13 @@ internal sealed class Reporter
     public static bool UseColour(bool redirected) =>
         !redirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) && Environment.GetEnvironmentVariable("TERM") != "dumb";
 
+    /// <summary>Every finding any reporter printed in this run: the --json fallback object carries them.</summary>
+    public static IReadOnlyList<Diagnostic> Reported => ReportedInProcess;
+
     /// <summary>Reports one finding.</summary>
     public void Report(Diagnostic diagnostic)
     {
+        ReportedInProcess.Add(diagnostic);
         if (diagnostic.Severity == DiagnosticSeverity.Error)
         {
             Errors++;
@@ -64,6 +69,9 @@ internal sealed class Reporter
     /// <summary>The exit code after these findings: 1 when any error was reported.</summary>
     public int ExitCode => Errors > 0 ? ExitCodes.Findings : ExitCodes.Success;
 
+    /// <summary>Standard output for raw bytes; a failed write raises <see cref="StandardOutputException"/>.</summary>
+    public static Stream OutStream { get; } = new StandardOutputStream(Console.OpenStandardOutput());
+
     /// <summary>Standard output as UTF-8 without BOM and with LF line ends, whatever the platform.</summary>
-    public static TextWriter Out { get; } = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+    public static TextWriter Out { get; } = new StreamWriter(OutStream, new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
 }

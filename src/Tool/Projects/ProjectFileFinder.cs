@@ -11,7 +11,8 @@ internal static class ProjectFileFinder
         var path = Path.GetFullPath(argument ?? Directory.GetCurrentDirectory());
         if (File.Exists(path))
         {
-            return path;
+            // A FIFO would block MSBuild's read of the project forever.
+            return InputFiles.Classify(path) == InputPathKind.RegularFile ? path : NotRegular(argument ?? path, reporter);
         }
 
         if (!Directory.Exists(path))
@@ -32,5 +33,11 @@ internal static class ProjectFileFinder
                 reporter.Error(MessageId.ToolProjectAmbiguous, SourceLocation.None, path, string.Join(", ", candidates.Select(Path.GetFileName)));
                 return null;
         }
+    }
+
+    private static string? NotRegular(string path, Reporter reporter)
+    {
+        reporter.Error(MessageId.ToolInputNotRegularFile, new SourceLocation(path), path);
+        return null;
     }
 }

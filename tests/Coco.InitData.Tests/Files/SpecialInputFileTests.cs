@@ -1,0 +1,89 @@
+using Coco.InitData.Tasks;
+using Coco.InitData.Tests.Fixtures;
+using Coco.InitData.Tests.Tasks;
+using Xunit;
+
+namespace Coco.InitData.Tests.Files;
+
+/// <summary>Only regular files are read, in the build too: a FIFO never blocks it, a directory is named as one (issue 14, point 4).</summary>
+public sealed class SpecialInputFileTests
+{
+    // Before the fix the task's open(2) of a FIFO waited for a writer forever; the test would hang here.
+    private static readonly TimeSpan NeverBlocks = TimeSpan.FromSeconds(30);
+
+    [Theory]
+    [InlineData("policy")]
+    [InlineData("kbs")]
+    [InlineData("certificate")]
+    public async Task AFifoAsAnInputFailsTheBuildAtOnceWithCid9011(string input)
+    {
+        using var dir = new TempDirectory();
+        var fifo = Path.Combine(dir.Path, "input.fifo");
+        Assert.Equal(0, ProcessRunner.Run("mkfifo", new[] { fifo }).ExitCode);
+        var engine = new FakeBuildEngine();
+        var task = NewTask(engine, dir.Path, input, "input.fifo");
+
+        var run = Task.Run(task.Execute);
+
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(NeverBlocks)));
+        Assert.False(await run);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("CID9011", error.Code);
+        Assert.Contains("is not a regular file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADirectoryAsACertificateIsReportedAsADirectoryNotAsMissing()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "certs"));
+        var engine = new FakeBuildEngine();
+        var task = NewTask(engine, dir.Path, "certificate", "certs");
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("CID9010", error.Code);
+        Assert.Contains("'certs' is a directory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARegularFileThroughASymbolicLinkIsStillRead()
+    {
+        using var dir = new TempDirectory();
+        var target = dir.Write("real/ca.pem", TestPki.Root().Pem);
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "ca.pem"), target);
+
+        Assert.Equal(InputPathKind.RegularFile, InputFiles.Classify(Path.Combine(dir.Path, "ca.pem")));
+        Assert.Equal(InputPathKind.Directory, InputFiles.Classify(Path.Combine(dir.Path, "real")));
+        Assert.Equal(InputPathKind.Missing, InputFiles.Classify(Path.Combine(dir.Path, "nothing.pem")));
+        Assert.Equal(InputPathKind.Special, InputFiles.Classify("/dev/null"));
+    }
+
+    private static GenerateInitData NewTask(FakeBuildEngine engine, string directory, string input, string path)
+    {
+        var projectFile = Path.Combine(directory, "app.csproj");
+        File.WriteAllText(projectFile, "<Project />\n");
+        var task = new GenerateInitData
+        {
+            BuildEngine = engine,
+            ProjectFile = projectFile,
+            OutputPath = Path.Combine(directory, "out"),
+            KbsUrl = "https://kbs.example.internal:8080",
+        };
+        switch (input)
+        {
+            case "policy":
+                task.PolicyFile = path;
+                break;
+            case "kbs":
+                task.KbsCertificate = path;
+                break;
+            default:
+                task.Certificates = new Microsoft.Build.Framework.ITaskItem[] { new EvaluatedItem(path, projectFile) };
+                break;
+        }
+
+        return task;
+    }
+}

@@ -1,0 +1,74 @@
+using Coco.InitData.Tests.Fixtures;
+using Coco.InitData.Tool.Tests.Infrastructure;
+using Xunit;
+
+namespace Coco.InitData.Tool.Tests;
+
+/// <summary>certs create writes lines that hold in the project they are pasted into, and names its files (issue 9, point 9).</summary>
+[Collection(ToolCollection.Name)]
+public sealed class CertsProjectTests : IDisposable
+{
+    private readonly InstalledTool _tool;
+    private readonly TempDirectory _dir = new();
+
+    public CertsProjectTests(InstalledTool tool) => _tool = tool;
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void PathsAreRelativeToTheProjectTheLinesArePastedInto()
+    {
+        _dir.Write("src/App/App.csproj", "<Project />\n");
+
+        var result = _tool.Run(_dir.Path, "certs", "create", "--host", "registry.example.internal:5000", "-o", "src/App/certs", "--project", "src/App/App.csproj");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("<InitDataRegistry Include=\"registry.example.internal:5000\" CertificateAuthority=\"certs/registry-ca.pem\" ServerCertificate=\"certs/registry.pem\" />", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Empty(result.StandardError);
+    }
+
+    [Fact]
+    public void AFolderOutsideTheProjectIsWrittenAbsoluteWithAWarning()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "app"));
+        var elsewhere = Path.Combine(_dir.Path, "shared", "certs");
+
+        var result = _tool.Run(_dir.Path, "certs", "create", "--host", "registry.example.internal:5000", "-o", elsewhere, "--project", "app");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains($"CertificateAuthority=\"{elsewhere}/registry-ca.pem\"", result.StandardOutput, StringComparison.Ordinal);
+        Assert.StartsWith($"coco-initdata: warning CID4038: '{elsewhere}' is not inside the project folder '{Path.Combine(_dir.Path, "app")}'", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AKbsCaAndARegistryCaLiveSideBySide()
+    {
+        var registry = _tool.Run(_dir.Path, "certs", "create", "--host", "registry.example.internal:5000", "-o", "certs");
+        var kbs = _tool.Run(_dir.Path, "certs", "create", "--kbs", "--host", "kbs.example.internal:8080", "-o", "certs");
+
+        Assert.True(registry.ExitCode == 0, registry.Output);
+        Assert.True(kbs.ExitCode == 0, kbs.Output);
+        Assert.Contains("  <InitDataKbsUrl>https://kbs.example.internal:8080</InitDataKbsUrl>\n  <InitDataKbsCertificate>certs/kbs-ca.pem</InitDataKbsCertificate>\n", kbs.StandardOutput, StringComparison.Ordinal);
+        var certs = Path.Combine(_dir.Path, "certs");
+        Assert.Equal(
+            new[] { "kbs-ca.key", "kbs-ca.pem", "kbs.key", "kbs.pem", "registry-ca.key", "registry-ca.pem", "registry.key", "registry.pem" },
+            Directory.GetFiles(certs).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // Each server certificate verifies against its own CA only (openssl as the oracle).
+        Assert.Equal(0, Verify("kbs-ca.pem", "kbs.pem", "kbs.example.internal").ExitCode);
+        Assert.Equal(0, Verify("registry-ca.pem", "registry.pem", "registry.example.internal").ExitCode);
+        Assert.NotEqual(0, Verify("registry-ca.pem", "kbs.pem", "kbs.example.internal").ExitCode);
+
+        ProcessResult Verify(string ca, string server, string host) =>
+            ProcessRunner.Run("openssl", new[] { "verify", "-purpose", "sslserver", "-verify_hostname", host, "-CAfile", Path.Combine(certs, ca), Path.Combine(certs, server) });
+    }
+
+    [Fact]
+    public void ANameThatIsAPathIsRefused()
+    {
+        var result = _tool.Run(_dir.Path, "certs", "create", "--host", "r.example.internal", "-o", "certs", "--name", "../escape");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error CID4009: --name '../escape' is not valid", result.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, "certs")));
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using Coco.InitData.Tests.Fixtures;
+using Coco.InitData.Tool.Tests.Infrastructure;
+using Xunit;
+
+namespace Coco.InitData.Tool.Tests;
+
+/// <summary>samples/ci/initdata-ci.sh run as the README says (issue 9, point 10).</summary>
+[Collection(ToolCollection.Name)]
+public sealed class CiSampleTests : IDisposable
+{
+    private static readonly string Script = Path.Combine(RepositoryPaths.Root, "samples", "ci", "initdata-ci.sh");
+    private readonly InstalledTool _tool;
+    private readonly TempDirectory _dir = new();
+
+    public CiSampleTests(InstalledTool tool) => _tool = tool;
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void NoPrivateKeyIsWrittenIntoTheOutputFolder()
+    {
+        // As the README runs it: an "out" folder where the command runs (the repository root there).
+        var result = ProcessRunner.Run("bash", new[] { Script, "out" }, _dir.Path, new Dictionary<string, string> { ["COCO_INITDATA"] = _tool.Executable, ["NO_COLOR"] = "1" });
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var files = Directory.GetFiles(Path.Combine(_dir.Path, "out"), "*", SearchOption.AllDirectories);
+        Assert.Contains(files, f => f.EndsWith("registry-ca.pem", StringComparison.Ordinal));
+        Assert.All(files, f => Assert.DoesNotContain("PRIVATE KEY", File.ReadAllText(f), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheRepositoryIgnoresTheOutFolderTheReadmeRunsItWith()
+    {
+        Assert.Contains("COCO_INITDATA=coco-initdata samples/ci/initdata-ci.sh out`", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")), StringComparison.Ordinal);
+        var ignored = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, ".gitignore")).Select(l => l.Trim());
+
+        Assert.Contains("/out/", ignored);
+    }
+
+    [Fact]
+    public void WithAWorkloadProjectItVerifiesTheCertificatesTheProjectEmbeds()
+    {
+        var app = Path.Combine(_dir.Path, "app");
+        var created = _tool.Run(_dir.Path, "certs", "create", "--host", "registry.test.internal:5000", "-o", Path.Combine(app, "certs"), "--project", app);
+        Assert.True(created.ExitCode == 0, created.Output);
+        var project = _dir.Write("app/App.csproj", """
+            <Project>
+              <PropertyGroup>
+                <InitDataKbsUrl>https://kbs.example.internal:8080</InitDataKbsUrl>
+              </PropertyGroup>
+              <ItemGroup>
+                <InitDataRegistry Include="registry.test.internal:5000" CertificateAuthority="certs/registry-ca.pem" ServerCertificate="certs/registry.pem" />
+              </ItemGroup>
+            </Project>
+            """);
+        var own = new[] { "registry-ca.pem", "registry.pem" }.Select(f => Fingerprint(Path.Combine(app, "certs", f))).ToList();
+        var output = Path.Combine(_dir.Path, "out");
+
+        var result = ProcessRunner.Run("bash", new[] { Script, output }, _dir.Path,
+            new Dictionary<string, string> { ["COCO_INITDATA"] = _tool.Executable, ["NO_COLOR"] = "1", ["WORKLOAD_PROJECT"] = project });
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var verified = result.StandardOutput[result.StandardOutput.IndexOf("== 3. verify", StringComparison.Ordinal)..result.StandardOutput.IndexOf("== 4.", StringComparison.Ordinal)];
+        var checkedFingerprints = Regex.Matches(verified, "sha256 ([0-9a-f]{64})").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.Equal(own.OrderBy(f => f), checkedFingerprints.OrderBy(f => f));
+        Assert.False(Directory.Exists(Path.Combine(output, "certs")), "the script created certificates of its own");
+    }
+
+    // openssl as the oracle of a certificate's SHA-256 fingerprint.
+    private static string Fingerprint(string pem)
+    {
+        var result = ProcessRunner.Run("openssl", new[] { "x509", "-in", pem, "-noout", "-fingerprint", "-sha256" });
+        Assert.True(result.ExitCode == 0, result.Output);
+        return result.StandardOutput.Trim().Split('=')[1].Replace(":", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+    }
+}

@@ -1,0 +1,170 @@
+using System.Text.Json;
+using Coco.InitData.Tests.Fixtures;
+using Coco.InitData.Tool.Tests.Infrastructure;
+using Xunit;
+
+namespace Coco.InitData.Tool.Tests;
+
+/// <summary>The command line tried with the mistakes a new user makes (issue 9, point 9).</summary>
+[Collection(ToolCollection.Name)]
+public sealed class CommandLineMistakeTests : IDisposable
+{
+    private readonly InstalledTool _tool;
+    private readonly TempDirectory _dir = new();
+
+    public CommandLineMistakeTests(InstalledTool tool) => _tool = tool;
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData("generate --registy registry.example.internal:5000", "'--registy' is not an option of 'coco-initdata generate'; did you mean '--registry'? Run 'coco-initdata generate --help' for its options.")]
+    [InlineData("digest --jsn initdata.toml", "'--jsn' is not an option of 'coco-initdata digest'; did you mean '--json'? Run 'coco-initdata digest --help' for its options.")]
+    [InlineData("digest initdata.toml --jsn", "'--jsn' is not an option of 'coco-initdata digest'; did you mean '--json'? Run 'coco-initdata digest --help' for its options.")]
+    [InlineData("certs create --hots r:5000 -o certs", "'--hots' is not an option of 'coco-initdata certs create'; did you mean '--host'? Run 'coco-initdata certs create --help' for its options.")]
+    public void AnUnknownOptionIsNamedWithTheNearestOneNotBlamedOnTheNextWord(string commandLine, string message)
+    {
+        var result = _tool.Run(_dir.Path, commandLine.Split(' '));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("coco-initdata: error CID4031: " + message + "\n", result.StandardError);
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
+    public void AnUnknownOptionWithNothingCloseIsStillNamedAsAnOption()
+    {
+        var result = _tool.Run(_dir.Path, "digest", "x", "--frobnicate");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("coco-initdata: error CID4032: '--frobnicate' is not an option of 'coco-initdata digest'. Run 'coco-initdata digest --help' for its options.\n", result.StandardError);
+    }
+
+    [Theory]
+    [InlineData("cert create --host r:5000 -o certs", "CID4033: 'cert' is not a command of 'coco-initdata'; did you mean 'certs'?")]
+    [InlineData("certs creat --host r:5000 -o certs", "CID4033: 'creat' is not a command of 'coco-initdata certs'; did you mean 'create'?")]
+    [InlineData("frobnicate", "CID4034: 'frobnicate' is not a command of 'coco-initdata'; the commands are generate, verify, digest, decode, inspect, annotate, probe, certs.")]
+    public void AMistypedCommandIsNamedWithTheNearestCommandInOneLine(string commandLine, string message)
+    {
+        var result = _tool.Run(_dir.Path, commandLine.Split(' '));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.StandardError.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("coco-initdata: error " + message, result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("CID4002", 2, "digest", "/nonexistent/initdata.toml", "--json")]
+    [InlineData("CID4004", 1, "inspect", "bad.txt", "--json")]
+    [InlineData("CID4002", 2, "verify", "--ca", "missing.pem", "--json")]
+    [InlineData("CID4035", 2, "digest", "folder", "--json")]
+    [InlineData("CID4009", 2, "certs", "create", "--host", "a/b", "-o", "certs", "--json")]
+    public void JsonIsExactlyOneObjectAlsoWhenTheInputIsMissingOrBad(string code, int exitCode, params string[] arguments)
+    {
+        _dir.Write("bad.txt", "bad\n");
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "folder"));
+
+        var result = _tool.Run(_dir.Path, arguments);
+
+        Assert.Equal(exitCode, result.ExitCode);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        Assert.False(json.RootElement.GetProperty("success").GetBoolean());
+        Assert.Equal(exitCode, json.RootElement.GetProperty("exitCode").GetInt32());
+        Assert.Equal(code, json.RootElement.GetProperty("findings")[0].GetProperty("code").GetString());
+        Assert.Contains("error " + code + ":", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonWithAnUnknownOptionIsStillOneObject()
+    {
+        var result = _tool.Run(_dir.Path, "digest", "x.toml", "--json", "--frobnicate");
+
+        Assert.Equal(2, result.ExitCode);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        Assert.Equal("CID4032", json.RootElement.GetProperty("findings")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public void AFolderGivenWhereAFileIsExpectedSaysItIsAFolder()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_dir.Path, "certs")).FullName;
+
+        var digest = _tool.Run(_dir.Path, "digest", "certs");
+        var verify = _tool.Run(_dir.Path, "verify", "--ca", "certs");
+        var generate = _tool.Run(_dir.Path, "generate", "--ca", "certs", "--kbs-url", "https://kbs.example.internal:8080", "-o", "out");
+
+        Assert.Equal(2, digest.ExitCode);
+        Assert.Equal("certs: error CID4035: 'certs' is a directory, not a file. Name a file inside it.\n", digest.StandardError);
+        Assert.Equal(2, verify.ExitCode);
+        Assert.Contains("error CID4035: 'certs' is a directory", verify.StandardError, StringComparison.Ordinal);
+        Assert.Equal(1, generate.ExitCode);
+        Assert.Contains($"error CID9010: InitDataCertificate file 'certs' is a directory (looked at '{folder}')", generate.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("not found", digest.StandardError + verify.StandardError + generate.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData('"')]
+    [InlineData('\'')]
+    public void AnAnnotationPastedWithItsQuotesGetsAHintToRemoveThem(char quote)
+    {
+        var annotation = File.ReadAllText(RepositoryPaths.Vector("tv2-kata-policy-howto.annotation")).Trim();
+        var path = _dir.Write("pasted.annotation", quote + annotation + quote + "\n");
+
+        var result = _tool.Run(_dir.Path, "digest", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"{path}: error CID4037: '{path}' holds an annotation value wrapped in quotes ({quote}H4sI...{quote}): remove the surrounding quotes; the value is the text between them, as kubectl prints it with -o jsonpath.\n", result.StandardError);
+    }
+
+    [Theory]
+    [InlineData("-p:Stage=prod;Port=8443")]
+    [InlineData("-p:Stage=prod,Port=8443")]
+    [InlineData("/p:Stage=prod;Port=8443")]
+    [InlineData("-property:Stage=prod", "/p:Port=8443")]
+    [InlineData("-p", "Stage=prod;Port=8443")]
+    public void PropertiesSplitOnSemicolonsAsMsBuildReadsThem(params string[] properties)
+    {
+        var project = _dir.Write("App/App.csproj", """
+            <Project>
+              <PropertyGroup>
+                <InitDataKbsUrl>https://kbs.$(Stage).example.internal:$(Port)</InitDataKbsUrl>
+              </PropertyGroup>
+            </Project>
+            """);
+
+        var result = _tool.Run(_dir.Path, new[] { "generate", project, "-o", "out" }.Concat(properties).ToArray());
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("url = \"https://kbs.prod.example.internal:8443\"", File.ReadAllText(Path.Combine(_dir.Path, "out", "initdata.toml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AQuotedPropertyValueKeepsItsSemicolons()
+    {
+        var project = _dir.Write("App/App.csproj", """
+            <Project>
+              <PropertyGroup>
+                <InitDataKbcName>offline_fs_kbc</InitDataKbcName>
+              </PropertyGroup>
+            </Project>
+            """);
+
+        var result = _tool.Run(_dir.Path, "generate", project, "-o", "out", "-p:InitDataUnqualifiedSearchRegistries=\"docker.io;quay.io\"");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("\"quay.io\"", File.ReadAllText(Path.Combine(_dir.Path, "out", "initdata.toml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheCertificateReportSaysProfilesAsWrittenAndCountsInTheSingular()
+    {
+        var created = _tool.Run(_dir.Path, "certs", "create", "--host", "registry.example.internal:5000", "-o", "certs");
+        Assert.True(created.ExitCode == 0, created.Output);
+
+        // Past the CA's ten years: expired, one error.
+        var result = _tool.Run(_dir.Path, "verify", "--ca", "certs/registry-ca.pem", "--validation-time", "2040-01-01T00:00:00Z");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("guest profiles rustls;openssl\n", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("verdict: rejected (1 error, 0 warnings)\n", result.StandardOutput, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Coco.InitData.Tests.Fixtures;
+using Coco.InitData.Tool.Tests.Infrastructure;
+using Xunit;
+
+namespace Coco.InitData.Tool.Tests;
+
+/// <summary>Crashes, an unwritable standard output and special files (issue 14, points 3 and 4).</summary>
+[Collection(ToolCollection.Name)]
+public sealed class FaultTests : IDisposable
+{
+    private static readonly TimeSpan NeverBlocks = TimeSpan.FromSeconds(60);
+    private readonly InstalledTool _tool;
+    private readonly TempDirectory _dir = new();
+
+    public FaultTests(InstalledTool tool) => _tool = tool;
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void AnUnexpectedErrorIsOneCid9000LineWithExitCode3AndNoStackTrace()
+    {
+        // The current folder deleted under the tool: .NET throws from getcwd, which no command expects.
+        var result = RunInDeletedFolder("generate --registry registry.example.internal:5000 --kbs-url https://kbs.example.internal:8080");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Single(result.StandardError.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("coco-initdata: error CID9000: Unexpected error while generating initdata from coco-initdata generate --registry", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheCommandLineNamedByCid9000HasItsCredentialsMasked()
+    {
+        var result = RunInDeletedFolder("generate --registry registry.example.internal:5000 --kbs-url https://kbs.example.internal:8080 --https-proxy http://builder:hunter2secret@proxy.example.internal:3128");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("error CID9000:", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--https-proxy http://b***", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2secret", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VerboseAddsTheStackTraceAndJsonStillGetsItsObject()
+    {
+        var result = RunInDeletedFolder("generate --registry registry.example.internal:5000 --kbs-url https://kbs.example.internal:8080 --json --verbose");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("error CID9000:", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("   at ", result.StandardError, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        Assert.Equal(3, json.RootElement.GetProperty("exitCode").GetInt32());
+        Assert.Equal("CID9000", json.RootElement.GetProperty("findings")[0].GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("digest")]
+    [InlineData("decode")]
+    [InlineData("annotate")]
+    [InlineData("--help")]
+    public void AFullStandardOutputIsCid4030WithExitCode3(string command)
+    {
+        Assert.True(File.Exists("/dev/full"), "this test needs Linux's /dev/full");
+        var vector = RepositoryPaths.Vector("tv1-kata-default.toml");
+        var line = command switch
+        {
+            "--help" => "--help",
+            "annotate" => $"annotate '{Path.Combine(RepositoryPaths.Root, "samples", "ci", "k8s", "workload.yaml")}' --initdata '{vector}'",
+            _ => command + " '" + vector + "'",
+        };
+
+        var result = ProcessRunner.Run("bash", new[] { "-c", $"'{_tool.Executable}' {line} > /dev/full" }, _dir.Path, new Dictionary<string, string> { ["NO_COLOR"] = "1" }, NeverBlocks);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal("coco-initdata: error CID4030: Standard output could not be written: No space left on device. The output is incomplete; check the disk or the pipe it goes to.\n", result.StandardError);
+    }
+
+    [Theory]
+    [InlineData("CID4036", 2, "digest", "{fifo}")]
+    [InlineData("CID4036", 2, "inspect", "{fifo}")]
+    [InlineData("CID4036", 2, "verify", "--ca", "{fifo}")]
+    [InlineData("CID4036", 2, "annotate", "{fifo}", "--initdata", "{vector}")]
+    [InlineData("CID4036", 2, "annotate", "{vector}", "--initdata", "{fifo}")]
+    [InlineData("CID4036", 2, "generate", "{fifo}")]
+    [InlineData("CID9011", 1, "generate", "--ca", "{fifo}", "--kbs-url", "https://kbs.example.internal:8080", "-o", "out")]
+    [InlineData("CID9011", 1, "generate", "--policy", "{fifo}", "--kbc-name", "offline_fs_kbc", "-o", "out")]
+    public void AFifoIsNeverOpenedSoNothingBlocks(string code, int exitCode, params string[] arguments)
+    {
+        var fifo = Path.Combine(_dir.Path, "input.fifo");
+        var made = ProcessRunner.Run("mkfifo", new[] { fifo });
+        Assert.True(made.ExitCode == 0, made.Output);
+        var resolved = arguments.Select(a => a.Replace("{fifo}", fifo, StringComparison.Ordinal).Replace("{vector}", RepositoryPaths.Vector("tv1-kata-default.toml"), StringComparison.Ordinal));
+
+        // Before the fix the open(2) of the FIFO waited for a writer: the run timed out.
+        var result = ProcessRunner.Run(_tool.Executable, resolved, _dir.Path, new Dictionary<string, string> { ["NO_COLOR"] = "1" }, NeverBlocks);
+
+        Assert.True(result.ExitCode == exitCode, result.Output);
+        Assert.Contains("error " + code + ":", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("not a regular file", result.StandardError, StringComparison.Ordinal);
+    }
+
+    private ProcessResult RunInDeletedFolder(string arguments)
+    {
+        var gone = Directory.CreateDirectory(Path.Combine(_dir.Path, "gone")).FullName;
+        return ProcessRunner.Run("bash", new[] { "-c", $"cd '{gone}' && rmdir '{gone}' && exec '{_tool.Executable}' {arguments}" }, _dir.Path, new Dictionary<string, string> { ["NO_COLOR"] = "1" }, NeverBlocks);
+    }
+}

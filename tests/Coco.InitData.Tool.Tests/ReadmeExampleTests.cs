@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using Coco.InitData.Tests.Fixtures;
+using Coco.InitData.Tool.Tests.Infrastructure;
+using Xunit;
+
+namespace Coco.InitData.Tool.Tests;
+
+/// <summary>The README's example output lines are what the commands print (issue 9, point 10).</summary>
+[Collection(ToolCollection.Name)]
+public sealed partial class ReadmeExampleTests : IDisposable
+{
+    private readonly InstalledTool _tool;
+    private readonly TempDirectory _dir = new();
+    private readonly string _readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")).ReplaceLineEndings("\n");
+
+    public ReadmeExampleTests(InstalledTool tool) => _tool = tool;
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void EveryConsoleExampleOfTheToolSectionPrintsWhatItShows()
+    {
+        var examples = ConsoleExamples(Section("## coco-initdata, the command-line tool")).ToList();
+
+        Assert.NotEmpty(examples);
+        foreach (var (commandLine, expected) in examples)
+        {
+            var arguments = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("coco-initdata", arguments[0]);
+
+            var result = _tool.Run(RepositoryPaths.Root, arguments[1..]);
+
+            // Standard error first: a finding is reported before the --json object that carries it.
+            Assert.Equal(expected, result.StandardError + result.StandardOutput);
+        }
+    }
+
+    [Fact]
+    public void TheCertsCreateExampleLinesAreTheOnesItPrints()
+    {
+        var section = Section("### certs create");
+        var example = Regex.Match(section, "prints, after the files it wrote:\n\n```xml\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
+        var command = Regex.Match(section, "\n(coco-initdata certs create --host [^\n]*)\n").Groups[1].Value;
+        Assert.NotEmpty(example);
+
+        var result = _tool.Run(_dir.Path, command.Split(' ')[1..]);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains(example, result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSampleWorkloadLineOfTheTwoCommandsIsTheSummaryGeneratePrints()
+    {
+        var documented = Regex.Match(_readme, "# Build the sample workload: prints \"(InitData: [^\"]*)\"").Groups[1].Value;
+        Assert.NotEmpty(documented);
+
+        var result = _tool.Run(RepositoryPaths.Root, "generate", "samples/Workload", "-o", Path.Combine(_dir.Path, "initdata"));
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var pattern = "^" + Regex.Escape(documented).Replace("<path>", ".+", StringComparison.Ordinal).Replace("<digest>", "[0-9a-f]{64}", StringComparison.Ordinal) + "\n$";
+        Assert.Matches(pattern, result.StandardOutput);
+    }
+
+    [Fact]
+    public void TheQuickStartLineCountsWhatTheQuickStartDeclares()
+    {
+        var quickStart = Section("## Quick start in your own project");
+        var documented = Regex.Match(quickStart, "`(InitData: [^`]*) -> [^`]* sha256:[0-9a-f]+\\.\\.\\.`").Groups[1].Value;
+        Assert.Equal(1, Regex.Count(quickStart, "<InitDataKbsCertificate>"));
+        Assert.Equal(1, Regex.Count(quickStart, "CertificateAuthority=\""));
+        Assert.Equal(1, Regex.Count(quickStart, "<InitDataCertificate Include="));
+        foreach (var (name, kbs) in new[] { ("registry-ca", false), ("kbs-ca", true), ("corporate-root", false) })
+        {
+            var created = _tool.Run(_dir.Path, "certs", "create", "--host", "host.example.internal:443", "-o", "made", "--name", name, kbs ? "--kbs" : "--rsa");
+            Assert.True(created.ExitCode == 0, created.Output);
+            Directory.CreateDirectory(Path.Combine(_dir.Path, "certs"));
+            File.Copy(Path.Combine(_dir.Path, "made", name + "-ca.pem"), Path.Combine(_dir.Path, "certs", name + ".pem"));
+        }
+
+        _dir.Write("policy/agent-policy.rego", "package agent_policy\n\ndefault AllowRequestsFailingPolicy := true\n");
+
+        // The Quick start's declarations as options: same engine, same summary line as the build.
+        var result = _tool.Run(
+            _dir.Path,
+            "generate",
+            "--kbs-url", "https://kbs.example.internal:8080",
+            "--kbs-cert", "certs/kbs-ca.pem",
+            "--policy", "policy/agent-policy.rego",
+            "--registry-credentials-uri", "kbs:///default/credentials/registry",
+            "--registry", "registry.example.internal:5000=certs/registry-ca.pem",
+            "--ca", "certs/corporate-root.pem",
+            "-o", "initdata");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.StartsWith(documented + " -> ", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    // "$ coco-initdata ..." lines of ```console blocks, each with the lines up to the next "$ " as its output.
+    private static IEnumerable<(string Command, string Output)> ConsoleExamples(string section)
+    {
+        foreach (Match block in ConsoleBlock().Matches(section))
+        {
+            var lines = block.Groups[1].Value.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (!lines[i].StartsWith("$ ", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var output = lines.Skip(i + 1).TakeWhile(l => !l.StartsWith("$ ", StringComparison.Ordinal)).ToList();
+                yield return (lines[i][2..], string.Concat(output.Select(l => l + "\n")));
+            }
+        }
+    }
+
+    private string Section(string heading)
+    {
+        var start = _readme.IndexOf("\n" + heading + "\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, heading + " is not in the README");
+        var level = heading[..(heading.IndexOf(' ', StringComparison.Ordinal) + 1)];
+        var end = _readme.IndexOf("\n" + level, start + heading.Length + 2, StringComparison.Ordinal);
+        return _readme[start..(end < 0 ? _readme.Length : end)];
+    }
+
+    [GeneratedRegex("```console\n(.*?)\n```", RegexOptions.Singleline)]
+    private static partial Regex ConsoleBlock();
+}
