@@ -148,13 +148,13 @@ public static class AnnotationCodec
     private static bool TryInflateRaw(byte[] data, ref int position, MemoryStream output, out string problem)
     {
         var stream = new ZStream();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16384);
         try
         {
             stream.inflateInit(true);
             stream.next_in = data;
             stream.next_in_index = position;
             stream.avail_in = data.Length - position;
-            var chunk = new byte[81920];
             while (true)
             {
                 stream.next_out = chunk;
@@ -186,6 +186,7 @@ public static class AnnotationCodec
         finally
         {
             stream.inflateEnd();
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
     }
 }
