@@ -37,14 +37,16 @@ version=0.0.1-bench
 
 echo "packing Coco.InitData $version ..." >&2
 dotnet pack "$repo/src/Tasks/Coco.InitData.Tasks.csproj" -c Release -o "$work/feed" -p:Version=$version -tl:off -nologo -v:q >&2
-# The fair baseline: a development dependency that brings nothing at all (no build/, no lib/).
+# The fair baseline: a development dependency that brings nothing to a build (no build/, no lib/: a text file only).
 mkdir -p "$work/empty"
+echo "An empty package: the baseline of what any PackageReference costs." > "$work/empty/readme.txt"
 cat > "$work/empty/Bench.Empty.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>netstandard2.0</TargetFramework><IncludeBuildOutput>false</IncludeBuildOutput>
     <DevelopmentDependency>true</DevelopmentDependency><NoWarn>NU5128</NoWarn><Version>$version</Version>
   </PropertyGroup>
+  <ItemGroup><None Include="readme.txt" Pack="true" PackagePath="readme.txt" /></ItemGroup>
 </Project>
 XML
 dotnet pack "$work/empty/Bench.Empty.csproj" -o "$work/feed" -tl:off -nologo -v:q >&2
