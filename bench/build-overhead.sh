@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Measures what Coco.InitData adds to `dotnet build`, as ratios against the same projects without the
-# package, median of several runs, in one run of this script:
+# Measures what Coco.InitData adds to `dotnet build`, as ratios against two baselines, medians (min-max) of
+# several runs, in one run of this script:
+#   - "none": the same projects without any package;
+#   - "any package": the same projects referencing an empty development-dependency package (no build logic,
+#     packed here), so the SDK's own cost of a project's first PackageReference is in the baseline;
 #   1. one workload project: clean build and no-op rebuild;
 #   2. a generated solution of N small workload projects built with -m: clean build and no-op rebuild.
 # It packs the package into a local feed first and consumes it like a user (isolated NuGet cache),
@@ -34,6 +37,19 @@ version=0.0.1-bench
 
 echo "packing Coco.InitData $version ..." >&2
 dotnet pack "$repo/src/Tasks/Coco.InitData.Tasks.csproj" -c Release -o "$work/feed" -p:Version=$version -tl:off -nologo -v:q >&2
+# The fair baseline: a development dependency that brings nothing to a build (no build/, no lib/: a text file only).
+mkdir -p "$work/empty"
+echo "An empty package: the baseline of what any PackageReference costs." > "$work/empty/readme.txt"
+cat > "$work/empty/Bench.Empty.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>netstandard2.0</TargetFramework><IncludeBuildOutput>false</IncludeBuildOutput>
+    <DevelopmentDependency>true</DevelopmentDependency><NoWarn>NU5128</NoWarn><Version>$version</Version>
+  </PropertyGroup>
+  <ItemGroup><None Include="readme.txt" Pack="true" PackagePath="readme.txt" /></ItemGroup>
+</Project>
+XML
+dotnet pack "$work/empty/Bench.Empty.csproj" -o "$work/feed" -tl:off -nologo -v:q >&2
 cat > "$work/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
@@ -49,7 +65,7 @@ XML
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /dev/null -out "$work/ca.pem" -days 3650 \
   -subj "/CN=Bench Registry CA" -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
 
-# write_project DIR NAME WITH_PACKAGE(0|1)
+# write_project DIR NAME VARIANT(with|any|without)
 write_project() {
   local dir=$1 name=$2 with=$3
   mkdir -p "$dir/certs"
@@ -58,7 +74,10 @@ write_project() {
   {
     echo '<Project Sdk="Microsoft.NET.Sdk">'
     echo '  <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>disable</ImplicitUsings></PropertyGroup>'
-    if [ "$with" = 1 ]; then
+    if [ "$with" = any ]; then
+      echo "  <ItemGroup><PackageReference Include=\"Bench.Empty\" Version=\"$version\" /></ItemGroup>"
+    fi
+    if [ "$with" = with ]; then
       echo "  <ItemGroup><PackageReference Include=\"Coco.InitData\" Version=\"$version\" /></ItemGroup>"
       echo '  <PropertyGroup><InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl></PropertyGroup>'
       echo '  <ItemGroup><InitDataRegistry Include="registry.example.internal:5000" CertificateAuthority="certs/registry-ca.pem" /></ItemGroup>'
@@ -99,31 +118,30 @@ declare -A result
 measure() {
   local label=$1 target=$2 n=$3; shift 3
   local extra=("$@")
-  local clean_with=() clean_without=() noop_with=() noop_without=()
+  declare -A samples=()
   for _ in $(seq 1 "$n"); do
-    for variant in with without; do
+    for variant in with any without; do
       local t="$work/$variant/$target"
       dotnet clean "$t" -tl:off -nologo -v:q >/dev/null
-      local c; c=$(time_build "$t" "${extra[@]}")
-      if [ "$variant" = with ]; then clean_with+=("$c"); else clean_without+=("$c"); fi
+      samples["clean $variant"]+=" $(time_build "$t" "${extra[@]}")"
       for _ in $(seq 1 "$noop_runs"); do
-        local o; o=$(time_build "$t" "${extra[@]}")
-        if [ "$variant" = with ]; then noop_with+=("$o"); else noop_without+=("$o"); fi
+        samples["no-op $variant"]+=" $(time_build "$t" "${extra[@]}")"
       done
     done
   done
-  result["$label clean with"]=$(median "${clean_with[@]}")
-  result["$label clean without"]=$(median "${clean_without[@]}")
-  result["$label no-op with"]=$(median "${noop_with[@]}")
-  result["$label no-op without"]=$(median "${noop_without[@]}")
+  for key in "${!samples[@]}"; do
+    # shellcheck disable=SC2086 # the samples are a space-separated list of numbers
+    result["$label $key"]=$(median ${samples[$key]})
+    result["$label $key range"]=$(printf '%s\n' ${samples[$key]} | sort -n | sed -n '1p;$p' | paste -sd-)
+  done
 }
 
 echo "writing projects ..." >&2
-for variant in with without; do
+for variant in with any without; do
   mkdir -p "$work/$variant/single"
   cp "$work/nuget.config" "$work/$variant/single/"
-  write_project "$work/$variant/single" Workload $([ $variant = with ] && echo 1 || echo 0)
-  write_solution "$work/$variant/solution" $([ $variant = with ] && echo 1 || echo 0)
+  write_project "$work/$variant/single" Workload $variant
+  write_solution "$work/$variant/solution" $variant
   dotnet restore "$work/$variant/single/Workload.csproj" -v:q >/dev/null
   dotnet restore "$work/$variant/solution/All.sln" -v:q >/dev/null
 done
@@ -147,12 +165,14 @@ echo "timing $projects projects with -m ($solution_runs runs) ..." >&2
 measure "$projects projects -m" solution/All.sln "$solution_runs" -m
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
-printf '\n| scenario | without (ms) | with (ms) | ratio |\n|---|---:|---:|---:|\n'
+printf '\n| scenario | none (ms) | any package (ms) | Coco.InitData (ms) | vs none | vs any package |\n|---|---:|---:|---:|---:|---:|\n'
 for label in "1 project" "$projects projects -m"; do
   for kind in clean no-op; do
-    w=${result["$label $kind with"]}; wo=${result["$label $kind without"]}
-    printf '| %s, %s build | %s | %s | %s |\n' "$label" "$kind" "$wo" "$w" "$(ratio "$w" "$wo")"
+    w=${result["$label $kind with"]}; a=${result["$label $kind any"]}; wo=${result["$label $kind without"]}
+    printf '| %s, %s build | %s (%s) | %s (%s) | %s (%s) | %s | %s |\n' "$label" "$kind" \
+      "$wo" "${result["$label $kind without range"]}" "$a" "${result["$label $kind any range"]}" "$w" "${result["$label $kind with range"]}" \
+      "$(ratio "$w" "$wo")" "$(ratio "$w" "$a")"
   done
 done
 printf '\nno-op rebuild skipped the InitData target: %s (proved from a -v:d log)\n' "$skipped"
-printf 'machine: %s cores, SDK %s; clean runs: %s (1 project), %s (solution), %s no-op runs after each; medians\n' "$(nproc)" "$(dotnet --version)" "$runs" "$solution_runs" "$noop_runs"
+printf 'machine: %s cores, SDK %s; clean runs: %s (1 project), %s (solution), %s no-op runs after each; medians (min-max)\n' "$(nproc)" "$(dotnet --version)" "$runs" "$solution_runs" "$noop_runs"

@@ -132,6 +132,9 @@ public sealed class SharedDeclarationTests : IDisposable
         Assert.Equal(ProjectPath("one"), warning.File);
         Assert.Contains("InitDataRegistry", warning.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_root.Path, "one", "bin", "initdata", "initdata.toml")));
+        // Once said, a project that declares nothing costs one up-to-date check: no task on the next build.
+        var (_, again, _) = Build("one");
+        Assert.Empty(again.TasksStarted);
     }
 
     private string PropsPath => Path.Combine(_root.Path, "Directory.Build.props");
