@@ -110,36 +110,16 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     {
         try
         {
-            var declarations = Declarations();
-            var spec = DeclarationReader.Read(declarations);
-            var manifests = DeclarationReader.Manifests(declarations);
-            InputFiles = ReferencedFiles.Of(spec).Concat(manifests.Select(m => Coco.InitData.InputFiles.Resolve(m.BaseDirectory, m.Path)))
-                .Select(f => (ITaskItem)new TaskItem(f)).ToArray();
-            var diagnostics = new DiagnosticBag();
-            ReportDroppedItems(diagnostics);
-            if (spec.DeclaresNothing)
+            // Locations come from evaluating the project again (about 0.2 s): only when something is to be reported,
+            // or an item written as a glob may have been dropped. Generation is deterministic, so the second pass
+            // finds the same things, located.
+            var outcome = Run(locate: false);
+            if (outcome.Diagnostics.Items.Count > 0 || GlobScan.MayHaveDroppedItems(ProjectFile, DefiningFiles()))
             {
-                diagnostics.Warning(MessageId.NothingDeclared, new SourceLocation(ProjectFile));
-                LogAll(diagnostics);
-                return !Log.HasLoggedErrors;
+                outcome = Run(locate: true);
             }
 
-            var result = InitDataGenerator.Generate(spec);
-            diagnostics.AddRange(result.Diagnostics);
-            if (result.Artifacts is { } artifacts && !diagnostics.HasErrors
-                && ManifestArtifacts.Build(manifests, spec.BaseDirectory, artifacts.AnnotationName, artifacts.Annotation, diagnostics) is { } k8s)
-            {
-                var written = ArtifactWriter.Write(OutputPath, artifacts.Files.Concat(k8s).ToList(), diagnostics);
-                if (written is not null)
-                {
-                    GeneratedFiles = written.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
-                    Digest = artifacts.Measurements.Algorithm.Name + ":" + artifacts.Measurements.DigestHex;
-                    var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
-                    Log.LogMessage(MessageImportance.High, Summary(artifacts, Coco.InitData.InputFiles.DisplayPath(projectDirectory, written[0])));
-                }
-            }
-
-            LogAll(diagnostics);
+            Finish(outcome);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -152,6 +132,56 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
 
         return !Log.HasLoggedErrors;
     }
+
+    private Outcome Run(bool locate)
+    {
+        var declarations = Declarations(locate ? Locations : () => null);
+        var spec = DeclarationReader.Read(declarations);
+        var manifests = DeclarationReader.Manifests(declarations);
+        var diagnostics = new DiagnosticBag();
+        if (locate)
+        {
+            ReportDroppedItems(diagnostics);
+        }
+
+        if (spec.DeclaresNothing)
+        {
+            diagnostics.Warning(MessageId.NothingDeclared, new SourceLocation(ProjectFile));
+            return new Outcome(spec, manifests, diagnostics, null, null);
+        }
+
+        var result = InitDataGenerator.Generate(spec);
+        diagnostics.AddRange(result.Diagnostics);
+        var k8s = result.Artifacts is { } artifacts && !diagnostics.HasErrors
+            ? ManifestArtifacts.Build(manifests, spec.BaseDirectory, artifacts.AnnotationName, artifacts.Annotation, diagnostics)
+            : null;
+        return new Outcome(spec, manifests, diagnostics, result.Artifacts, k8s);
+    }
+
+    private void Finish(Outcome outcome)
+    {
+        InputFiles = ReferencedFiles.Of(outcome.Spec).Concat(outcome.Manifests.Select(m => Coco.InitData.InputFiles.Resolve(m.BaseDirectory, m.Path)))
+            .Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+        var diagnostics = outcome.Diagnostics;
+        if (outcome.Artifacts is { } artifacts && outcome.Manifests is not null && outcome.K8s is { } k8s && !diagnostics.HasErrors)
+        {
+            var written = ArtifactWriter.Write(OutputPath, artifacts.Files.Concat(k8s).ToList(), diagnostics);
+            if (written is not null)
+            {
+                GeneratedFiles = written.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+                Digest = artifacts.Measurements.Algorithm.Name + ":" + artifacts.Measurements.DigestHex;
+                var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
+                Log.LogMessage(MessageImportance.High, Summary(artifacts, Coco.InitData.InputFiles.DisplayPath(projectDirectory, written[0])));
+            }
+        }
+
+        LogAll(diagnostics);
+    }
+
+    private IEnumerable<string> DefiningFiles() =>
+        new[] { Registries, RegistryMirrors, Certificates, Manifests }.SelectMany(items => items).Select(i => i.GetMetadata("DefiningProjectFullPath")).Distinct(StringComparer.Ordinal);
+
+    private sealed record Outcome(InitDataSpecification Spec, IReadOnlyList<ManifestDeclaration> Manifests, DiagnosticBag Diagnostics, InitDataArtifacts? Artifacts, IReadOnlyList<ArtifactFile>? K8s);
 
     // Items MSBuild dropped before the task could see them: only the evaluation knows they were declared.
     private void ReportDroppedItems(DiagnosticBag diagnostics)
@@ -181,7 +211,7 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
 
     // Parameter names follow the properties and item types the targets pass, so the engine's
     // DeclarationReader maps them exactly as the tool maps an evaluated project.
-    private TaskDeclarations Declarations() => new(
+    private TaskDeclarations Declarations(Func<ProjectLocations?> locations) => new(
         ProjectFile,
         new Dictionary<string, ITaskItem[]>
         {
@@ -211,5 +241,5 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
             ["InitDataTlsProfiles"] = TlsProfiles,
             ["InitDataGuestComponentsVersion"] = GuestComponentsVersion,
         },
-        Locations);
+        locations);
 }
