@@ -110,11 +110,12 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     {
         try
         {
-            // Locations come from evaluating the project again (about 0.2 s): only when something is to be reported,
-            // or an item written as a glob may have been dropped. Generation is deterministic, so the second pass
-            // finds the same things, located.
+            // Locations come from evaluating the project again (about 0.2 s): only when a finding points into a project
+            // file (a certificate's finding already has its file and line), or an item written as a glob may have been
+            // dropped. Generation is deterministic, so the second pass finds the same things, located.
             var outcome = Run(locate: false);
-            if (outcome.Diagnostics.Items.Count > 0 || GlobScan.MayHaveDroppedItems(ProjectFile, DefiningFiles()))
+            var declarationFiles = new HashSet<string>(DefiningFiles(), StringComparer.Ordinal) { ProjectFile, Path.GetFullPath(ProjectFile) };
+            if (outcome.Diagnostics.Items.Any(d => declarationFiles.Contains(d.Location.File)) || GlobScan.MayHaveDroppedItems(ProjectFile, declarationFiles))
             {
                 outcome = Run(locate: true);
             }
