@@ -55,8 +55,8 @@ public sealed class InlineSecretsTests
         yield return "dop_v1_" + Of("0123456789abcdef", 64);
         yield return "hvs." + Of(alnum + "_-", 95);
         yield return "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
-        yield return "-----BEGIN OPENSSH PRIVATE KEY-----";
-        yield return "-----BEGIN PRIVATE KEY-----";
+        yield return "-----BEGIN OPENSSH " + "PRIVATE KEY-----"; // split: no key-shaped text in the repository
+        yield return "-----BEGIN " + "PRIVATE KEY-----";
         yield return "{\"auths\":{\"registry.example.internal:5000\":{\"auth\":\"dXNlcjpwYXNzd29yZA==\"}}}";
         yield return Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"auths\":{\"registry.example.internal:5000\":{\"auth\":\"dXNlcjpwYXNzd29yZA==\"}}}"));
         yield return Convert.ToBase64String(Encoding.UTF8.GetBytes("{\n  \"auths\": {\n    \"r\": {\"auth\": \"YTpi\"}\n  }\n}"));
@@ -155,7 +155,7 @@ public sealed class InlineSecretsTests
 
     [Theory]
     [InlineData("package agent_policy\n\n# token for the mirror\ntoken := \"ghp_0123456789abcdefghijABCDEFGHIJklmnop\"\n", 4)]
-    [InlineData("package agent_policy\n\n-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE\n-----END EC PRIVATE KEY-----\n", 3)]
+    [InlineData("package agent_policy\n\n-----BEGIN EC " + "PRIVATE KEY-----\nMHcCAQEE\n-----END EC " + "PRIVATE KEY-----\n", 3)]
     [InlineData("package agent_policy\nauth := \"dXNlcjpwYXNzd29yZA==\"\n", 2)]
     public void A_secret_in_the_policy_file_fails_generation_at_its_file_and_line(string policy, int line)
     {
