@@ -164,7 +164,7 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
         InputFiles = ReferencedFiles.Of(outcome.Spec).Concat(outcome.Manifests.Select(m => Coco.InitData.InputFiles.Resolve(m.BaseDirectory, m.Path)))
             .Select(f => (ITaskItem)new TaskItem(f)).ToArray();
         var diagnostics = outcome.Diagnostics;
-        if (outcome.Artifacts is { } artifacts && outcome.Manifests is not null && outcome.K8s is { } k8s && !diagnostics.HasErrors)
+        if (outcome.Artifacts is { } artifacts && outcome.K8s is { } k8s && !diagnostics.HasErrors)
         {
             var written = ArtifactWriter.Write(OutputPath, artifacts.Files.Concat(k8s).ToList(), diagnostics);
             if (written is not null)

@@ -34,7 +34,7 @@ internal sealed class TaskDeclarations : IProjectDeclarations
         {
             var occurrence = seen[item.ItemSpec] = seen.TryGetValue(item.ItemSpec, out var count) ? count + 1 : 0;
             var definingFile = item.GetMetadata("DefiningProjectFullPath") is { Length: > 0 } f ? f : _projectFile;
-            var fullPath = item.GetMetadata("FullPath") is { Length: > 0 } p ? p : Path.GetFullPath(Path.Combine(ProjectDirectory, item.ItemSpec));
+            var fullPath = item.GetMetadata("FullPath") is { Length: > 0 } p ? p : InputFiles.Resolve(ProjectDirectory, item.ItemSpec);
             yield return new DeclaredItem(
                 item.ItemSpec,
                 _locations()?.Item(itemType, item.ItemSpec, occurrence, definingFile) ?? new SourceLocation(definingFile),
