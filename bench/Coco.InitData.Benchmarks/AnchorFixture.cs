@@ -1,6 +1,6 @@
 using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
-using Coco.InitData.Tests.Fixtures;
+using Coco.InitData.Testing;
 
 namespace Coco.InitData.Benchmarks;
 

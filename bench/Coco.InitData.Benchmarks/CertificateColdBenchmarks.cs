@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using Coco.InitData.Tests.Fixtures;
+using Coco.InitData.Testing;
 
 namespace Coco.InitData.Benchmarks;
 

@@ -1,5 +1,5 @@
 using Coco.InitData.Specification;
-using Coco.InitData.Tests.Fixtures;
+using Coco.InitData.Testing;
 
 namespace Coco.InitData.Benchmarks;
 

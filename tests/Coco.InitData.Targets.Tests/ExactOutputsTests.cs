@@ -1,6 +1,4 @@
 using Coco.InitData.Artifacts;
-using Coco.InitData.Tests.Fixtures;
-using Xunit;
 
 namespace Coco.InitData.Targets.Tests;
 

@@ -1,8 +1,6 @@
 using System.Security;
-using Coco.InitData.Tests.Fixtures;
 using Microsoft.Build.Evaluation;
 using Microsoft.Build.Execution;
-using Xunit;
 
 namespace Coco.InitData.Targets.Tests;
 

@@ -1,5 +1,4 @@
 using System.Security;
-using Coco.InitData.Tests.Fixtures;
 using Microsoft.Build.Evaluation;
 using Microsoft.Build.Execution;
 

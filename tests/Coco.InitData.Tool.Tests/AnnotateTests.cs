@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Coco.InitData.Tests.Fixtures;
 using Coco.InitData.Transport;
 using Coco.InitData.Tool.Tests.Infrastructure;
-using Xunit;
 
 namespace Coco.InitData.Tool.Tests;
 
@@ -44,7 +42,7 @@ public sealed class AnnotateTests : IDisposable
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Empty(result.StandardError);
         var expected = AnnotationCodec.Encode(File.ReadAllBytes(initdata));
-        var found = Python.Json("find_annotations.py", Path.Combine(output, "all.yaml"), Key);
+        var found = PythonOracle.Run("find_annotations.py", Path.Combine(output, "all.yaml"), Key);
         var kinds = found.EnumerateArray().Select(e => (Kind: e.GetProperty("kind").GetString(), Value: e.GetProperty("annotation"))).ToList();
         Assert.Equal(new[] { "ConfigMap", "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Service" }, kinds.Select(k => k.Kind));
         foreach (var (kind, value) in kinds)

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using Coco.InitData.Tests.Fixtures;
 using Coco.InitData.Tool.Tests.Infrastructure;
 using Coco.InitData.Transport;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Coco.InitData.Tool.Tests;

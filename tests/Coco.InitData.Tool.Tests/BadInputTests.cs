@@ -1,7 +1,5 @@
 using System.IO.Compression;
-using Coco.InitData.Tests.Fixtures;
 using Coco.InitData.Tool.Tests.Infrastructure;
-using Xunit;
 
 namespace Coco.InitData.Tool.Tests;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Coco.InitData.Tests.Fixtures;
 using Coco.InitData.Tool.Tests.Infrastructure;
 using Org.BouncyCastle.Asn1.X509;
-using Xunit;
 
 namespace Coco.InitData.Tool.Tests;
 

@@ -1,6 +1,4 @@
-using Coco.InitData.Tests.Fixtures;
 using Coco.InitData.Tool.Tests.Infrastructure;
-using Xunit;
 
 namespace Coco.InitData.Tool.Tests;
 

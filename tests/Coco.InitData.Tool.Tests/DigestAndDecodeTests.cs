@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Coco.InitData.Tests.Fixtures;
 using Coco.InitData.Tool.Tests.Infrastructure;
-using Xunit;
 
 namespace Coco.InitData.Tool.Tests;
 
@@ -19,7 +17,7 @@ public sealed class DigestAndDecodeTests
     public void DigestAgreesWithPythonHashlibOnTheSpecVectors(string vector)
     {
         var path = RepositoryPaths.Vector(vector);
-        var expected = Python.Json("oracle.py", "digest", path);
+        var expected = PythonOracle.Run("oracle.py", "digest", path);
 
         var result = _tool.Run(AppContext.BaseDirectory, "digest", path, "--json");
 
@@ -57,7 +55,7 @@ public sealed class DigestAndDecodeTests
     public void DecodeGivesTheExactBytesPythonGzipGives()
     {
         var path = RepositoryPaths.Vector("tv2-kata-policy-howto.annotation");
-        var expected = Python.Run("oracle.py", "decode", path).StandardOutput;
+        var expected = PythonOracle.Text("oracle.py", "decode", path);
 
         var result = _tool.Run(AppContext.BaseDirectory, "decode", path);
 

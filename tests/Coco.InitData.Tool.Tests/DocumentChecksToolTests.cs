@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Coco.InitData.Tests.Fixtures;
 using Coco.InitData.Tool.Tests.Infrastructure;
 using Coco.InitData.Transport;
-using Xunit;
 
 namespace Coco.InitData.Tool.Tests;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Manifests;
-using Xunit;
 
 namespace Coco.InitData.Tool.Tests;
 

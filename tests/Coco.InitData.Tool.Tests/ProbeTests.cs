@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using Coco.InitData.Tests.Fixtures;
 using Coco.InitData.Tool.Tests.Infrastructure;
-using Xunit;
 
 namespace Coco.InitData.Tool.Tests;
 
@@ -22,7 +20,7 @@ public sealed class ProbeTests : IDisposable
     public void AGoodChainForTheProbedNameIsAcceptedAndTheRegistryAnswers()
     {
         var certs = CreateCertificates("good", "localhost", "127.0.0.1");
-        using var registry = new LocalRegistry(File.ReadAllText(Path.Combine(certs, "registry.pem")), File.ReadAllText(Path.Combine(certs, "registry.key")));
+        using var registry = LocalRegistry.StartTls(File.ReadAllText(Path.Combine(certs, "registry.pem")), File.ReadAllText(Path.Combine(certs, "registry.key")));
 
         var result = _tool.Run(_dir.Path, "probe", $"localhost:{registry.Port}", "--ca", Path.Combine(certs, "registry-ca.pem"), "--json");
 
@@ -39,7 +37,7 @@ public sealed class ProbeTests : IDisposable
     {
         var certs = CreateCertificates("served", "127.0.0.1");
         var other = CreateCertificates("other", "127.0.0.1");
-        using var registry = new LocalRegistry(File.ReadAllText(Path.Combine(certs, "registry.pem")), File.ReadAllText(Path.Combine(certs, "registry.key")));
+        using var registry = LocalRegistry.StartTls(File.ReadAllText(Path.Combine(certs, "registry.pem")), File.ReadAllText(Path.Combine(certs, "registry.key")));
 
         var result = _tool.Run(_dir.Path, "probe", $"127.0.0.1:{registry.Port}", "--ca", Path.Combine(other, "registry-ca.pem"));
 
@@ -52,7 +50,7 @@ public sealed class ProbeTests : IDisposable
     public void ACertificateWithoutTheProbedNameIsRejected()
     {
         var certs = CreateCertificates("name", "registry.example.internal");
-        using var registry = new LocalRegistry(File.ReadAllText(Path.Combine(certs, "registry.pem")), File.ReadAllText(Path.Combine(certs, "registry.key")));
+        using var registry = LocalRegistry.StartTls(File.ReadAllText(Path.Combine(certs, "registry.pem")), File.ReadAllText(Path.Combine(certs, "registry.key")));
 
         var result = _tool.Run(_dir.Path, "probe", $"127.0.0.1:{registry.Port}", "--ca", Path.Combine(certs, "registry-ca.pem"));
 
@@ -64,7 +62,7 @@ public sealed class ProbeTests : IDisposable
     [Fact]
     public void APlainHttpRegistryAnswersWithInsecure()
     {
-        using var registry = new LocalRegistry();
+        using var registry = LocalRegistry.StartHttp();
 
         var result = _tool.Run(_dir.Path, "probe", $"127.0.0.1:{registry.Port}", "--insecure");
 
@@ -75,7 +73,7 @@ public sealed class ProbeTests : IDisposable
     [Fact]
     public void TlsToAPlainHttpRegistryIsAHandshakeError()
     {
-        using var registry = new LocalRegistry();
+        using var registry = LocalRegistry.StartHttp();
 
         var result = _tool.Run(_dir.Path, "probe", $"127.0.0.1:{registry.Port}", "--timeout", "5");
 

@@ -1,6 +1,4 @@
-using Coco.InitData.Tests.Fixtures;
 using Coco.InitData.Tool.Tests.Infrastructure;
-using Xunit;
 
 namespace Coco.InitData.Tool.Tests;
 
@@ -21,7 +19,7 @@ public sealed class SampleScriptTests
         var result = ProcessRunner.Run("bash", new[] { script, dir.Path }, dir.Path, new Dictionary<string, string> { ["COCO_INITDATA"] = _tool.Executable, ["NO_COLOR"] = "1" });
 
         Assert.True(result.ExitCode == 0, result.Output);
-        var found = Python.Json("find_annotations.py", Path.Combine(dir.Path, "k8s", "workload.yaml"), "io.katacontainers.config.hypervisor.cc_init_data");
+        var found = PythonOracle.Run("find_annotations.py", Path.Combine(dir.Path, "k8s", "workload.yaml"), "io.katacontainers.config.hypervisor.cc_init_data");
         var annotation = File.ReadAllText(Path.Combine(dir.Path, "initdata", "initdata.annotation"));
         Assert.Equal(new[] { annotation, null, annotation }, found.EnumerateArray().Select(e => e.GetProperty("annotation").GetString()));
         Assert.True(File.Exists(Path.Combine(dir.Path, "reference-values.json")));

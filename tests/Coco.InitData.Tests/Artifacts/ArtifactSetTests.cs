@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using Coco.InitData.Artifacts;
 using Coco.InitData.Diagnostics;
-using Coco.InitData.Tests.Fixtures;
-using Xunit;
 
 namespace Coco.InitData.Tests.Artifacts;
 

@@ -1,8 +1,6 @@
 using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
-using Coco.InitData.Tests.Fixtures;
 using Org.BouncyCastle.Asn1.X509;
-using Xunit;
 
 namespace Coco.InitData.Tests.Certificates;
 

@@ -1,6 +1,5 @@
 using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
-using Xunit;
 
 namespace Coco.InitData.Tests.Certificates;
 

@@ -1,6 +1,5 @@
 using Coco.InitData.Certificates.Rules;
 using Coco.InitData.Diagnostics;
-using Xunit;
 
 namespace Coco.InitData.Tests.Certificates;
 

@@ -1,5 +1,4 @@
 using Coco.InitData.Diagnostics;
-using Xunit;
 
 namespace Coco.InitData.Tests.Certificates;
 

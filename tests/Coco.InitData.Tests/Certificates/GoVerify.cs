@@ -1,6 +1,3 @@
-using Coco.InitData.Tests.Fixtures;
-using Xunit;
-
 namespace Coco.InitData.Tests.Certificates;
 
 /// <summary>

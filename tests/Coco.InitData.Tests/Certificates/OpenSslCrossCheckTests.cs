@@ -1,5 +1,4 @@
 using Coco.InitData.Certificates;
-using Xunit;
 
 namespace Coco.InitData.Tests.Certificates;
 

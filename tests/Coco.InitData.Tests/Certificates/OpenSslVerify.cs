@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Coco.InitData.Tests.Fixtures;
-using Xunit;
 
 namespace Coco.InitData.Tests.Certificates;
 

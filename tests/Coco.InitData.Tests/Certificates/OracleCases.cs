@@ -1,4 +1,3 @@
-using Coco.InitData.Tests.Fixtures;
 using Org.BouncyCastle.Asn1.X509;
 
 namespace Coco.InitData.Tests.Certificates;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Coco.InitData.Tests.Fixtures;
 
 namespace Coco.InitData.Tests.Certificates;
 

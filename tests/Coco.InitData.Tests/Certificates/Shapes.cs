@@ -1,6 +1,4 @@
-using Coco.InitData.Tests.Fixtures;
 using Org.BouncyCastle.Asn1.X509;
-using Xunit;
 
 namespace Coco.InitData.Tests.Certificates;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
-using Coco.InitData.Tests.Fixtures;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Coco.InitData.Tests.Certificates;

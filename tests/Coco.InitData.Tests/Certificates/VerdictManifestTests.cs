@@ -2,8 +2,6 @@ using System.Text.Json;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
 using Coco.InitData.Specification;
-using Coco.InitData.Tests.Fixtures;
-using Xunit;
 
 namespace Coco.InitData.Tests.Certificates;
 

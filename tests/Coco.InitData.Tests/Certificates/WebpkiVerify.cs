@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Coco.InitData.Tests.Fixtures;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Security;
-using Xunit;
 
 namespace Coco.InitData.Tests.Certificates;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Coco.InitData.Diagnostics;
-using Xunit;
 
 namespace Coco.InitData.Tests.Diagnostics;
 

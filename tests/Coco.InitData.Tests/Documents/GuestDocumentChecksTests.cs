@@ -1,8 +1,6 @@
 using System.Text;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Documents;
-using Coco.InitData.Tests.Fixtures;
-using Xunit;
 
 namespace Coco.InitData.Tests.Documents;
 

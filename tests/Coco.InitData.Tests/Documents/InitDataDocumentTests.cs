@@ -1,10 +1,8 @@
 using System.Text;
 using Coco.InitData.Documents;
 using Coco.InitData.Measurements;
-using Coco.InitData.Tests.Fixtures;
 using FsCheck;
 using FsCheck.Fluent;
-using Xunit;
 
 namespace Coco.InitData.Tests.Documents;
 

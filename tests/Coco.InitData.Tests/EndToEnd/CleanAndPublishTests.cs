@@ -1,6 +1,3 @@
-using Coco.InitData.Tests.Fixtures;
-using Xunit;
-
 namespace Coco.InitData.Tests.EndToEnd;
 
 /// <summary>Issue 9 point 7 with the real SDK: publish copies exactly the generated files; clean leaves no file and no empty folder.</summary>

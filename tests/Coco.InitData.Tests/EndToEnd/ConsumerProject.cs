@@ -1,5 +1,4 @@
 using System.Security;
-using Coco.InitData.Tests.Fixtures;
 
 namespace Coco.InitData.Tests.EndToEnd;
 

@@ -1,6 +1,3 @@
-using Coco.InitData.Tests.Fixtures;
-using Xunit;
-
 namespace Coco.InitData.Tests.EndToEnd;
 
 /// <summary>Tests that consume the packed package; they share one pack and run one at a time.</summary>

@@ -1,7 +1,5 @@
 using System.IO.Compression;
 using System.Xml.Linq;
-using Coco.InitData.Tests.Fixtures;
-using Xunit;
 
 namespace Coco.InitData.Tests.EndToEnd;
 

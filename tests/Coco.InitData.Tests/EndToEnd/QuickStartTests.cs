@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Coco.InitData.Tests.Fixtures;
-using Xunit;
 
 namespace Coco.InitData.Tests.EndToEnd;
 

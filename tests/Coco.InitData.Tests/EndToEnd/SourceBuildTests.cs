@@ -1,6 +1,3 @@
-using Coco.InitData.Tests.Fixtures;
-using Xunit;
-
 namespace Coco.InitData.Tests.EndToEnd;
 
 /// <summary>`dotnet build` of workload projects that import the build/ files from source.</summary>

@@ -1,7 +1,5 @@
 using Coco.InitData.Tasks;
-using Coco.InitData.Tests.Fixtures;
 using Coco.InitData.Tests.Tasks;
-using Xunit;
 
 namespace Coco.InitData.Tests.Files;
 

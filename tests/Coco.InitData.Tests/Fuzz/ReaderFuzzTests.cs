@@ -5,9 +5,7 @@ using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Documents;
 using Coco.InitData.Manifests;
-using Coco.InitData.Tests.Fixtures;
 using Coco.InitData.Transport;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Coco.InitData.Tests.Fuzz;

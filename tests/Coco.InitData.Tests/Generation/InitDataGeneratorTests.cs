@@ -1,9 +1,7 @@
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
 using Coco.InitData.Specification;
-using Coco.InitData.Tests.Fixtures;
 using Org.BouncyCastle.Asn1.X509;
-using Xunit;
 
 namespace Coco.InitData.Tests.Generation;
 

@@ -2,8 +2,6 @@ using System.Text;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
 using Coco.InitData.Specification;
-using Coco.InitData.Tests.Fixtures;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Coco.InitData.Tests.Generation;

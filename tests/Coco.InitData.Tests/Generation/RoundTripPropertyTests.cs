@@ -1,11 +1,9 @@
 using Coco.InitData.Generation;
 using Coco.InitData.Registries;
 using Coco.InitData.Specification;
-using Coco.InitData.Tests.Fixtures;
 using FsCheck;
 using FsCheck.Fluent;
 using Tomlyn.Model;
-using Xunit;
 
 namespace Coco.InitData.Tests.Generation;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Manifests;
-using Xunit;
 
 namespace Coco.InitData.Tests.Manifests;
 

@@ -1,9 +1,7 @@
 using System.Text;
 using Coco.InitData.Documents;
 using Coco.InitData.Measurements;
-using Coco.InitData.Tests.Fixtures;
 using Coco.InitData.Transport;
-using Xunit;
 
 namespace Coco.InitData.Tests.Measurements;
 

@@ -1,5 +1,3 @@
-using Coco.InitData.Tests.Fixtures;
-
 namespace Coco.InitData.Tests.RealRegistry;
 
 /// <summary>

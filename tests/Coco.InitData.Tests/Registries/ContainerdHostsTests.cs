@@ -1,10 +1,8 @@
 using System.Text;
 using Coco.InitData.Artifacts;
 using Coco.InitData.Diagnostics;
-using Coco.InitData.Tests.Fixtures;
 using Tomlyn;
 using Tomlyn.Model;
-using Xunit;
 
 namespace Coco.InitData.Tests.Registries;
 

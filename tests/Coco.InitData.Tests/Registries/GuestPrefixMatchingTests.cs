@@ -1,6 +1,5 @@
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Registries;
-using Xunit;
 
 namespace Coco.InitData.Tests.Registries;
 

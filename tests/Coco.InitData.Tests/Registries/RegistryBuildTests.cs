@@ -1,6 +1,4 @@
 using Coco.InitData.Tests.EndToEnd;
-using Coco.InitData.Tests.Fixtures;
-using Xunit;
 
 namespace Coco.InitData.Tests.Registries;
 

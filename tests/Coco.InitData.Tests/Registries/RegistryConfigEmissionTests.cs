@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Coco.InitData.Tests.Fixtures;
 using Tomlyn;
 using Tomlyn.Model;
-using Xunit;
 
 namespace Coco.InitData.Tests.Registries;
 

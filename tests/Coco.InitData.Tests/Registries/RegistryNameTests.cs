@@ -1,5 +1,4 @@
 using Coco.InitData.Registries;
-using Xunit;
 
 namespace Coco.InitData.Tests.Registries;
 

@@ -1,7 +1,6 @@
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
 using Coco.InitData.Specification;
-using Coco.InitData.Tests.Fixtures;
 
 namespace Coco.InitData.Tests.Registries;
 

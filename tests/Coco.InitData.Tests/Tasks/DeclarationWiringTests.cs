@@ -1,7 +1,5 @@
 using Coco.InitData.Specification;
 using Coco.InitData.Tasks;
-using Coco.InitData.Tests.Fixtures;
-using Xunit;
 
 namespace Coco.InitData.Tests.Tasks;
 

@@ -1,7 +1,5 @@
 using Coco.InitData.Tasks;
-using Coco.InitData.Tests.Fixtures;
 using Microsoft.Build.Framework;
-using Xunit;
 
 namespace Coco.InitData.Tests.Tasks;
 

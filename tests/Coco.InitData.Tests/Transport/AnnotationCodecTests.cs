@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using Coco.InitData.Transport;
-using Xunit;
 
 namespace Coco.InitData.Tests.Transport;
 

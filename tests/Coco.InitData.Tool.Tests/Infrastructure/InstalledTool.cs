@@ -1,4 +1,4 @@
-using Coco.InitData.Tests.Fixtures;
+using Coco.InitData.Testing;
 using Xunit;
 
 namespace Coco.InitData.Tool.Tests.Infrastructure;

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Coco.InitData.Tool.Tests.Infrastructure;
 
 /// <summary>Every test class that runs the installed tool shares one installation.</summary>

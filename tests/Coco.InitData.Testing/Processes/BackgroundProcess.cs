@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Coco.InitData.Tests.RealRegistry;
+namespace Coco.InitData.Testing;
 
 /// <summary>A server a test starts: output captured, killed with its children at dispose.</summary>
 public sealed class BackgroundProcess : IDisposable

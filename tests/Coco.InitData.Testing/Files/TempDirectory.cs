@@ -1,4 +1,4 @@
-namespace Coco.InitData.Tests.Fixtures;
+namespace Coco.InitData.Testing;
 
 /// <summary>A folder under the system temp folder, deleted at dispose.</summary>
 public sealed class TempDirectory : IDisposable

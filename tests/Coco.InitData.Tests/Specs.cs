@@ -1,7 +1,7 @@
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Specification;
 
-namespace Coco.InitData.Tests.Fixtures;
+namespace Coco.InitData.Tests;
 
 /// <summary>Short ways to write specifications in tests: a fake project file location and settings by name.</summary>
 public static class Specs

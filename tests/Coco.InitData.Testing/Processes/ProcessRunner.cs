@@ -1,12 +1,6 @@
 using System.Diagnostics;
 
-namespace Coco.InitData.Tests.Fixtures;
-
-/// <summary>The outcome of a process a test ran.</summary>
-public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
-{
-    public string Output => StandardOutput + StandardError;
-}
+namespace Coco.InitData.Testing;
 
 /// <summary>Runs a process with a bounded time; a test never hangs on a child.</summary>
 public static class ProcessRunner

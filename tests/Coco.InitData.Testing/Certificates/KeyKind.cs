@@ -1,4 +1,4 @@
-namespace Coco.InitData.Tests.Fixtures;
+namespace Coco.InitData.Testing;
 
 /// <summary>Key types test certificates are made with.</summary>
 public enum KeyKind

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Coco.InitData.Tests.Fixtures;
 
-namespace Coco.InitData.Tests.RealRegistry;
+namespace Coco.InitData.Testing;
 
 /// <summary>
 /// A real distribution registry (Debian's docker-registry, `docker-registry serve config.yml`) on 127.0.0.1
@@ -13,14 +12,14 @@ public sealed class LocalRegistry : IDisposable
     private readonly TempDirectory _directory = new("cid-registry");
     private readonly BackgroundProcess _process;
 
-    private LocalRegistry(IPAddress loopback, int port, TestCertificate? server, string? dataDirectory)
+    private LocalRegistry(IPAddress loopback, int port, ServerIdentity? server, string? dataDirectory)
     {
         Port = port;
         DataDirectory = dataDirectory ?? Path.Combine(_directory.Path, "data");
         var endpoint = new IPEndPoint(loopback, port).ToString();
         IsTls = server is not null;
-        var certificateFile = server is null ? null : _directory.Write("server.crt", server.Pem);
-        var keyFile = server is null ? null : _directory.Write("server.key", server.PrivateKeyPem);
+        var certificateFile = server is null ? null : _directory.Write("server.crt", server.CertificatePem);
+        var keyFile = server is null ? null : _directory.Write("server.key", server.KeyPem);
         var tls = certificateFile is null ? string.Empty : $"""
               tls:
                 certificate: {certificateFile}
@@ -61,14 +60,18 @@ public sealed class LocalRegistry : IDisposable
     public static LocalRegistry StartHttp() => Start(null);
 
     /// <summary>An HTTPS registry serving <paramref name="server"/> (key and certificate in its temp folder, deleted at dispose).</summary>
-    public static LocalRegistry StartTls(TestCertificate server) => Start(server);
+    public static LocalRegistry StartTls(TestCertificate server) => Start(new ServerIdentity(server.Pem, server.PrivateKeyPem));
+
+    /// <summary>An HTTPS registry serving a certificate and key made elsewhere (by the tool's own `certs create`, say).</summary>
+    public static LocalRegistry StartTls(string certificatePem, string keyPem) => Start(new ServerIdentity(certificatePem, keyPem));
 
     /// <summary>
     /// A registry on [::1] only (HTTPS when <paramref name="server"/> is given) whose storage is <paramref name="dataDirectory"/>:
     /// skopeo cannot name an IPv6 host (its reference grammar has none), so images are pushed through a 127.0.0.1
     /// instance over the same folder.
     /// </summary>
-    public static LocalRegistry StartOnIpv6Loopback(TestCertificate? server, string dataDirectory) => Start(server, IPAddress.IPv6Loopback, dataDirectory);
+    public static LocalRegistry StartOnIpv6Loopback(TestCertificate? server, string dataDirectory) =>
+        Start(server is null ? null : new ServerIdentity(server.Pem, server.PrivateKeyPem), IPAddress.IPv6Loopback, dataDirectory);
 
     /// <summary>Why ::1 cannot be used here, or null.</summary>
     public static string? Ipv6SkipReason()
@@ -84,7 +87,7 @@ public sealed class LocalRegistry : IDisposable
         }
     }
 
-    private static LocalRegistry Start(TestCertificate? server, IPAddress? loopback = null, string? dataDirectory = null)
+    private static LocalRegistry Start(ServerIdentity? server, IPAddress? loopback = null, string? dataDirectory = null)
     {
         // A port free now can be taken before the registry binds it: try a few.
         for (var attempt = 1; ; attempt++)
@@ -105,4 +108,7 @@ public sealed class LocalRegistry : IDisposable
         _process.Dispose();
         _directory.Dispose();
     }
+
+    /// <summary>The certificate and key the registry serves over TLS, as PEM text.</summary>
+    private sealed record ServerIdentity(string CertificatePem, string KeyPem);
 }

@@ -1,12 +1,22 @@
 using System.Text.Json;
 
-namespace Coco.InitData.Tests.Fixtures;
+namespace Coco.InitData.Testing;
 
-/// <summary>Runs the Python oracle scripts: Python's own tomllib/hashlib/gzip/base64, not our code grading itself.</summary>
+/// <summary>
+/// Runs the Python oracle scripts (the scripts/ folder each test project copies beside itself): Python's own
+/// tomllib/hashlib/gzip/base64/yaml, not our code grading itself.
+/// </summary>
 public static class PythonOracle
 {
     /// <summary>Runs a script under scripts/ and parses the JSON it prints; fails the test with its output otherwise.</summary>
     public static JsonElement Run(string script, params string[] arguments)
+    {
+        using var document = JsonDocument.Parse(Text(script, arguments));
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Runs a script under scripts/ and returns what it prints; fails the test with its output otherwise.</summary>
+    public static string Text(string script, params string[] arguments)
     {
         var result = ProcessRunner.Run("python3", new[] { RepositoryPaths.Script(script) }.Concat(arguments), timeout: TimeSpan.FromMinutes(1));
         if (result.ExitCode != 0)
@@ -14,8 +24,7 @@ public static class PythonOracle
             throw new Xunit.Sdk.XunitException($"python3 {script} failed ({result.ExitCode}): {result.Output}");
         }
 
-        using var document = JsonDocument.Parse(result.StandardOutput);
-        return document.RootElement.Clone();
+        return result.StandardOutput;
     }
 
     /// <summary>Parses TOML text with tomllib (TOML 1.0) and returns it as JSON.</summary>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Coco.InitData.Tests.RealRegistry;
+namespace Coco.InitData.Testing;
 
 /// <summary>A loopback port free at the time of asking.</summary>
 public static class FreePort

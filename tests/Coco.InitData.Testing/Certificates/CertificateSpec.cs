@@ -1,6 +1,6 @@
 using Org.BouncyCastle.Asn1.X509;
 
-namespace Coco.InitData.Tests.Fixtures;
+namespace Coco.InitData.Testing;
 
 /// <summary>What a test certificate should look like. Defaults give a valid CA:TRUE root valid 2025-2035.</summary>
 public sealed record CertificateSpec

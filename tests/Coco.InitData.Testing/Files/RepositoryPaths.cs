@@ -1,4 +1,4 @@
-namespace Coco.InitData.Tests.Fixtures;
+namespace Coco.InitData.Testing;
 
 /// <summary>Where things are in this repository and in the test output.</summary>
 public static class RepositoryPaths
@@ -29,6 +29,6 @@ public static class RepositoryPaths
     /// <summary>The test vectors copied from ../shared/spec/vectors.</summary>
     public static string Vector(string name) => Path.Combine(AppContext.BaseDirectory, "vectors", name);
 
-    /// <summary>A Python script under tests/Coco.InitData.Tests/scripts.</summary>
+    /// <summary>A script from the scripts/ folder the running test project copies beside itself.</summary>
     public static string Script(string name) => Path.Combine(AppContext.BaseDirectory, "scripts", name);
 }

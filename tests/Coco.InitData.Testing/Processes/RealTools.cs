@@ -1,4 +1,4 @@
-namespace Coco.InitData.Tests.RealRegistry;
+namespace Coco.InitData.Testing;
 
 /// <summary>The real programs the registry tests drive, found on PATH (.ci/run installs them from Debian).</summary>
 public static class RealTools

@@ -8,7 +8,7 @@ using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Operators;
 using Org.BouncyCastle.Crypto.Signers;
 
-namespace Coco.InitData.Tests.Fixtures;
+namespace Coco.InitData.Testing;
 
 /// <summary>
 /// RSA-PSS signatures with parameters BouncyCastle's named factories never write: any salt length, and an explicit

@@ -1,4 +1,4 @@
-namespace Coco.InitData.Tests.Fixtures;
+namespace Coco.InitData.Testing;
 
 /// <summary>
 /// Packs Coco.InitData once into a local feed, with a NuGet packages folder of its own, so consumer

@@ -3,7 +3,7 @@ using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.OpenSsl;
 using X509Certificate = Org.BouncyCastle.X509.X509Certificate;
 
-namespace Coco.InitData.Tests.Fixtures;
+namespace Coco.InitData.Testing;
 
 /// <summary>A certificate made at test time, with its key (never committed, never embedded).</summary>
 public sealed class TestCertificate

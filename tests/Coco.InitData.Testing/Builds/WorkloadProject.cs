@@ -1,6 +1,6 @@
 using System.Security;
 
-namespace Coco.InitData.Tests.Fixtures;
+namespace Coco.InitData.Testing;
 
 /// <summary>
 /// A throwaway workload project in a temp folder that imports the package's build/ files from source and
