@@ -31,7 +31,7 @@ public sealed class AnnotateTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void EveryWorkloadKindGetsTheAnnotationWherePythonYamlLooksForIt()
+    public void Every_workload_kind_gets_the_annotation_where_python_yaml_looks_for_it()
     {
         var manifest = _dir.Write("all.yaml", string.Join("---\n", Documents));
         var initdata = RepositoryPaths.Vector("tv1-kata-default.toml");
@@ -60,7 +60,7 @@ public sealed class AnnotateTests : IDisposable
     }
 
     [Fact]
-    public void DocumentsWithoutAPodTemplateAreUnchangedByteForByte()
+    public void Documents_without_a_pod_template_are_unchanged_byte_for_byte()
     {
         var manifest = _dir.Write("all.yaml", string.Join("---\n", Documents));
 
@@ -86,7 +86,7 @@ public sealed class AnnotateTests : IDisposable
     }
 
     [Fact]
-    public void AnOlderValueIsReplacedNotDuplicated()
+    public void An_older_value_is_replaced_not_duplicated()
     {
         var manifest = _dir.Write("ss.yaml", Documents[3]);
 
@@ -99,7 +99,7 @@ public sealed class AnnotateTests : IDisposable
     }
 
     [Fact]
-    public void AnnotationsOverTheKubernetesLimitWarn()
+    public void Annotations_over_the_Kubernetes_limit_warn()
     {
         var big = new string('x', 262_100);
         var manifest = _dir.Write("big.yaml", $"apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    huge: {big}\nspec: {{}}\n");
@@ -111,7 +111,7 @@ public sealed class AnnotateTests : IDisposable
     }
 
     [Fact]
-    public void AnnotateReadsStandardInputAndTheDigestOfTheResultIsTheDocuments()
+    public void Annotate_reads_standard_input_and_the_digest_of_the_result_is_the_documents()
     {
         var result = _tool.RunWith(_dir.Path, null, Documents[2], "annotate", "-", "--initdata", RepositoryPaths.Vector("tv1-kata-default.toml"));
 
@@ -122,7 +122,7 @@ public sealed class AnnotateTests : IDisposable
     }
 
     [Fact]
-    public void AFileWithoutWorkloadsWarnsAndIsCopied()
+    public void A_file_without_workloads_warns_and_is_copied()
     {
         var manifest = _dir.Write("svc.yaml", Documents[^1]);
 

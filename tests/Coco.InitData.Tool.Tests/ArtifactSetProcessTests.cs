@@ -24,7 +24,7 @@ public sealed class ArtifactSetProcessTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void GenerateKilledAtRandomMomentsLeavesOneWholeSetOnceTheNextRunHasRun()
+    public void Generate_killed_at_random_moments_leaves_one_whole_set_once_the_next_run_has_run()
     {
         var random = new Random(33);
         var output = Path.Combine(_dir.Path, "out");
@@ -54,7 +54,7 @@ public sealed class ArtifactSetProcessTests : IDisposable
     }
 
     [Fact]
-    public void TwoGenerateRunsIntoOneFolderBothSucceedAndTheFolderHoldsTheSetOfOneOfThem()
+    public void Two_generate_runs_into_one_folder_both_succeed_and_the_folder_holds_the_set_of_one_of_them()
     {
         var output = Path.Combine(_dir.Path, "shared");
         var digests = new List<string>();

@@ -17,7 +17,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("digest")]
     [InlineData("decode")]
     [InlineData("inspect")]
-    public void AMissingFileIsBadUsageWithCid4002(string command)
+    public void A_missing_file_is_bad_usage_with_CID4002(string command)
     {
         var result = _tool.Run(_dir.Path, command, "nothing-here.toml");
 
@@ -27,7 +27,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void GarbageIsAFindingWithCid4004()
+    public void Garbage_is_a_finding_with_CID4004()
     {
         var path = _dir.Write("garbage.annotation", "not an annotation at all");
 
@@ -39,7 +39,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void TruncatedBase64IsRejectedAsTheGuestWould()
+    public void Truncated_base64_is_rejected_as_the_guest_would()
     {
         var annotation = File.ReadAllText(RepositoryPaths.Vector("tv2-kata-policy-howto.annotation"));
         var path = _dir.Write("truncated.annotation", annotation[..^1]);
@@ -51,7 +51,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void TruncatedGzipIsReportedAsDamaged()
+    public void Truncated_gzip_is_reported_as_damaged()
     {
         var annotation = File.ReadAllText(RepositoryPaths.Vector("tv2-kata-policy-howto.annotation"));
         var bytes = Convert.FromBase64String(annotation);
@@ -65,7 +65,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void AGzipBombIsRefusedBeyondTheSizeLimit()
+    public void A_gzip_bomb_is_refused_beyond_the_size_limit()
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
@@ -83,7 +83,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void YamlThatIsNotKubernetesIsRefusedByAnnotateWithItsLine()
+    public void YAML_that_is_not_Kubernetes_is_refused_by_annotate_with_its_line()
     {
         var manifest = _dir.Write("list.yaml", "---\n- just\n- a list\n");
         var initdata = RepositoryPaths.Vector("tv1-kata-default.toml");
@@ -96,7 +96,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void InvalidYamlIsAnErrorWithFileAndLine()
+    public void Invalid_YAML_is_an_error_with_file_and_line()
     {
         var manifest = _dir.Write("broken.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [unclosed\n");
 
@@ -107,7 +107,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void DigestOfYamlThatIsNotKubernetesSaysWhatItExpected()
+    public void Digest_of_YAML_that_is_not_Kubernetes_says_what_it_expected()
     {
         var path = _dir.Write("plain.yaml", "name: value\nother: 1\n");
 
@@ -118,7 +118,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void AnUnknownOptionIsBadUsageNamedAsAnOption()
+    public void An_unknown_option_is_bad_usage_named_as_an_option()
     {
         var result = _tool.Run(_dir.Path, "digest", "x", "--frobnicate");
 
@@ -128,7 +128,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void HelpAndVersionSucceed()
+    public void Help_and_version_succeed()
     {
         var help = _tool.Run(_dir.Path, "--help");
         var version = _tool.Run(_dir.Path, "--version");

@@ -14,7 +14,7 @@ public sealed class CertsProjectTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void PathsAreRelativeToTheProjectTheLinesArePastedInto()
+    public void Paths_are_relative_to_the_project_the_lines_are_pasted_into()
     {
         _dir.Write("src/App/App.csproj", "<Project />\n");
 
@@ -26,7 +26,7 @@ public sealed class CertsProjectTests : IDisposable
     }
 
     [Fact]
-    public void AFolderOutsideTheProjectIsWrittenAbsoluteWithAWarning()
+    public void A_folder_outside_the_project_is_written_absolute_with_a_warning()
     {
         Directory.CreateDirectory(Path.Combine(_dir.Path, "app"));
         var elsewhere = Path.Combine(_dir.Path, "shared", "certs");
@@ -39,7 +39,7 @@ public sealed class CertsProjectTests : IDisposable
     }
 
     [Fact]
-    public void AKbsCaAndARegistryCaLiveSideBySide()
+    public void A_KBS_CA_and_a_registry_CA_live_side_by_side()
     {
         var registry = _tool.Run(_dir.Path, "certs", "create", "--host", "registry.example.internal:5000", "-o", "certs");
         var kbs = _tool.Run(_dir.Path, "certs", "create", "--kbs", "--host", "kbs.example.internal:8080", "-o", "certs");
@@ -61,7 +61,7 @@ public sealed class CertsProjectTests : IDisposable
     }
 
     [Fact]
-    public void ANameThatIsAPathIsRefused()
+    public void A_name_that_is_a_path_is_refused()
     {
         var result = _tool.Run(_dir.Path, "certs", "create", "--host", "r.example.internal", "-o", "certs", "--name", "../escape");
 

@@ -16,7 +16,7 @@ public sealed class CertsTests : IDisposable
     [Theory]
     [InlineData(false, "id-ecPublicKey")]
     [InlineData(true, "rsaEncryption")]
-    public void TheServerCertificateVerifiesWithOpensslForEveryName(bool rsa, string keyAlgorithm)
+    public void The_server_certificate_verifies_with_openssl_for_every_name(bool rsa, string keyAlgorithm)
     {
         var arguments = new List<string> { "certs", "create", "--host", "registry.example.internal:5000", "--host", "10.0.0.5:5000", "-o", "certs" };
         if (rsa)
@@ -47,7 +47,7 @@ public sealed class CertsTests : IDisposable
     }
 
     [Fact]
-    public void KeysAreOwnerOnlyAndExistingFilesAreKept()
+    public void Keys_are_owner_only_and_existing_files_are_kept()
     {
         var first = _tool.Run(_dir.Path, "certs", "create", "--host", "localhost", "-o", "certs");
         Assert.True(first.ExitCode == 0, first.Output);
@@ -68,7 +68,7 @@ public sealed class CertsTests : IDisposable
     }
 
     [Fact]
-    public void AHostWithAPathIsBadUsage()
+    public void A_host_with_a_path_is_bad_usage()
     {
         var result = _tool.Run(_dir.Path, "certs", "create", "--host", "registry.example.internal/team", "-o", "certs");
 

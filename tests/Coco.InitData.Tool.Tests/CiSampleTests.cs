@@ -16,7 +16,7 @@ public sealed class CiSampleTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void NoPrivateKeyIsWrittenIntoTheOutputFolder()
+    public void No_private_key_is_written_into_the_output_folder()
     {
         // As the README runs it: an "out" folder where the command runs (the repository root there).
         var result = ProcessRunner.Run("bash", new[] { Script, "out" }, _dir.Path, new Dictionary<string, string> { ["COCO_INITDATA"] = _tool.Executable, ["NO_COLOR"] = "1" });
@@ -28,7 +28,7 @@ public sealed class CiSampleTests : IDisposable
     }
 
     [Fact]
-    public void TheRepositoryIgnoresTheOutFolderTheReadmeRunsItWith()
+    public void The_repository_ignores_the_out_folder_the_README_runs_it_with()
     {
         Assert.Contains("COCO_INITDATA=coco-initdata samples/ci/initdata-ci.sh out`", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")), StringComparison.Ordinal);
         var ignored = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, ".gitignore")).Select(l => l.Trim());
@@ -37,7 +37,7 @@ public sealed class CiSampleTests : IDisposable
     }
 
     [Fact]
-    public void WithAWorkloadProjectItVerifiesTheCertificatesTheProjectEmbeds()
+    public void With_a_workload_project_it_verifies_the_certificates_the_project_embeds()
     {
         var app = Path.Combine(_dir.Path, "app");
         var created = _tool.Run(_dir.Path, "certs", "create", "--host", "registry.test.internal:5000", "-o", Path.Combine(app, "certs"), "--project", app);

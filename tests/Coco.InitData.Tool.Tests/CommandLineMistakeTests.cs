@@ -19,7 +19,7 @@ public sealed class CommandLineMistakeTests : IDisposable
     [InlineData("digest --jsn initdata.toml", "'--jsn' is not an option of 'coco-initdata digest'; did you mean '--json'? Run 'coco-initdata digest --help' for its options.")]
     [InlineData("digest initdata.toml --jsn", "'--jsn' is not an option of 'coco-initdata digest'; did you mean '--json'? Run 'coco-initdata digest --help' for its options.")]
     [InlineData("certs create --hots r:5000 -o certs", "'--hots' is not an option of 'coco-initdata certs create'; did you mean '--host'? Run 'coco-initdata certs create --help' for its options.")]
-    public void AnUnknownOptionIsNamedWithTheNearestOneNotBlamedOnTheNextWord(string commandLine, string message)
+    public void An_unknown_option_is_named_with_the_nearest_one_not_blamed_on_the_next_word(string commandLine, string message)
     {
         var result = _tool.Run(_dir.Path, commandLine.Split(' '));
 
@@ -29,7 +29,7 @@ public sealed class CommandLineMistakeTests : IDisposable
     }
 
     [Fact]
-    public void AnUnknownOptionWithNothingCloseIsStillNamedAsAnOption()
+    public void An_unknown_option_with_nothing_close_is_still_named_as_an_option()
     {
         var result = _tool.Run(_dir.Path, "digest", "x", "--frobnicate");
 
@@ -41,7 +41,7 @@ public sealed class CommandLineMistakeTests : IDisposable
     [InlineData("cert create --host r:5000 -o certs", "CID4033: 'cert' is not a command of 'coco-initdata'; did you mean 'certs'?")]
     [InlineData("certs creat --host r:5000 -o certs", "CID4033: 'creat' is not a command of 'coco-initdata certs'; did you mean 'create'?")]
     [InlineData("frobnicate", "CID4034: 'frobnicate' is not a command of 'coco-initdata'; the commands are generate, verify, digest, decode, inspect, annotate, probe, certs.")]
-    public void AMistypedCommandIsNamedWithTheNearestCommandInOneLine(string commandLine, string message)
+    public void A_mistyped_command_is_named_with_the_nearest_command_in_one_line(string commandLine, string message)
     {
         var result = _tool.Run(_dir.Path, commandLine.Split(' '));
 
@@ -56,7 +56,7 @@ public sealed class CommandLineMistakeTests : IDisposable
     [InlineData("CID4002", 2, "verify", "--ca", "missing.pem", "--json")]
     [InlineData("CID4035", 2, "digest", "folder", "--json")]
     [InlineData("CID4009", 2, "certs", "create", "--host", "a/b", "-o", "certs", "--json")]
-    public void JsonIsExactlyOneObjectAlsoWhenTheInputIsMissingOrBad(string code, int exitCode, params string[] arguments)
+    public void JSON_is_exactly_one_object_also_when_the_input_is_missing_or_bad(string code, int exitCode, params string[] arguments)
     {
         _dir.Write("bad.txt", "bad\n");
         Directory.CreateDirectory(Path.Combine(_dir.Path, "folder"));
@@ -72,7 +72,7 @@ public sealed class CommandLineMistakeTests : IDisposable
     }
 
     [Fact]
-    public void JsonWithAnUnknownOptionIsStillOneObject()
+    public void JSON_with_an_unknown_option_is_still_one_object()
     {
         var result = _tool.Run(_dir.Path, "digest", "x.toml", "--json", "--frobnicate");
 
@@ -82,7 +82,7 @@ public sealed class CommandLineMistakeTests : IDisposable
     }
 
     [Fact]
-    public void AFolderGivenWhereAFileIsExpectedSaysItIsAFolder()
+    public void A_folder_given_where_a_file_is_expected_says_it_is_a_folder()
     {
         var folder = Directory.CreateDirectory(Path.Combine(_dir.Path, "certs")).FullName;
 
@@ -102,7 +102,7 @@ public sealed class CommandLineMistakeTests : IDisposable
     [Theory]
     [InlineData('"')]
     [InlineData('\'')]
-    public void AnAnnotationPastedWithItsQuotesGetsAHintToRemoveThem(char quote)
+    public void An_annotation_pasted_with_its_quotes_gets_a_hint_to_remove_them(char quote)
     {
         var annotation = File.ReadAllText(RepositoryPaths.Vector("tv2-kata-policy-howto.annotation")).Trim();
         var path = _dir.Write("pasted.annotation", quote + annotation + quote + "\n");
@@ -119,7 +119,7 @@ public sealed class CommandLineMistakeTests : IDisposable
     [InlineData("/p:Stage=prod;Port=8443")]
     [InlineData("-property:Stage=prod", "/p:Port=8443")]
     [InlineData("-p", "Stage=prod;Port=8443")]
-    public void PropertiesSplitOnSemicolonsAsMsBuildReadsThem(params string[] properties)
+    public void Properties_split_on_semicolons_as_MSBuild_reads_them(params string[] properties)
     {
         var project = _dir.Write("App/App.csproj", """
             <Project>
@@ -136,7 +136,7 @@ public sealed class CommandLineMistakeTests : IDisposable
     }
 
     [Fact]
-    public void AQuotedPropertyValueKeepsItsSemicolons()
+    public void A_quoted_property_value_keeps_its_semicolons()
     {
         var project = _dir.Write("App/App.csproj", """
             <Project>
@@ -153,7 +153,7 @@ public sealed class CommandLineMistakeTests : IDisposable
     }
 
     [Fact]
-    public void TheCertificateReportSaysProfilesAsWrittenAndCountsInTheSingular()
+    public void The_certificate_report_says_profiles_as_written_and_counts_in_the_singular()
     {
         var created = _tool.Run(_dir.Path, "certs", "create", "--host", "registry.example.internal:5000", "-o", "certs");
         Assert.True(created.ExitCode == 0, created.Output);

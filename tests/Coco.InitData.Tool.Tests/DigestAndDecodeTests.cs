@@ -14,7 +14,7 @@ public sealed class DigestAndDecodeTests
     [InlineData("tv1-kata-default.toml")]
     [InlineData("tv2-kata-policy-howto.annotation")]
     [InlineData("tv3-caa-sample.toml")]
-    public void DigestAgreesWithPythonHashlibOnTheSpecVectors(string vector)
+    public void Digest_agrees_with_python_hashlib_on_the_spec_vectors(string vector)
     {
         var path = RepositoryPaths.Vector(vector);
         var expected = PythonOracle.Run("oracle.py", "digest", path);
@@ -40,7 +40,7 @@ public sealed class DigestAndDecodeTests
     }
 
     [Fact]
-    public void DigestOfTheKataDefaultPrintsTheSpecValues()
+    public void Digest_of_the_kata_default_prints_the_spec_values()
     {
         var result = _tool.Run(AppContext.BaseDirectory, "digest", RepositoryPaths.Vector("tv1-kata-default.toml"));
 
@@ -52,7 +52,7 @@ public sealed class DigestAndDecodeTests
     }
 
     [Fact]
-    public void DecodeGivesTheExactBytesPythonGzipGives()
+    public void Decode_gives_the_exact_bytes_python_gzip_gives()
     {
         var path = RepositoryPaths.Vector("tv2-kata-policy-howto.annotation");
         var expected = PythonOracle.Text("oracle.py", "decode", path);
@@ -65,7 +65,7 @@ public sealed class DigestAndDecodeTests
     }
 
     [Fact]
-    public void DecodeReadsTheAnnotationFromStandardInput()
+    public void Decode_reads_the_annotation_from_standard_input()
     {
         var annotation = File.ReadAllText(RepositoryPaths.Vector("tv2-kata-policy-howto.annotation"));
 
@@ -76,7 +76,7 @@ public sealed class DigestAndDecodeTests
     }
 
     [Fact]
-    public void DigestReadsTheAnnotationOutOfAManifest()
+    public void Digest_reads_the_annotation_out_of_a_manifest()
     {
         using var dir = new TempDirectory();
         var annotation = File.ReadAllText(RepositoryPaths.Vector("tv2-kata-policy-howto.annotation"));

@@ -16,7 +16,7 @@ public sealed class FaultTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void AnUnexpectedErrorIsOneCid9000LineWithExitCode3AndNoStackTrace()
+    public void An_unexpected_error_is_one_CID9000_line_with_exit_code_3_and_no_stack_trace()
     {
         // The current folder deleted under the tool: .NET throws from getcwd, which no command expects.
         var result = RunInDeletedFolder("generate --registry registry.example.internal:5000 --kbs-url https://kbs.example.internal:8080");
@@ -29,7 +29,7 @@ public sealed class FaultTests : IDisposable
     }
 
     [Fact]
-    public void TheCommandLineNamedByCid9000HasItsCredentialsMasked()
+    public void The_command_line_named_by_CID9000_has_its_credentials_masked()
     {
         var result = RunInDeletedFolder("generate --registry registry.example.internal:5000 --kbs-url https://kbs.example.internal:8080 --https-proxy http://builder:hunter2secret@proxy.example.internal:3128");
 
@@ -40,7 +40,7 @@ public sealed class FaultTests : IDisposable
     }
 
     [Fact]
-    public void VerboseAddsTheStackTraceAndJsonStillGetsItsObject()
+    public void Verbose_adds_the_stack_trace_and_JSON_still_gets_its_object()
     {
         var result = RunInDeletedFolder("generate --registry registry.example.internal:5000 --kbs-url https://kbs.example.internal:8080 --json --verbose");
 
@@ -57,7 +57,7 @@ public sealed class FaultTests : IDisposable
     [InlineData("decode")]
     [InlineData("annotate")]
     [InlineData("--help")]
-    public void AFullStandardOutputIsCid4030WithExitCode3(string command)
+    public void A_full_standard_output_is_CID4030_with_exit_code_3(string command)
     {
         Assert.True(File.Exists("/dev/full"), "this test needs Linux's /dev/full");
         var vector = RepositoryPaths.Vector("tv1-kata-default.toml");
@@ -83,7 +83,7 @@ public sealed class FaultTests : IDisposable
     [InlineData("CID4036", 2, "generate", "{fifo}")]
     [InlineData("CID9011", 1, "generate", "--ca", "{fifo}", "--kbs-url", "https://kbs.example.internal:8080", "-o", "out")]
     [InlineData("CID9011", 1, "generate", "--policy", "{fifo}", "--kbc-name", "offline_fs_kbc", "-o", "out")]
-    public void AFifoIsNeverOpenedSoNothingBlocks(string code, int exitCode, params string[] arguments)
+    public void A_fifo_is_never_opened_so_nothing_blocks(string code, int exitCode, params string[] arguments)
     {
         var fifo = Path.Combine(_dir.Path, "input.fifo");
         var made = ProcessRunner.Run("mkfifo", new[] { fifo });

@@ -11,7 +11,7 @@ public sealed class GenerateTests
     public GenerateTests(InstalledTool tool) => _tool = tool;
 
     [Fact]
-    public void GenerateProjectWritesTheSameBytesAsDotnetBuild()
+    public void Generate_project_writes_the_same_bytes_as_dotnet_build()
     {
         using var project = new WorkloadProject();
         var root = TestPki.Root("Generate Root");
@@ -49,7 +49,7 @@ public sealed class GenerateTests
     }
 
     [Fact]
-    public void TheBuildRewritesTheAnnotatedManifestWhenTheManifestChanges()
+    public void The_build_rewrites_the_annotated_manifest_when_the_manifest_changes()
     {
         using var project = new WorkloadProject();
         project.Write("k8s/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: first\n");
@@ -68,7 +68,7 @@ public sealed class GenerateTests
     }
 
     [Fact]
-    public void AManifestThatIsNotYamlFailsTheBuildWithItsLine()
+    public void A_manifest_that_is_not_YAML_fails_the_build_with_its_line()
     {
         using var project = new WorkloadProject();
         project.Write("k8s/bad.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: [\n");
@@ -82,7 +82,7 @@ public sealed class GenerateTests
     }
 
     [Fact]
-    public void GenerateWithoutOutputWritesWhereTheBuildWould()
+    public void Generate_without_output_writes_where_the_build_would()
     {
         using var project = new WorkloadProject();
         project.WriteProject(string.Empty, "<InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl>");
@@ -94,7 +94,7 @@ public sealed class GenerateTests
     }
 
     [Fact]
-    public void GenerateFromOptionsNeedsNoProject()
+    public void Generate_from_options_needs_no_project()
     {
         using var dir = new TempDirectory();
         var root = TestPki.Root("Options Root");
@@ -114,7 +114,7 @@ public sealed class GenerateTests
     }
 
     [Fact]
-    public void GenerateErrorsNameTheOptionAndExitWithOne()
+    public void Generate_errors_name_the_option_and_exit_with_one()
     {
         using var dir = new TempDirectory();
 
@@ -126,7 +126,7 @@ public sealed class GenerateTests
     }
 
     [Fact]
-    public void GenerateOfAFolderWithoutProjectIsBadUsage()
+    public void Generate_of_a_folder_without_project_is_bad_usage()
     {
         using var dir = new TempDirectory();
 
@@ -137,7 +137,7 @@ public sealed class GenerateTests
     }
 
     [Fact]
-    public void VerifyOfAProjectWithAnExpiredCaFailsWithItsFileAndLine()
+    public void Verify_of_a_project_with_an_expired_CA_fails_with_its_file_and_line()
     {
         using var project = new WorkloadProject();
         var expired = TestPki.Create(new CertificateSpec { Subject = "CN=Expired Root", NotBefore = TestPki.Epoch, NotAfter = TestPki.Epoch.AddDays(30) });
@@ -156,7 +156,7 @@ public sealed class GenerateTests
     }
 
     [Fact]
-    public void VerifyOfCaFilesReportsEachCertificate()
+    public void Verify_of_CA_files_reports_each_certificate()
     {
         using var dir = new TempDirectory();
         var root = TestPki.Root("Verify Root");

@@ -18,7 +18,7 @@ public sealed class HostileInputToolTests : IDisposable
     [Theory]
     [InlineData("empty.toml", "")]
     [InlineData("plain.toml", "x = 1\n")]
-    public void AnnotateRefusesAnInitDataFileThatIsNotAnInitDataDocument(string name, string content)
+    public void Annotate_refuses_an_initdata_file_that_is_not_an_initdata_document(string name, string content)
     {
         var initdata = _dir.Write(name, content);
         _dir.Write("pod.yaml", Pod);
@@ -32,7 +32,7 @@ public sealed class HostileInputToolTests : IDisposable
     }
 
     [Fact]
-    public void InspectOfADocumentWhoseEmbeddedCertificateHasBadBase64IsCid2003NotACrash()
+    public void Inspect_of_a_document_whose_embedded_certificate_has_bad_base64_is_CID2003_not_a_crash()
     {
         var path = _dir.Write("bad-cert.toml", "version = \"0.1.0\"\nalgorithm = \"sha256\"\n[data]\n\"cdh.toml\" = '''\n[image]\n"
             + "extra_root_certificates = [\"-----BEGIN CERTIFICATE-----\\n!!!!notbase64@@\\n-----END CERTIFICATE-----\\n\"]\n'''\n");
@@ -46,7 +46,7 @@ public sealed class HostileInputToolTests : IDisposable
     }
 
     [Fact]
-    public void AnnotateOfWorkloadsSharingATemplateThroughAnAliasExitsOneWithCid3066AndWritesNothing()
+    public void Annotate_of_workloads_sharing_a_template_through_an_alias_exits_one_with_CID3066_and_writes_nothing()
     {
         var initdata = _dir.Write("initdata.toml", "version = \"0.1.0\"\nalgorithm = \"sha256\"\n[data]\n");
         _dir.Write("shared.yaml", "apiVersion: v1\nkind: List\nitems:\n- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: a}\n  spec:\n    template: &t\n      spec: {}\n"
@@ -60,7 +60,7 @@ public sealed class HostileInputToolTests : IDisposable
     }
 
     [Fact]
-    public void AnnotateOfARecursiveAliasIsCid3062AndTheProcessSurvives()
+    public void Annotate_of_a_recursive_alias_is_CID3062_and_the_process_survives()
     {
         var initdata = _dir.Write("initdata.toml", "version = \"0.1.0\"\nalgorithm = \"sha256\"\n[data]\n");
         _dir.Write("loop.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec: &s [*s]\n");
@@ -72,7 +72,7 @@ public sealed class HostileInputToolTests : IDisposable
     }
 
     [Fact]
-    public void VerifyOfFiveThousandCopiesOfOneCaTakesLinearTime()
+    public void Verify_of_five_thousand_copies_of_one_CA_takes_linear_time()
     {
         var pem = TestPki.Root("Copied Root").Pem;
         var few = _dir.Write("few.pem", string.Concat(Enumerable.Repeat(pem, 500)));
@@ -93,7 +93,7 @@ public sealed class HostileInputToolTests : IDisposable
     }
 
     [Fact]
-    public void BrokenTomlIsReportedAtItsTomlLineNotAsAYamlScalar()
+    public void Broken_TOML_is_reported_at_its_TOML_line_not_as_a_YAML_scalar()
     {
         var path = _dir.Write("broken.toml", "version = \"0.1.0\"\nalgorithm = \"sha256\"\n[data\nx = 1\n");
 

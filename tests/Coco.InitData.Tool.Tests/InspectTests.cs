@@ -11,7 +11,7 @@ public sealed class InspectTests
     public InspectTests(InstalledTool tool) => _tool = tool;
 
     [Fact]
-    public void InspectOfTheCaaSampleListsKbsCertificatesAndTheExpiredOne()
+    public void Inspect_of_the_CAA_sample_lists_KBS_certificates_and_the_expired_one()
     {
         var result = _tool.Run(AppContext.BaseDirectory, "inspect", RepositoryPaths.Vector("tv3-caa-sample.toml"), "--json", "--validation-time", "2026-01-01T00:00:00Z");
 
@@ -27,7 +27,7 @@ public sealed class InspectTests
     }
 
     [Fact]
-    public void InspectOfAGeneratedAnnotationShowsItsRegistries()
+    public void Inspect_of_a_generated_annotation_shows_its_registries()
     {
         using var dir = new TempDirectory();
         var generate = _tool.Run(dir.Path, "generate", "--insecure-registry", "10.0.0.5:5000", "--blocked-registry", "quay.io", "--kbs-url", "http://kbs:8080", "-o", "out");
@@ -42,7 +42,7 @@ public sealed class InspectTests
     }
 
     [Fact]
-    public void NoColourWhenRedirectedEvenWithoutNoColor()
+    public void No_colour_when_redirected_even_without_NO_COLOR()
     {
         var result = _tool.RunWith(AppContext.BaseDirectory, new Dictionary<string, string> { ["NO_COLOR"] = string.Empty, ["TERM"] = "xterm-256color" }, null,
             "inspect", RepositoryPaths.Vector("tv3-caa-sample.toml"));

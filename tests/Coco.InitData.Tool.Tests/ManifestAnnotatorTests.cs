@@ -11,7 +11,7 @@ public sealed class ManifestAnnotatorTests
     private const string Value = "H4sIAAAAAAAC/wMAAAAAAAAAAAA=";
 
     [Fact]
-    public void CrlfLineEndingsAndTheBomArePreserved()
+    public void CRLF_line_endings_and_the_BOM_are_preserved()
     {
         var text = "apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: p\r\nspec: {}\r\n";
         var input = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(text)).ToArray();
@@ -25,7 +25,7 @@ public sealed class ManifestAnnotatorTests
     }
 
     [Fact]
-    public void AListKindHasEachItemAnnotated()
+    public void A_list_kind_has_each_item_annotated()
     {
         var text = "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: a\n- apiVersion: batch/v1\n  kind: Job\n  metadata:\n    name: b\n  spec:\n    template:\n      spec: {}\n";
 
@@ -38,7 +38,7 @@ public sealed class ManifestAnnotatorTests
     }
 
     [Fact]
-    public void AWorkloadWithoutATemplateWarnsAndTheRestIsAnnotated()
+    public void A_workload_without_a_template_warns_and_the_rest_is_annotated()
     {
         var text = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: 1\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n";
         var diagnostics = new DiagnosticBag();
@@ -53,7 +53,7 @@ public sealed class ManifestAnnotatorTests
     }
 
     [Fact]
-    public void MetadataThatIsNotAMappingIsAnErrorAtItsLine()
+    public void Metadata_that_is_not_a_mapping_is_an_error_at_its_line()
     {
         var text = "apiVersion: v1\nkind: Pod\nmetadata: [a, b]\n";
         var diagnostics = new DiagnosticBag();

@@ -17,7 +17,7 @@ public sealed class ProbeTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void AGoodChainForTheProbedNameIsAcceptedAndTheRegistryAnswers()
+    public void A_good_chain_for_the_probed_name_is_accepted_and_the_registry_answers()
     {
         var certs = CreateCertificates("good", "localhost", "127.0.0.1");
         using var registry = LocalRegistry.StartTls(File.ReadAllText(Path.Combine(certs, "registry.pem")), File.ReadAllText(Path.Combine(certs, "registry.key")));
@@ -33,7 +33,7 @@ public sealed class ProbeTests : IDisposable
     }
 
     [Fact]
-    public void AChainFromAnotherCaIsRejected()
+    public void A_chain_from_another_CA_is_rejected()
     {
         var certs = CreateCertificates("served", "127.0.0.1");
         var other = CreateCertificates("other", "127.0.0.1");
@@ -47,7 +47,7 @@ public sealed class ProbeTests : IDisposable
     }
 
     [Fact]
-    public void ACertificateWithoutTheProbedNameIsRejected()
+    public void A_certificate_without_the_probed_name_is_rejected()
     {
         var certs = CreateCertificates("name", "registry.example.internal");
         using var registry = LocalRegistry.StartTls(File.ReadAllText(Path.Combine(certs, "registry.pem")), File.ReadAllText(Path.Combine(certs, "registry.key")));
@@ -60,7 +60,7 @@ public sealed class ProbeTests : IDisposable
     }
 
     [Fact]
-    public void APlainHttpRegistryAnswersWithInsecure()
+    public void A_plain_HTTP_registry_answers_with_insecure()
     {
         using var registry = LocalRegistry.StartHttp();
 
@@ -71,7 +71,7 @@ public sealed class ProbeTests : IDisposable
     }
 
     [Fact]
-    public void TlsToAPlainHttpRegistryIsAHandshakeError()
+    public void TLS_to_a_plain_HTTP_registry_is_a_handshake_error()
     {
         using var registry = LocalRegistry.StartHttp();
 
@@ -82,7 +82,7 @@ public sealed class ProbeTests : IDisposable
     }
 
     [Fact]
-    public void ASilentServerTimesOutWithinTheBound()
+    public void A_silent_server_times_out_within_the_bound()
     {
         // Accepts the connection and never answers: the probe must give up by itself.
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -98,7 +98,7 @@ public sealed class ProbeTests : IDisposable
     }
 
     [Fact]
-    public void NothingListeningIsAConnectionError()
+    public void Nothing_listening_is_a_connection_error()
     {
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))

@@ -16,7 +16,7 @@ public sealed partial class ReadmeExampleTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void EveryConsoleExampleOfTheToolSectionPrintsWhatItShows()
+    public void Every_console_example_of_the_tool_section_prints_what_it_shows()
     {
         var examples = ConsoleExamples(Section("## coco-initdata, the command-line tool")).ToList();
 
@@ -34,7 +34,7 @@ public sealed partial class ReadmeExampleTests : IDisposable
     }
 
     [Fact]
-    public void TheCertsCreateExampleLinesAreTheOnesItPrints()
+    public void The_certs_create_example_lines_are_the_ones_it_prints()
     {
         var section = Section("### certs create");
         var example = Regex.Match(section, "prints, after the files it wrote:\n\n```xml\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
@@ -48,7 +48,7 @@ public sealed partial class ReadmeExampleTests : IDisposable
     }
 
     [Fact]
-    public void TheSummaryLineTheReadmeShowsIsTheOneTheSampleWorkloadPrints()
+    public void The_summary_line_the_README_shows_is_the_one_the_sample_workload_prints()
     {
         // The Quick start itself is run literally by Coco.InitData.Tests' QuickStartTests; this is its summary line.
         var documented = Regex.Match(Section("### Seeing the result in a terminal"), "`(InitData: [^`]*) -> [^`]* sha256:\\.\\.\\.`").Groups[1].Value;

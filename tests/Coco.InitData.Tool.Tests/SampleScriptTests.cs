@@ -11,7 +11,7 @@ public sealed class SampleScriptTests
     public SampleScriptTests(InstalledTool tool) => _tool = tool;
 
     [Fact]
-    public void TheCiSampleCreatesCertsGeneratesVerifiesAndAnnotates()
+    public void The_CI_sample_creates_certs_generates_verifies_and_annotates()
     {
         using var dir = new TempDirectory();
         var script = Path.Combine(RepositoryPaths.Root, "samples", "ci", "initdata-ci.sh");

@@ -13,7 +13,7 @@ public sealed class SpecialInputFileTests
     [InlineData("policy")]
     [InlineData("kbs")]
     [InlineData("certificate")]
-    public async Task AFifoAsAnInputFailsTheBuildAtOnceWithCid9011(string input)
+    public async Task A_fifo_as_an_input_fails_the_build_at_once_with_CID9011(string input)
     {
         using var dir = new TempDirectory();
         var fifo = Path.Combine(dir.Path, "input.fifo");
@@ -31,7 +31,7 @@ public sealed class SpecialInputFileTests
     }
 
     [Fact]
-    public void ADirectoryAsACertificateIsReportedAsADirectoryNotAsMissing()
+    public void A_directory_as_a_certificate_is_reported_as_a_directory_not_as_missing()
     {
         using var dir = new TempDirectory();
         Directory.CreateDirectory(Path.Combine(dir.Path, "certs"));
@@ -46,7 +46,7 @@ public sealed class SpecialInputFileTests
     }
 
     [Fact]
-    public void ARegularFileThroughASymbolicLinkIsStillRead()
+    public void A_regular_file_through_a_symbolic_link_is_still_read()
     {
         using var dir = new TempDirectory();
         var target = dir.Write("real/ca.pem", TestPki.Root().Pem);

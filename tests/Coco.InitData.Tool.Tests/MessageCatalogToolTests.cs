@@ -4,10 +4,10 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>The tool prints findings in the form MSBuild parses (uniqueness and ranges: Coco.InitData.Tests MessageCatalogTests).</summary>
-public sealed class MessageCatalogTests
+public sealed class MessageCatalogToolTests
 {
     [Fact]
-    public void CanonicalFormIsWhatMsBuildParses()
+    public void Canonical_form_is_what_MSBuild_parses()
     {
         var diagnostic = Diagnostic.Create(MessageId.ManifestYamlInvalid, DiagnosticSeverity.Error, new SourceLocation("k8s/app.yaml", 3, 7), "k8s/app.yaml", "oops");
 
