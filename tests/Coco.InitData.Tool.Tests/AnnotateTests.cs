@@ -5,7 +5,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 [Collection(ToolCollection.Name)]
-public sealed class AnnotateTests : IDisposable
+public sealed class AnnotateTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {
     private const string Key = "io.katacontainers.config.hypervisor.cc_init_data";
 
@@ -23,21 +23,14 @@ public sealed class AnnotateTests : IDisposable
         "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80   # http\n",
     };
 
-    private readonly InstalledTool _tool;
-    private readonly TempDirectory _dir = new();
-
-    public AnnotateTests(InstalledTool tool) => _tool = tool;
-
-    public void Dispose() => _dir.Dispose();
-
     [Fact]
     public void Every_workload_kind_gets_the_annotation_where_python_yaml_looks_for_it()
     {
-        var manifest = _dir.Write("all.yaml", string.Join("---\n", Documents));
+        var manifest = Folder.Write("all.yaml", string.Join("---\n", Documents));
         var initdata = RepositoryPaths.Vector("tv1-kata-default.toml");
-        var output = Path.Combine(_dir.Path, "out");
+        var output = Path.Combine(Folder.Path, "out");
 
-        var result = _tool.Run(_dir.Path, "annotate", manifest, "--initdata", initdata, "-o", output);
+        var result = Tool.Run(Folder.Path, "annotate", manifest, "--initdata", initdata, "-o", output);
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Empty(result.StandardError);
@@ -62,9 +55,9 @@ public sealed class AnnotateTests : IDisposable
     [Fact]
     public void Documents_without_a_pod_template_are_unchanged_byte_for_byte()
     {
-        var manifest = _dir.Write("all.yaml", string.Join("---\n", Documents));
+        var manifest = Folder.Write("all.yaml", string.Join("---\n", Documents));
 
-        var result = _tool.Run(_dir.Path, "annotate", manifest, "--initdata", RepositoryPaths.Vector("tv1-kata-default.toml"));
+        var result = Tool.Run(Folder.Path, "annotate", manifest, "--initdata", RepositoryPaths.Vector("tv1-kata-default.toml"));
 
         Assert.True(result.ExitCode == 0, result.Output);
         var documents = result.StandardOutput.Split("---\n");
@@ -88,9 +81,9 @@ public sealed class AnnotateTests : IDisposable
     [Fact]
     public void An_older_value_is_replaced_not_duplicated()
     {
-        var manifest = _dir.Write("ss.yaml", Documents[3]);
+        var manifest = Folder.Write("ss.yaml", Documents[3]);
 
-        var result = _tool.Run(_dir.Path, "annotate", manifest, "--initdata", RepositoryPaths.Vector("tv2-kata-policy-howto.annotation"));
+        var result = Tool.Run(Folder.Path, "annotate", manifest, "--initdata", RepositoryPaths.Vector("tv2-kata-policy-howto.annotation"));
 
         Assert.True(result.ExitCode == 0, result.Output);
         var annotation = File.ReadAllText(RepositoryPaths.Vector("tv2-kata-policy-howto.annotation"));
@@ -102,9 +95,9 @@ public sealed class AnnotateTests : IDisposable
     public void Annotations_over_the_Kubernetes_limit_warn()
     {
         var big = new string('x', 262_100);
-        var manifest = _dir.Write("big.yaml", $"apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    huge: {big}\nspec: {{}}\n");
+        var manifest = Folder.Write("big.yaml", $"apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    huge: {big}\nspec: {{}}\n");
 
-        var result = _tool.Run(_dir.Path, "annotate", manifest, "--initdata", RepositoryPaths.Vector("tv1-kata-default.toml"), "-o", Path.Combine(_dir.Path, "o"));
+        var result = Tool.Run(Folder.Path, "annotate", manifest, "--initdata", RepositoryPaths.Vector("tv1-kata-default.toml"), "-o", Path.Combine(Folder.Path, "o"));
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("big.yaml(4,3): warning CID3052:", result.StandardError, StringComparison.Ordinal);
@@ -113,20 +106,20 @@ public sealed class AnnotateTests : IDisposable
     [Fact]
     public void Annotate_reads_standard_input_and_the_digest_of_the_result_is_the_documents()
     {
-        var result = _tool.RunWith(_dir.Path, null, Documents[2], "annotate", "-", "--initdata", RepositoryPaths.Vector("tv1-kata-default.toml"));
+        var result = Tool.RunWith(Folder.Path, null, Documents[2], "annotate", "-", "--initdata", RepositoryPaths.Vector("tv1-kata-default.toml"));
 
         Assert.True(result.ExitCode == 0, result.Output);
-        var annotated = _dir.Write("annotated.yaml", result.StandardOutput);
-        var digest = _tool.Run(_dir.Path, "digest", annotated);
+        var annotated = Folder.Write("annotated.yaml", result.StandardOutput);
+        var digest = Tool.Run(Folder.Path, "digest", annotated);
         Assert.StartsWith("sha256:5fbba2d190b4c600dc48b80802559460ecae499f76f079e9ad2ebd4e3c7eb65f", digest.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_file_without_workloads_warns_and_is_copied()
     {
-        var manifest = _dir.Write("svc.yaml", Documents[^1]);
+        var manifest = Folder.Write("svc.yaml", Documents[^1]);
 
-        var result = _tool.Run(_dir.Path, "annotate", manifest, "--initdata", RepositoryPaths.Vector("tv1-kata-default.toml"));
+        var result = Tool.Run(Folder.Path, "annotate", manifest, "--initdata", RepositoryPaths.Vector("tv1-kata-default.toml"));
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(Documents[^1], result.StandardOutput);

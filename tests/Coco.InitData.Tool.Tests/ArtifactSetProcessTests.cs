@@ -9,25 +9,15 @@ namespace Coco.InitData.Tool.Tests;
 
 /// <summary>Issue 14 points 8 and 9 with real processes: coco-initdata generate killed at random moments, and two runs into one folder.</summary>
 [Collection(ToolCollection.Name)]
-public sealed class ArtifactSetProcessTests : IDisposable
+public sealed class ArtifactSetProcessTests(InstalledTool tool, ITestOutputHelper output) : ToolTestsWithAFolder(tool)
 {
-    private readonly InstalledTool _tool;
-    private readonly TempDirectory _dir = new();
-    private readonly ITestOutputHelper _output;
-
-    public ArtifactSetProcessTests(InstalledTool tool, ITestOutputHelper output)
-    {
-        _tool = tool;
-        _output = output;
-    }
-
-    public void Dispose() => _dir.Dispose();
+    private readonly ITestOutputHelper _output = output;
 
     [Fact]
     public void Generate_killed_at_random_moments_leaves_one_whole_set_once_the_next_run_has_run()
     {
         var random = new Random(33);
-        var output = Path.Combine(_dir.Path, "out");
+        var output = Path.Combine(Folder.Path, "out");
         var kills = 0;
         var tornRightAfter = 0;
         for (var k = 0; k < 20; k++)
@@ -56,7 +46,7 @@ public sealed class ArtifactSetProcessTests : IDisposable
     [Fact]
     public void Two_generate_runs_into_one_folder_both_succeed_and_the_folder_holds_the_set_of_one_of_them()
     {
-        var output = Path.Combine(_dir.Path, "shared");
+        var output = Path.Combine(Folder.Path, "shared");
         var digests = new List<string>();
         for (var round = 0; round < 3; round++)
         {
@@ -88,14 +78,14 @@ public sealed class ArtifactSetProcessTests : IDisposable
             text.Append("# rule ").Append(variant).Append(' ').Append(i).Append('\n');
         }
 
-        return _dir.Write($"policy-{variant}.rego", text.ToString());
+        return Folder.Write($"policy-{variant}.rego", text.ToString());
     }
 
     private Process Start(string policy, string output)
     {
-        var info = new ProcessStartInfo(_tool.Executable)
+        var info = new ProcessStartInfo(Tool.Executable)
         {
-            WorkingDirectory = _dir.Path,
+            WorkingDirectory = Folder.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

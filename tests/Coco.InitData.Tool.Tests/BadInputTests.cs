@@ -4,22 +4,15 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 [Collection(ToolCollection.Name)]
-public sealed class BadInputTests : IDisposable
+public sealed class BadInputTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {
-    private readonly InstalledTool _tool;
-    private readonly TempDirectory _dir = new();
-
-    public BadInputTests(InstalledTool tool) => _tool = tool;
-
-    public void Dispose() => _dir.Dispose();
-
     [Theory]
     [InlineData("digest")]
     [InlineData("decode")]
     [InlineData("inspect")]
     public void A_missing_file_is_bad_usage_with_CID4002(string command)
     {
-        var result = _tool.Run(_dir.Path, command, "nothing-here.toml");
+        var result = Tool.Run(Folder.Path, command, "nothing-here.toml");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("nothing-here.toml: error CID4002: Input file 'nothing-here.toml' was not found.\n", result.StandardError);
@@ -29,9 +22,9 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void Garbage_is_a_finding_with_CID4004()
     {
-        var path = _dir.Write("garbage.annotation", "not an annotation at all");
+        var path = Folder.Write("garbage.annotation", "not an annotation at all");
 
-        var result = _tool.Run(_dir.Path, "decode", path);
+        var result = Tool.Run(Folder.Path, "decode", path);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error CID4004:", result.StandardError, StringComparison.Ordinal);
@@ -42,9 +35,9 @@ public sealed class BadInputTests : IDisposable
     public void Truncated_base64_is_rejected_as_the_guest_would()
     {
         var annotation = File.ReadAllText(RepositoryPaths.Vector("tv2-kata-policy-howto.annotation"));
-        var path = _dir.Write("truncated.annotation", annotation[..^1]);
+        var path = Folder.Write("truncated.annotation", annotation[..^1]);
 
-        var result = _tool.Run(_dir.Path, "digest", path);
+        var result = Tool.Run(Folder.Path, "digest", path);
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith(path + ": error CID4004:", result.StandardError, StringComparison.Ordinal);
@@ -55,9 +48,9 @@ public sealed class BadInputTests : IDisposable
     {
         var annotation = File.ReadAllText(RepositoryPaths.Vector("tv2-kata-policy-howto.annotation"));
         var bytes = Convert.FromBase64String(annotation);
-        var path = _dir.Write("short.annotation", Convert.ToBase64String(bytes[..(bytes.Length / 2)]));
+        var path = Folder.Write("short.annotation", Convert.ToBase64String(bytes[..(bytes.Length / 2)]));
 
-        var result = _tool.Run(_dir.Path, "decode", path);
+        var result = Tool.Run(Folder.Path, "decode", path);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error CID4004:", result.StandardError, StringComparison.Ordinal);
@@ -73,9 +66,9 @@ public sealed class BadInputTests : IDisposable
             gzip.Write(new byte[64 * 1024 * 1024]);
         }
 
-        var path = _dir.Write("bomb.annotation", Convert.ToBase64String(buffer.ToArray()));
+        var path = Folder.Write("bomb.annotation", Convert.ToBase64String(buffer.ToArray()));
 
-        var result = _tool.Run(_dir.Path, "digest", path);
+        var result = Tool.Run(Folder.Path, "digest", path);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error CID4004:", result.StandardError, StringComparison.Ordinal);
@@ -85,10 +78,10 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void YAML_that_is_not_Kubernetes_is_refused_by_annotate_with_its_line()
     {
-        var manifest = _dir.Write("list.yaml", "---\n- just\n- a list\n");
+        var manifest = Folder.Write("list.yaml", "---\n- just\n- a list\n");
         var initdata = RepositoryPaths.Vector("tv1-kata-default.toml");
 
-        var result = _tool.Run(_dir.Path, "annotate", manifest, "--initdata", initdata);
+        var result = Tool.Run(Folder.Path, "annotate", manifest, "--initdata", initdata);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(manifest + "(2,1): error CID3051:", result.StandardError, StringComparison.Ordinal);
@@ -98,9 +91,9 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void Invalid_YAML_is_an_error_with_file_and_line()
     {
-        var manifest = _dir.Write("broken.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [unclosed\n");
+        var manifest = Folder.Write("broken.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: [unclosed\n");
 
-        var result = _tool.Run(_dir.Path, "annotate", manifest, "--initdata", RepositoryPaths.Vector("tv1-kata-default.toml"));
+        var result = Tool.Run(Folder.Path, "annotate", manifest, "--initdata", RepositoryPaths.Vector("tv1-kata-default.toml"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Matches(@"broken\.yaml\(\d+,\d+\): error CID3050: Manifest '.*broken\.yaml' is not valid YAML", result.StandardError);
@@ -109,9 +102,9 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void Digest_of_YAML_that_is_not_Kubernetes_says_what_it_expected()
     {
-        var path = _dir.Write("plain.yaml", "name: value\nother: 1\n");
+        var path = Folder.Write("plain.yaml", "name: value\nother: 1\n");
 
-        var result = _tool.Run(_dir.Path, "digest", path);
+        var result = Tool.Run(Folder.Path, "digest", path);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error CID4005:", result.StandardError, StringComparison.Ordinal);
@@ -120,7 +113,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void An_unknown_option_is_bad_usage_named_as_an_option()
     {
-        var result = _tool.Run(_dir.Path, "digest", "x", "--frobnicate");
+        var result = Tool.Run(Folder.Path, "digest", "x", "--frobnicate");
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("coco-initdata: error CID4032: '--frobnicate' is not an option", result.StandardError, StringComparison.Ordinal);
@@ -130,8 +123,8 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void Help_and_version_succeed()
     {
-        var help = _tool.Run(_dir.Path, "--help");
-        var version = _tool.Run(_dir.Path, "--version");
+        var help = Tool.Run(Folder.Path, "--help");
+        var version = Tool.Run(Folder.Path, "--version");
 
         Assert.Equal(0, help.ExitCode);
         foreach (var command in new[] { "generate", "verify", "digest", "decode", "inspect", "annotate", "probe", "certs" })

@@ -6,12 +6,8 @@ namespace Coco.InitData.Tool.Tests;
 
 /// <summary>verify --json and inspect --json give each certificate its verdict per stack, as initdata.json does.</summary>
 [Collection(ToolCollection.Name)]
-public sealed class CertificateVerdictTests
+public sealed class CertificateVerdictTests(InstalledTool tool)
 {
-    private readonly InstalledTool _tool;
-
-    public CertificateVerdictTests(InstalledTool tool) => _tool = tool;
-
     [Fact]
     public void Verify_json_gives_each_certificate_its_verdict_per_stack()
     {
@@ -33,7 +29,7 @@ public sealed class CertificateVerdictTests
         dir.Write("ca.pem", root.Pem);
         dir.Write("chain.pem", leaf.Pem);
 
-        var result = _tool.Run(dir.Path, "verify", "--ca", "ca.pem", "--server-chain", "chain.pem", "--host", "registry.example.internal",
+        var result = tool.Run(dir.Path, "verify", "--ca", "ca.pem", "--server-chain", "chain.pem", "--host", "registry.example.internal",
             "--validation-time", "2026-01-01T00:00:00Z", "--json");
 
         Assert.Equal(1, result.ExitCode);
@@ -48,7 +44,7 @@ public sealed class CertificateVerdictTests
     [Fact]
     public void Inspect_json_gives_each_embedded_certificate_its_verdict_per_stack()
     {
-        var result = _tool.Run(AppContext.BaseDirectory, "inspect", RepositoryPaths.Vector("tv3-caa-sample.toml"), "--json", "--validation-time", "2026-01-01T00:00:00Z");
+        var result = tool.Run(AppContext.BaseDirectory, "inspect", RepositoryPaths.Vector("tv3-caa-sample.toml"), "--json", "--validation-time", "2026-01-01T00:00:00Z");
 
         Assert.Equal(1, result.ExitCode);
         var certificates = JsonDocument.Parse(result.StandardOutput).RootElement.GetProperty("certificates").EnumerateArray().Select(VerdictsOf).ToList();
@@ -64,7 +60,7 @@ public sealed class CertificateVerdictTests
         using var dir = new TempDirectory();
         dir.Write("ca.pem", TestPki.Create(new CertificateSpec { Subject = "CN=Mail Root", EmailAddresses = new[] { "pki@example.test" } }).Pem);
 
-        var result = _tool.Run(dir.Path, "verify", "--ca", "ca.pem", "--validation-time", "2026-01-01T00:00:00Z", "--json");
+        var result = tool.Run(dir.Path, "verify", "--ca", "ca.pem", "--validation-time", "2026-01-01T00:00:00Z", "--json");
 
         Assert.True(result.ExitCode == 0, result.Output);
         var certificate = JsonDocument.Parse(result.StandardOutput).RootElement.GetProperty("certificates")[0];

@@ -4,21 +4,14 @@ namespace Coco.InitData.Tool.Tests;
 
 /// <summary>certs create writes lines that hold in the project they are pasted into, and names its files (issue 9, point 9).</summary>
 [Collection(ToolCollection.Name)]
-public sealed class CertsProjectTests : IDisposable
+public sealed class CertsProjectTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {
-    private readonly InstalledTool _tool;
-    private readonly TempDirectory _dir = new();
-
-    public CertsProjectTests(InstalledTool tool) => _tool = tool;
-
-    public void Dispose() => _dir.Dispose();
-
     [Fact]
     public void Paths_are_relative_to_the_project_the_lines_are_pasted_into()
     {
-        _dir.Write("src/App/App.csproj", "<Project />\n");
+        Folder.Write("src/App/App.csproj", "<Project />\n");
 
-        var result = _tool.Run(_dir.Path, "certs", "create", "--host", "registry.example.internal:5000", "-o", "src/App/certs", "--project", "src/App/App.csproj");
+        var result = Tool.Run(Folder.Path, "certs", "create", "--host", "registry.example.internal:5000", "-o", "src/App/certs", "--project", "src/App/App.csproj");
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains("<InitDataRegistry Include=\"registry.example.internal:5000\" CertificateAuthority=\"certs/registry-ca.pem\" ServerCertificate=\"certs/registry.pem\" />", result.StandardOutput, StringComparison.Ordinal);
@@ -28,26 +21,26 @@ public sealed class CertsProjectTests : IDisposable
     [Fact]
     public void A_folder_outside_the_project_is_written_absolute_with_a_warning()
     {
-        Directory.CreateDirectory(Path.Combine(_dir.Path, "app"));
-        var elsewhere = Path.Combine(_dir.Path, "shared", "certs");
+        Directory.CreateDirectory(Path.Combine(Folder.Path, "app"));
+        var elsewhere = Path.Combine(Folder.Path, "shared", "certs");
 
-        var result = _tool.Run(_dir.Path, "certs", "create", "--host", "registry.example.internal:5000", "-o", elsewhere, "--project", "app");
+        var result = Tool.Run(Folder.Path, "certs", "create", "--host", "registry.example.internal:5000", "-o", elsewhere, "--project", "app");
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains($"CertificateAuthority=\"{elsewhere}/registry-ca.pem\"", result.StandardOutput, StringComparison.Ordinal);
-        Assert.StartsWith($"coco-initdata: warning CID4038: '{elsewhere}' is not inside the project folder '{Path.Combine(_dir.Path, "app")}'", result.StandardError, StringComparison.Ordinal);
+        Assert.StartsWith($"coco-initdata: warning CID4038: '{elsewhere}' is not inside the project folder '{Path.Combine(Folder.Path, "app")}'", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_KBS_CA_and_a_registry_CA_live_side_by_side()
     {
-        var registry = _tool.Run(_dir.Path, "certs", "create", "--host", "registry.example.internal:5000", "-o", "certs");
-        var kbs = _tool.Run(_dir.Path, "certs", "create", "--kbs", "--host", "kbs.example.internal:8080", "-o", "certs");
+        var registry = Tool.Run(Folder.Path, "certs", "create", "--host", "registry.example.internal:5000", "-o", "certs");
+        var kbs = Tool.Run(Folder.Path, "certs", "create", "--kbs", "--host", "kbs.example.internal:8080", "-o", "certs");
 
         Assert.True(registry.ExitCode == 0, registry.Output);
         Assert.True(kbs.ExitCode == 0, kbs.Output);
         Assert.Contains("  <InitDataKbsUrl>https://kbs.example.internal:8080</InitDataKbsUrl>\n  <InitDataKbsCertificate>certs/kbs-ca.pem</InitDataKbsCertificate>\n", kbs.StandardOutput, StringComparison.Ordinal);
-        var certs = Path.Combine(_dir.Path, "certs");
+        var certs = Path.Combine(Folder.Path, "certs");
         Assert.Equal(
             new[] { "kbs-ca.key", "kbs-ca.pem", "kbs.key", "kbs.pem", "registry-ca.key", "registry-ca.pem", "registry.key", "registry.pem" },
             Directory.GetFiles(certs).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -63,10 +56,10 @@ public sealed class CertsProjectTests : IDisposable
     [Fact]
     public void A_name_that_is_a_path_is_refused()
     {
-        var result = _tool.Run(_dir.Path, "certs", "create", "--host", "r.example.internal", "-o", "certs", "--name", "../escape");
+        var result = Tool.Run(Folder.Path, "certs", "create", "--host", "r.example.internal", "-o", "certs", "--name", "../escape");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("error CID4009: --name '../escape' is not valid", result.StandardError, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_dir.Path, "certs")));
+        Assert.False(Directory.Exists(Path.Combine(Folder.Path, "certs")));
     }
 }

@@ -4,15 +4,8 @@ namespace Coco.InitData.Tool.Tests;
 
 /// <summary>certs create, judged by openssl (an independent TLS stack), not by the tool itself.</summary>
 [Collection(ToolCollection.Name)]
-public sealed class CertsTests : IDisposable
+public sealed class CertsTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {
-    private readonly InstalledTool _tool;
-    private readonly TempDirectory _dir = new();
-
-    public CertsTests(InstalledTool tool) => _tool = tool;
-
-    public void Dispose() => _dir.Dispose();
-
     [Theory]
     [InlineData(false, "id-ecPublicKey")]
     [InlineData(true, "rsaEncryption")]
@@ -24,12 +17,12 @@ public sealed class CertsTests : IDisposable
             arguments.Add("--rsa");
         }
 
-        var result = _tool.Run(_dir.Path, arguments.ToArray());
+        var result = Tool.Run(Folder.Path, arguments.ToArray());
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains("<InitDataRegistry Include=\"registry.example.internal:5000\" CertificateAuthority=\"certs/registry-ca.pem\" ServerCertificate=\"certs/registry.pem\" />", result.StandardOutput, StringComparison.Ordinal);
-        var ca = Path.Combine(_dir.Path, "certs", "registry-ca.pem");
-        var server = Path.Combine(_dir.Path, "certs", "registry.pem");
+        var ca = Path.Combine(Folder.Path, "certs", "registry-ca.pem");
+        var server = Path.Combine(Folder.Path, "certs", "registry.pem");
         foreach (var check in new[] { new[] { "-verify_hostname", "registry.example.internal" }, new[] { "-verify_ip", "10.0.0.5" } })
         {
             var verify = ProcessRunner.Run("openssl", new[] { "verify", "-purpose", "sslserver", "-x509_strict", "-CAfile", ca }.Concat(check).Append(server));
@@ -49,7 +42,7 @@ public sealed class CertsTests : IDisposable
     [Fact]
     public void Keys_are_owner_only_and_existing_files_are_kept()
     {
-        var first = _tool.Run(_dir.Path, "certs", "create", "--host", "localhost", "-o", "certs");
+        var first = Tool.Run(Folder.Path, "certs", "create", "--host", "localhost", "-o", "certs");
         Assert.True(first.ExitCode == 0, first.Output);
         foreach (var key in new[] { "registry-ca.key", "registry.key" })
         {
@@ -58,10 +51,10 @@ public sealed class CertsTests : IDisposable
                 break;
             }
 
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_dir.Path, "certs", key)));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(Folder.Path, "certs", key)));
         }
 
-        var again = _tool.Run(_dir.Path, "certs", "create", "--host", "localhost", "-o", "certs");
+        var again = Tool.Run(Folder.Path, "certs", "create", "--host", "localhost", "-o", "certs");
 
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("error CID4027:", again.StandardError, StringComparison.Ordinal);
@@ -70,7 +63,7 @@ public sealed class CertsTests : IDisposable
     [Fact]
     public void A_host_with_a_path_is_bad_usage()
     {
-        var result = _tool.Run(_dir.Path, "certs", "create", "--host", "registry.example.internal/team", "-o", "certs");
+        var result = Tool.Run(Folder.Path, "certs", "create", "--host", "registry.example.internal/team", "-o", "certs");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("error CID4009: --host", result.StandardError, StringComparison.Ordinal);

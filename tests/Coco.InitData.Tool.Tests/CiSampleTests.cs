@@ -5,24 +5,18 @@ namespace Coco.InitData.Tool.Tests;
 
 /// <summary>samples/ci/initdata-ci.sh run as the README says (issue 9, point 10).</summary>
 [Collection(ToolCollection.Name)]
-public sealed class CiSampleTests : IDisposable
+public sealed class CiSampleTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {
     private static readonly string Script = Path.Combine(RepositoryPaths.Root, "samples", "ci", "initdata-ci.sh");
-    private readonly InstalledTool _tool;
-    private readonly TempDirectory _dir = new();
-
-    public CiSampleTests(InstalledTool tool) => _tool = tool;
-
-    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public void No_private_key_is_written_into_the_output_folder()
     {
         // As the README runs it: an "out" folder where the command runs (the repository root there).
-        var result = ProcessRunner.Run("bash", new[] { Script, "out" }, _dir.Path, new Dictionary<string, string> { ["COCO_INITDATA"] = _tool.Executable, ["NO_COLOR"] = "1" });
+        var result = ProcessRunner.Run("bash", new[] { Script, "out" }, Folder.Path, new Dictionary<string, string> { ["COCO_INITDATA"] = Tool.Executable, ["NO_COLOR"] = "1" });
 
         Assert.True(result.ExitCode == 0, result.Output);
-        var files = Directory.GetFiles(Path.Combine(_dir.Path, "out"), "*", SearchOption.AllDirectories);
+        var files = Directory.GetFiles(Path.Combine(Folder.Path, "out"), "*", SearchOption.AllDirectories);
         Assert.Contains(files, f => f.EndsWith("registry-ca.pem", StringComparison.Ordinal));
         Assert.All(files, f => Assert.DoesNotContain("PRIVATE KEY", File.ReadAllText(f), StringComparison.Ordinal));
     }
@@ -39,10 +33,10 @@ public sealed class CiSampleTests : IDisposable
     [Fact]
     public void With_a_workload_project_it_verifies_the_certificates_the_project_embeds()
     {
-        var app = Path.Combine(_dir.Path, "app");
-        var created = _tool.Run(_dir.Path, "certs", "create", "--host", "registry.test.internal:5000", "-o", Path.Combine(app, "certs"), "--project", app);
+        var app = Path.Combine(Folder.Path, "app");
+        var created = Tool.Run(Folder.Path, "certs", "create", "--host", "registry.test.internal:5000", "-o", Path.Combine(app, "certs"), "--project", app);
         Assert.True(created.ExitCode == 0, created.Output);
-        var project = _dir.Write("app/App.csproj", """
+        var project = Folder.Write("app/App.csproj", """
             <Project>
               <PropertyGroup>
                 <InitDataKbsUrl>https://kbs.example.internal:8080</InitDataKbsUrl>
@@ -53,10 +47,10 @@ public sealed class CiSampleTests : IDisposable
             </Project>
             """);
         var own = new[] { "registry-ca.pem", "registry.pem" }.Select(f => Fingerprint(Path.Combine(app, "certs", f))).ToList();
-        var output = Path.Combine(_dir.Path, "out");
+        var output = Path.Combine(Folder.Path, "out");
 
-        var result = ProcessRunner.Run("bash", new[] { Script, output }, _dir.Path,
-            new Dictionary<string, string> { ["COCO_INITDATA"] = _tool.Executable, ["NO_COLOR"] = "1", ["WORKLOAD_PROJECT"] = project });
+        var result = ProcessRunner.Run("bash", new[] { Script, output }, Folder.Path,
+            new Dictionary<string, string> { ["COCO_INITDATA"] = Tool.Executable, ["NO_COLOR"] = "1", ["WORKLOAD_PROJECT"] = project });
 
         Assert.True(result.ExitCode == 0, result.Output);
         var verified = result.StandardOutput[result.StandardOutput.IndexOf("== 3. verify", StringComparison.Ordinal)..result.StandardOutput.IndexOf("== 4.", StringComparison.Ordinal)];

@@ -4,12 +4,8 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 [Collection(ToolCollection.Name)]
-public sealed class DigestAndDecodeTests
+public sealed class DigestAndDecodeTests(InstalledTool tool)
 {
-    private readonly InstalledTool _tool;
-
-    public DigestAndDecodeTests(InstalledTool tool) => _tool = tool;
-
     [Theory]
     [InlineData("tv1-kata-default.toml")]
     [InlineData("tv2-kata-policy-howto.annotation")]
@@ -19,7 +15,7 @@ public sealed class DigestAndDecodeTests
         var path = RepositoryPaths.Vector(vector);
         var expected = PythonOracle.Run("oracle.py", "digest", path);
 
-        var result = _tool.Run(AppContext.BaseDirectory, "digest", path, "--json");
+        var result = tool.Run(AppContext.BaseDirectory, "digest", path, "--json");
 
         Assert.True(result.ExitCode == 0, result.Output);
         var actual = JsonDocument.Parse(result.StandardOutput).RootElement;
@@ -42,7 +38,7 @@ public sealed class DigestAndDecodeTests
     [Fact]
     public void Digest_of_the_kata_default_prints_the_spec_values()
     {
-        var result = _tool.Run(AppContext.BaseDirectory, "digest", RepositoryPaths.Vector("tv1-kata-default.toml"));
+        var result = tool.Run(AppContext.BaseDirectory, "digest", RepositoryPaths.Vector("tv1-kata-default.toml"));
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("sha256:5fbba2d190b4c600dc48b80802559460ecae499f76f079e9ad2ebd4e3c7eb65f\n", result.StandardOutput, StringComparison.Ordinal);
@@ -57,7 +53,7 @@ public sealed class DigestAndDecodeTests
         var path = RepositoryPaths.Vector("tv2-kata-policy-howto.annotation");
         var expected = PythonOracle.Text("oracle.py", "decode", path);
 
-        var result = _tool.Run(AppContext.BaseDirectory, "decode", path);
+        var result = tool.Run(AppContext.BaseDirectory, "decode", path);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(expected, result.StandardOutput);
@@ -69,7 +65,7 @@ public sealed class DigestAndDecodeTests
     {
         var annotation = File.ReadAllText(RepositoryPaths.Vector("tv2-kata-policy-howto.annotation"));
 
-        var result = _tool.RunWith(AppContext.BaseDirectory, null, annotation + "\n", "digest", "-");
+        var result = tool.RunWith(AppContext.BaseDirectory, null, annotation + "\n", "digest", "-");
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("sha256:2385c5da0959d063638b2ab4ac252ae18e825f6ecb69815e4206b38077d0bcdd", result.StandardOutput, StringComparison.Ordinal);
@@ -91,7 +87,7 @@ public sealed class DigestAndDecodeTests
               containers: []
             """);
 
-        var result = _tool.Run(dir.Path, "digest", manifest, "--json");
+        var result = tool.Run(dir.Path, "digest", manifest, "--json");
 
         Assert.True(result.ExitCode == 0, result.Output);
         var json = JsonDocument.Parse(result.StandardOutput).RootElement;

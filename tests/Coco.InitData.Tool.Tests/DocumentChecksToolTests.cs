@@ -12,16 +12,12 @@ namespace Coco.InitData.Tool.Tests;
 /// src/tools/genpolicy/src/policy.rs generate_initdata_anno re-encodes the document with its policy.rego).
 /// </summary>
 [Collection(ToolCollection.Name)]
-public sealed class DocumentChecksToolTests
+public sealed class DocumentChecksToolTests(InstalledTool tool)
 {
     private const string Built = "version = \"0.1.0\"\nalgorithm = \"sha256\"\n\n[data]\n\"cdh.toml\" = '''\n[kbc]\nname = 'cc_kbc'\nurl = 'http://kbs:8080'\n'''\n\"policy.rego\" = '''\npackage agent_policy\n'''\n";
 
     // What genpolicy leaves: the same settings, its own policy, another serialisation.
     private const string AfterGenpolicy = "algorithm = \"sha256\"\nversion = \"0.1.0\"\n\n[data]\n\"cdh.toml\" = \"\"\"\n[kbc]\nname = 'cc_kbc'\nurl = 'http://kbs:8080'\n\"\"\"\n\"policy.rego\" = \"\"\"\npackage agent_policy\ndefault AllowRequestsFailingPolicy := false\n\"\"\"\n";
-
-    private readonly InstalledTool _tool;
-
-    public DocumentChecksToolTests(InstalledTool tool) => _tool = tool;
 
     private static string Sha256(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
 
@@ -43,7 +39,7 @@ public sealed class DocumentChecksToolTests
         using var dir = new TempDirectory();
         var manifest = dir.Write("pod.yaml", Manifest("version = \"0.1.0\"\nalgorithm = \"sha256\"\n\n[data]\n\"cdh.toml\" = '''\nsocket = 'unix:///run/confidential-containers/cdh.sock'\n'''\n"));
 
-        var result = _tool.Run(dir.Path, "inspect", manifest);
+        var result = tool.Run(dir.Path, "inspect", manifest);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error CID3023", result.StandardError, StringComparison.Ordinal);
@@ -56,8 +52,8 @@ public sealed class DocumentChecksToolTests
         var manifest = dir.Write("app.yaml", Manifest(Built, Built));
         var json = dir.Write("initdata.json", $$"""{"annotation":{"name":"x","length":1},"algorithm":"sha256","digest":"{{Sha256(Built)}}"}""");
 
-        var byText = _tool.Run(dir.Path, "verify", manifest, "--expect-digest", "sha256:" + Sha256(Built));
-        var byFile = _tool.Run(dir.Path, "verify", manifest, "--expect-digest", json);
+        var byText = tool.Run(dir.Path, "verify", manifest, "--expect-digest", "sha256:" + Sha256(Built));
+        var byFile = tool.Run(dir.Path, "verify", manifest, "--expect-digest", json);
 
         Assert.True(byText.ExitCode == 0, byText.Output);
         Assert.True(byFile.ExitCode == 0, byFile.Output);
@@ -69,7 +65,7 @@ public sealed class DocumentChecksToolTests
         using var dir = new TempDirectory();
         var manifest = dir.Write("app.yaml", Manifest(Built, AfterGenpolicy));
 
-        var result = _tool.Run(dir.Path, "verify", manifest, "--expect-digest", "sha256:" + Sha256(Built));
+        var result = tool.Run(dir.Path, "verify", manifest, "--expect-digest", "sha256:" + Sha256(Built));
 
         Assert.Equal(1, result.ExitCode);
         var line = File.ReadAllLines(manifest).Select((l, i) => (l, i)).Where(x => x.l.Contains("cc_init_data", StringComparison.Ordinal)).Last().i + 1;
@@ -91,7 +87,7 @@ public sealed class DocumentChecksToolTests
         using var dir = new TempDirectory();
         var file = dir.Write("initdata.toml", $"version = \"0.1.0\"\nalgorithm = \"{algorithm}\"\n\n[data]\n");
 
-        var result = _tool.Run(dir.Path, "digest", file);
+        var result = tool.Run(dir.Path, "digest", file);
 
         Assert.True(result.ExitCode == 0, result.Output);
         var lines = result.StandardOutput.Split('\n');
@@ -107,7 +103,7 @@ public sealed class DocumentChecksToolTests
         using var dir = new TempDirectory();
         var manifest = dir.Write("app.yaml", Manifest(Built));
 
-        var result = _tool.Run(dir.Path, "verify", manifest, "--expect-digest", expected);
+        var result = tool.Run(dir.Path, "verify", manifest, "--expect-digest", expected);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--expect-digest", result.StandardError, StringComparison.Ordinal);

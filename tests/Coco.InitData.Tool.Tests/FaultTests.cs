@@ -5,15 +5,9 @@ namespace Coco.InitData.Tool.Tests;
 
 /// <summary>Crashes, an unwritable standard output and special files (issue 14, points 3 and 4).</summary>
 [Collection(ToolCollection.Name)]
-public sealed class FaultTests : IDisposable
+public sealed class FaultTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {
     private static readonly TimeSpan NeverBlocks = TimeSpan.FromSeconds(60);
-    private readonly InstalledTool _tool;
-    private readonly TempDirectory _dir = new();
-
-    public FaultTests(InstalledTool tool) => _tool = tool;
-
-    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public void An_unexpected_error_is_one_CID9000_line_with_exit_code_3_and_no_stack_trace()
@@ -68,7 +62,7 @@ public sealed class FaultTests : IDisposable
             _ => command + " '" + vector + "'",
         };
 
-        var result = ProcessRunner.Run("bash", new[] { "-c", $"'{_tool.Executable}' {line} > /dev/full" }, _dir.Path, new Dictionary<string, string> { ["NO_COLOR"] = "1" }, NeverBlocks);
+        var result = ProcessRunner.Run("bash", new[] { "-c", $"'{Tool.Executable}' {line} > /dev/full" }, Folder.Path, new Dictionary<string, string> { ["NO_COLOR"] = "1" }, NeverBlocks);
 
         Assert.Equal(3, result.ExitCode);
         Assert.Equal("coco-initdata: error CID4030: Standard output could not be written: No space left on device. The output is incomplete; check the disk or the pipe it goes to.\n", result.StandardError);
@@ -85,13 +79,13 @@ public sealed class FaultTests : IDisposable
     [InlineData("CID9011", 1, "generate", "--policy", "{fifo}", "--kbc-name", "offline_fs_kbc", "-o", "out")]
     public void A_fifo_is_never_opened_so_nothing_blocks(string code, int exitCode, params string[] arguments)
     {
-        var fifo = Path.Combine(_dir.Path, "input.fifo");
+        var fifo = Path.Combine(Folder.Path, "input.fifo");
         var made = ProcessRunner.Run("mkfifo", new[] { fifo });
         Assert.True(made.ExitCode == 0, made.Output);
         var resolved = arguments.Select(a => a.Replace("{fifo}", fifo, StringComparison.Ordinal).Replace("{vector}", RepositoryPaths.Vector("tv1-kata-default.toml"), StringComparison.Ordinal));
 
         // Before the fix the open(2) of the FIFO waited for a writer: the run timed out.
-        var result = ProcessRunner.Run(_tool.Executable, resolved, _dir.Path, new Dictionary<string, string> { ["NO_COLOR"] = "1" }, NeverBlocks);
+        var result = ProcessRunner.Run(Tool.Executable, resolved, Folder.Path, new Dictionary<string, string> { ["NO_COLOR"] = "1" }, NeverBlocks);
 
         Assert.True(result.ExitCode == exitCode, result.Output);
         Assert.Contains("error " + code + ":", result.StandardError, StringComparison.Ordinal);
@@ -100,7 +94,7 @@ public sealed class FaultTests : IDisposable
 
     private ProcessResult RunInDeletedFolder(string arguments)
     {
-        var gone = Directory.CreateDirectory(Path.Combine(_dir.Path, "gone")).FullName;
-        return ProcessRunner.Run("bash", new[] { "-c", $"cd '{gone}' && rmdir '{gone}' && exec '{_tool.Executable}' {arguments}" }, _dir.Path, new Dictionary<string, string> { ["NO_COLOR"] = "1" }, NeverBlocks);
+        var gone = Directory.CreateDirectory(Path.Combine(Folder.Path, "gone")).FullName;
+        return ProcessRunner.Run("bash", new[] { "-c", $"cd '{gone}' && rmdir '{gone}' && exec '{Tool.Executable}' {arguments}" }, Folder.Path, new Dictionary<string, string> { ["NO_COLOR"] = "1" }, NeverBlocks);
     }
 }

@@ -4,12 +4,8 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 [Collection(ToolCollection.Name)]
-public sealed class GenerateTests
+public sealed class GenerateTests(InstalledTool tool)
 {
-    private readonly InstalledTool _tool;
-
-    public GenerateTests(InstalledTool tool) => _tool = tool;
-
     [Fact]
     public void Generate_project_writes_the_same_bytes_as_dotnet_build()
     {
@@ -35,7 +31,7 @@ public sealed class GenerateTests
         Assert.True(build.ExitCode == 0, build.Output);
 
         var toolOutput = Path.Combine(project.Directory, "from-tool");
-        var result = _tool.Run(project.Directory, "generate", project.ProjectPath, "-o", toolOutput);
+        var result = tool.Run(project.Directory, "generate", project.ProjectPath, "-o", toolOutput);
 
         Assert.True(result.ExitCode == 0, result.Output);
         var built = Directory.GetFiles(project.OutputPath, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(project.OutputPath, f)).Order().ToList();
@@ -87,7 +83,7 @@ public sealed class GenerateTests
         using var project = new WorkloadProject();
         project.WriteProject(string.Empty, "<InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl>");
 
-        var result = _tool.Run(project.Directory, "generate");
+        var result = tool.Run(project.Directory, "generate");
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.True(File.Exists(Path.Combine(project.OutputPath, "initdata.toml")), result.Output);
@@ -100,7 +96,7 @@ public sealed class GenerateTests
         var root = TestPki.Root("Options Root");
         dir.Write("ca.pem", root.Pem);
 
-        var result = _tool.Run(dir.Path, "generate", "--registry", "registry.example.internal:5000=ca.pem", "--insecure-registry", "10.0.0.5:5000",
+        var result = tool.Run(dir.Path, "generate", "--registry", "registry.example.internal:5000=ca.pem", "--insecure-registry", "10.0.0.5:5000",
             "--kbs-url", "https://kbs.example.internal:8080", "--validation-time", "2026-06-01T00:00:00Z", "-o", "out", "--json");
 
         Assert.True(result.ExitCode == 0, result.Output);
@@ -109,7 +105,7 @@ public sealed class GenerateTests
         var toml = File.ReadAllText(Path.Combine(dir.Path, "out", "initdata.toml"));
         Assert.Contains("10.0.0.5:5000", toml, StringComparison.Ordinal);
         Assert.Contains(root.Pem.Split('\n')[1], toml, StringComparison.Ordinal);
-        var digest = _tool.Run(dir.Path, "digest", Path.Combine("out", "initdata.annotation"), "--json");
+        var digest = tool.Run(dir.Path, "digest", Path.Combine("out", "initdata.annotation"), "--json");
         Assert.Equal(json.GetProperty("digest").GetString(), JsonDocument.Parse(digest.StandardOutput).RootElement.GetProperty("digest").GetString());
     }
 
@@ -118,7 +114,7 @@ public sealed class GenerateTests
     {
         using var dir = new TempDirectory();
 
-        var result = _tool.Run(dir.Path, "generate", "--registry", "https://bad/", "--kbs-url", "http://kbs:8080", "-o", "out");
+        var result = tool.Run(dir.Path, "generate", "--registry", "https://bad/", "--kbs-url", "http://kbs:8080", "-o", "out");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error CID1001: Registry name 'https://bad/'", result.StandardError, StringComparison.Ordinal);
@@ -130,7 +126,7 @@ public sealed class GenerateTests
     {
         using var dir = new TempDirectory();
 
-        var result = _tool.Run(dir.Path, "generate");
+        var result = tool.Run(dir.Path, "generate");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("error CID4010:", result.StandardError, StringComparison.Ordinal);
@@ -148,7 +144,7 @@ public sealed class GenerateTests
               </ItemGroup>
             """, "<InitDataKbsUrl>http://kbs:8080</InitDataKbsUrl>");
 
-        var result = _tool.Run(project.Directory, "verify", project.ProjectPath, "--json");
+        var result = tool.Run(project.Directory, "verify", project.ProjectPath, "--json");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(ca + "(1,1): error CID2020:", result.StandardError, StringComparison.Ordinal);
@@ -164,7 +160,7 @@ public sealed class GenerateTests
         dir.Write("ca.pem", root.Pem);
         dir.Write("chain.pem", server.Pem);
 
-        var result = _tool.Run(dir.Path, "verify", "--ca", "ca.pem", "--server-chain", "chain.pem", "--host", "registry.example.internal:5000",
+        var result = tool.Run(dir.Path, "verify", "--ca", "ca.pem", "--server-chain", "chain.pem", "--host", "registry.example.internal:5000",
             "--validation-time", "2026-01-01T00:00:00Z");
 
         Assert.True(result.ExitCode == 0, result.Output);

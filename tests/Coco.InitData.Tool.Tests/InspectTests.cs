@@ -4,16 +4,12 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 [Collection(ToolCollection.Name)]
-public sealed class InspectTests
+public sealed class InspectTests(InstalledTool tool)
 {
-    private readonly InstalledTool _tool;
-
-    public InspectTests(InstalledTool tool) => _tool = tool;
-
     [Fact]
     public void Inspect_of_the_CAA_sample_lists_KBS_certificates_and_the_expired_one()
     {
-        var result = _tool.Run(AppContext.BaseDirectory, "inspect", RepositoryPaths.Vector("tv3-caa-sample.toml"), "--json", "--validation-time", "2026-01-01T00:00:00Z");
+        var result = tool.Run(AppContext.BaseDirectory, "inspect", RepositoryPaths.Vector("tv3-caa-sample.toml"), "--json", "--validation-time", "2026-01-01T00:00:00Z");
 
         Assert.Equal(1, result.ExitCode);
         var json = JsonDocument.Parse(result.StandardOutput).RootElement;
@@ -30,10 +26,10 @@ public sealed class InspectTests
     public void Inspect_of_a_generated_annotation_shows_its_registries()
     {
         using var dir = new TempDirectory();
-        var generate = _tool.Run(dir.Path, "generate", "--insecure-registry", "10.0.0.5:5000", "--blocked-registry", "quay.io", "--kbs-url", "http://kbs:8080", "-o", "out");
+        var generate = tool.Run(dir.Path, "generate", "--insecure-registry", "10.0.0.5:5000", "--blocked-registry", "quay.io", "--kbs-url", "http://kbs:8080", "-o", "out");
         Assert.True(generate.ExitCode == 0, generate.Output);
 
-        var result = _tool.Run(dir.Path, "inspect", Path.Combine("out", "initdata.annotation"));
+        var result = tool.Run(dir.Path, "inspect", Path.Combine("out", "initdata.annotation"));
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains("kbs          http://kbs:8080", result.StandardOutput, StringComparison.Ordinal);
@@ -44,7 +40,7 @@ public sealed class InspectTests
     [Fact]
     public void No_colour_when_redirected_even_without_NO_COLOR()
     {
-        var result = _tool.RunWith(AppContext.BaseDirectory, new Dictionary<string, string> { ["NO_COLOR"] = string.Empty, ["TERM"] = "xterm-256color" }, null,
+        var result = tool.RunWith(AppContext.BaseDirectory, new Dictionary<string, string> { ["NO_COLOR"] = string.Empty, ["TERM"] = "xterm-256color" }, null,
             "inspect", RepositoryPaths.Vector("tv3-caa-sample.toml"));
 
         Assert.Contains("error CID2020:", result.StandardError, StringComparison.Ordinal);

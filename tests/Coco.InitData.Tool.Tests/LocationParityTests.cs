@@ -8,12 +8,8 @@ namespace Coco.InitData.Tool.Tests;
 /// MSBuild's evaluation, including for declarations in a Directory.Build.props and definitions under conditions.
 /// </summary>
 [Collection(ToolCollection.Name)]
-public sealed partial class LocationParityTests
+public sealed partial class LocationParityTests(InstalledTool tool)
 {
-    private readonly InstalledTool _tool;
-
-    public LocationParityTests(InstalledTool tool) => _tool = tool;
-
     [Fact]
     public void The_build_and_verify_report_the_same_location_for_every_finding()
     {
@@ -38,7 +34,7 @@ public sealed partial class LocationParityTests
             """);
 
         var build = project.Build();
-        var verify = _tool.Run(project.Directory, "verify", project.ProjectPath);
+        var verify = tool.Run(project.Directory, "verify", project.ProjectPath);
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Equal(1, verify.ExitCode);
@@ -62,7 +58,7 @@ public sealed partial class LocationParityTests
             </Project>
             """);
 
-        var result = _tool.Run(project.Directory, "generate", project.ProjectPath);
+        var result = tool.Run(project.Directory, "generate", project.ProjectPath);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("warning CID4060", result.Output, StringComparison.Ordinal);

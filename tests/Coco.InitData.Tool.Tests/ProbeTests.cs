@@ -7,22 +7,15 @@ namespace Coco.InitData.Tool.Tests;
 
 /// <summary>probe against a real docker-registry on loopback, with certificates made by the tool's own certs create.</summary>
 [Collection(ToolCollection.Name)]
-public sealed class ProbeTests : IDisposable
+public sealed class ProbeTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {
-    private readonly InstalledTool _tool;
-    private readonly TempDirectory _dir = new();
-
-    public ProbeTests(InstalledTool tool) => _tool = tool;
-
-    public void Dispose() => _dir.Dispose();
-
     [Fact]
     public void A_good_chain_for_the_probed_name_is_accepted_and_the_registry_answers()
     {
         var certs = CreateCertificates("good", "localhost", "127.0.0.1");
         using var registry = LocalRegistry.StartTls(File.ReadAllText(Path.Combine(certs, "registry.pem")), File.ReadAllText(Path.Combine(certs, "registry.key")));
 
-        var result = _tool.Run(_dir.Path, "probe", $"localhost:{registry.Port}", "--ca", Path.Combine(certs, "registry-ca.pem"), "--json");
+        var result = Tool.Run(Folder.Path, "probe", $"localhost:{registry.Port}", "--ca", Path.Combine(certs, "registry-ca.pem"), "--json");
 
         Assert.True(result.ExitCode == 0, result.Output);
         var json = JsonDocument.Parse(result.StandardOutput).RootElement;
@@ -39,7 +32,7 @@ public sealed class ProbeTests : IDisposable
         var other = CreateCertificates("other", "127.0.0.1");
         using var registry = LocalRegistry.StartTls(File.ReadAllText(Path.Combine(certs, "registry.pem")), File.ReadAllText(Path.Combine(certs, "registry.key")));
 
-        var result = _tool.Run(_dir.Path, "probe", $"127.0.0.1:{registry.Port}", "--ca", Path.Combine(other, "registry-ca.pem"));
+        var result = Tool.Run(Folder.Path, "probe", $"127.0.0.1:{registry.Port}", "--ca", Path.Combine(other, "registry-ca.pem"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"error CID4024: The chain 127.0.0.1:{registry.Port} serves does not verify", result.StandardError, StringComparison.Ordinal);
@@ -52,7 +45,7 @@ public sealed class ProbeTests : IDisposable
         var certs = CreateCertificates("name", "registry.example.internal");
         using var registry = LocalRegistry.StartTls(File.ReadAllText(Path.Combine(certs, "registry.pem")), File.ReadAllText(Path.Combine(certs, "registry.key")));
 
-        var result = _tool.Run(_dir.Path, "probe", $"127.0.0.1:{registry.Port}", "--ca", Path.Combine(certs, "registry-ca.pem"));
+        var result = Tool.Run(Folder.Path, "probe", $"127.0.0.1:{registry.Port}", "--ca", Path.Combine(certs, "registry-ca.pem"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error CID4025:", result.StandardError, StringComparison.Ordinal);
@@ -64,7 +57,7 @@ public sealed class ProbeTests : IDisposable
     {
         using var registry = LocalRegistry.StartHttp();
 
-        var result = _tool.Run(_dir.Path, "probe", $"127.0.0.1:{registry.Port}", "--insecure");
+        var result = Tool.Run(Folder.Path, "probe", $"127.0.0.1:{registry.Port}", "--insecure");
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains("GET /v2/: HTTP 200 (a registry answers)", result.StandardOutput, StringComparison.Ordinal);
@@ -75,7 +68,7 @@ public sealed class ProbeTests : IDisposable
     {
         using var registry = LocalRegistry.StartHttp();
 
-        var result = _tool.Run(_dir.Path, "probe", $"127.0.0.1:{registry.Port}", "--timeout", "5");
+        var result = Tool.Run(Folder.Path, "probe", $"127.0.0.1:{registry.Port}", "--timeout", "5");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error CID4022:", result.StandardError, StringComparison.Ordinal);
@@ -90,7 +83,7 @@ public sealed class ProbeTests : IDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var started = DateTime.UtcNow;
 
-        var result = _tool.Run(_dir.Path, "probe", $"127.0.0.1:{port}", "--timeout", "2");
+        var result = Tool.Run(Folder.Path, "probe", $"127.0.0.1:{port}", "--timeout", "2");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error CID4021:", result.StandardError, StringComparison.Ordinal);
@@ -107,7 +100,7 @@ public sealed class ProbeTests : IDisposable
             port = ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
-        var result = _tool.Run(_dir.Path, "probe", $"127.0.0.1:{port}", "--insecure", "--timeout", "3");
+        var result = Tool.Run(Folder.Path, "probe", $"127.0.0.1:{port}", "--insecure", "--timeout", "3");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error CID4020:", result.StandardError, StringComparison.Ordinal);
@@ -115,14 +108,14 @@ public sealed class ProbeTests : IDisposable
 
     private string CreateCertificates(string name, params string[] hosts)
     {
-        var output = Path.Combine(_dir.Path, name);
+        var output = Path.Combine(Folder.Path, name);
         var arguments = new List<string> { "certs", "create", "-o", output };
         foreach (var host in hosts)
         {
             arguments.AddRange(new[] { "--host", host });
         }
 
-        var result = _tool.Run(_dir.Path, arguments.ToArray());
+        var result = Tool.Run(Folder.Path, arguments.ToArray());
         Assert.True(result.ExitCode == 0, result.Output);
         return output;
     }

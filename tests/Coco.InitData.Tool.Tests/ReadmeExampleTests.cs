@@ -5,15 +5,9 @@ namespace Coco.InitData.Tool.Tests;
 
 /// <summary>The README's example output lines are what the commands print (issue 9, point 10).</summary>
 [Collection(ToolCollection.Name)]
-public sealed partial class ReadmeExampleTests : IDisposable
+public sealed partial class ReadmeExampleTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {
-    private readonly InstalledTool _tool;
-    private readonly TempDirectory _dir = new();
     private readonly string _readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")).ReplaceLineEndings("\n");
-
-    public ReadmeExampleTests(InstalledTool tool) => _tool = tool;
-
-    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public void Every_console_example_of_the_tool_section_prints_what_it_shows()
@@ -26,7 +20,7 @@ public sealed partial class ReadmeExampleTests : IDisposable
             var arguments = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal("coco-initdata", arguments[0]);
 
-            var result = _tool.Run(RepositoryPaths.Root, arguments[1..]);
+            var result = Tool.Run(RepositoryPaths.Root, arguments[1..]);
 
             // Standard error first: a finding is reported before the --json object that carries it.
             Assert.Equal(expected, result.StandardError + result.StandardOutput);
@@ -41,7 +35,7 @@ public sealed partial class ReadmeExampleTests : IDisposable
         var command = Regex.Match(section, "\n(coco-initdata certs create --host [^\n]*)\n").Groups[1].Value;
         Assert.NotEmpty(example);
 
-        var result = _tool.Run(_dir.Path, command.Split(' ')[1..]);
+        var result = Tool.Run(Folder.Path, command.Split(' ')[1..]);
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains(example, result.StandardOutput, StringComparison.Ordinal);
@@ -54,7 +48,7 @@ public sealed partial class ReadmeExampleTests : IDisposable
         var documented = Regex.Match(Section("### Seeing the result in a terminal"), "`(InitData: [^`]*) -> [^`]* sha256:\\.\\.\\.`").Groups[1].Value;
         Assert.NotEmpty(documented);
 
-        var result = _tool.Run(RepositoryPaths.Root, "generate", "samples/Workload", "-o", Path.Combine(_dir.Path, "initdata"));
+        var result = Tool.Run(RepositoryPaths.Root, "generate", "samples/Workload", "-o", Path.Combine(Folder.Path, "initdata"));
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.StartsWith(documented + " -> ", result.StandardOutput, StringComparison.Ordinal);

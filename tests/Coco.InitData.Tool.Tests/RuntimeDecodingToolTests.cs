@@ -12,13 +12,9 @@ namespace Coco.InitData.Tool.Tests;
 /// (pkg/initdata with go-toml v2.1.0, which has no BOM handling; BurntSushi/toml v1.6.0 parse.go reads over one) differ.
 /// </summary>
 [Collection(ToolCollection.Name)]
-public sealed class RuntimeDecodingToolTests
+public sealed class RuntimeDecodingToolTests(InstalledTool tool)
 {
     private static readonly byte[] Document = File.ReadAllBytes(RepositoryPaths.Vector("tv1-kata-default.toml"));
-
-    private readonly InstalledTool _tool;
-
-    public RuntimeDecodingToolTests(InstalledTool tool) => _tool = tool;
 
     [Fact]
     public void A_value_wrapped_at_76_columns_in_a_manifest_decodes_as_the_go_runtime_reads_it_with_a_warning()
@@ -27,7 +23,7 @@ public sealed class RuntimeDecodingToolTests
         var wrapped = string.Join("\n", AnnotationCodec.Encode(Document).Chunk(76).Select(c => "      " + new string(c)));
         var manifest = dir.Write("pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    io.katacontainers.config.hypervisor.cc_init_data: |\n" + wrapped + "\nspec:\n  containers: []\n");
 
-        var result = _tool.Run(dir.Path, "decode", manifest);
+        var result = tool.Run(dir.Path, "decode", manifest);
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Equal(Encoding.UTF8.GetString(Document), result.StandardOutput);
@@ -43,7 +39,7 @@ public sealed class RuntimeDecodingToolTests
         var value = Convert.ToBase64String(Convert.FromBase64String(AnnotationCodec.Encode(Document)).Concat(Convert.FromBase64String(AnnotationCodec.Encode(extra))).ToArray());
         var file = dir.Write("two.annotation", value);
 
-        var result = _tool.Run(dir.Path, "digest", file);
+        var result = tool.Run(dir.Path, "digest", file);
 
         Assert.True(result.ExitCode == 0, result.Output);
         var expected = Convert.ToHexString(SHA256.HashData(Document.Concat(extra).ToArray())).ToLowerInvariant();
@@ -58,7 +54,7 @@ public sealed class RuntimeDecodingToolTests
         using var dir = new TempDirectory();
         var file = dir.Write("spaced.annotation", " " + AnnotationCodec.Encode(Document) + "\n");
 
-        var result = _tool.Run(dir.Path, "digest", file);
+        var result = tool.Run(dir.Path, "digest", file);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error CID4004", result.StandardError, StringComparison.Ordinal);
@@ -71,7 +67,7 @@ public sealed class RuntimeDecodingToolTests
         using var dir = new TempDirectory();
         var file = dir.Write("plain.annotation", AnnotationCodec.Encode(Document) + "\n");
 
-        var result = _tool.Run(dir.Path, "digest", file);
+        var result = tool.Run(dir.Path, "digest", file);
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.DoesNotContain("CID302", result.StandardError, StringComparison.Ordinal);
@@ -84,7 +80,7 @@ public sealed class RuntimeDecodingToolTests
         var withBom = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Document).ToArray();
         var file = dir.Write("bom.annotation", AnnotationCodec.Encode(withBom));
 
-        var result = _tool.Run(dir.Path, "digest", file);
+        var result = tool.Run(dir.Path, "digest", file);
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.StartsWith("sha256:" + Convert.ToHexString(SHA256.HashData(withBom)).ToLowerInvariant(), result.StandardOutput, StringComparison.Ordinal);
