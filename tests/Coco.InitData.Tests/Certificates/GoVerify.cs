@@ -6,7 +6,7 @@ namespace Coco.InitData.Tests.Certificates;
 /// </summary>
 public static class GoVerify
 {
-    private static readonly Lazy<string> Binary = new(Compile);
+    private static readonly Lazy<string> Binary = new(() => GoProgram.Build("goverify.go", "cid-goverify", "Go oracle"));
 
     /// <summary>True when a `go` command is on PATH.</summary>
     public static bool IsAvailable { get; } = OracleInput.OnPath("go");
@@ -25,20 +25,5 @@ public static class GoVerify
     {
         var result = ProcessRunner.Run(Binary.Value, arguments, Path.GetTempPath(), timeout: TimeSpan.FromSeconds(30));
         return (result.ExitCode == 0, result.Output);
-    }
-
-    private static string Compile()
-    {
-        var output = Path.Combine(Path.GetTempPath(), "cid-goverify-" + Environment.ProcessId);
-        var environment = new Dictionary<string, string>
-        {
-            ["GO111MODULE"] = "off",
-            ["GOFLAGS"] = string.Empty,
-            ["GOCACHE"] = Path.Combine(Path.GetTempPath(), "cid-go-cache"),
-            ["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? Path.GetTempPath(),
-        };
-        var result = ProcessRunner.Run("go", new[] { "build", "-o", output, RepositoryPaths.Script("goverify.go") }, Path.GetTempPath(), environment, TimeSpan.FromMinutes(3));
-        Assert.True(result.ExitCode == 0, "go build of the Go oracle failed (install golang-go, as .ci/run does):\n" + result.Output);
-        return output;
     }
 }

@@ -7,7 +7,7 @@ namespace Coco.InitData.Tests.Transport;
 /// </summary>
 public static class GoRuntimeDecoder
 {
-    private static readonly Lazy<string> Binary = new(Compile);
+    private static readonly Lazy<string> Binary = new(() => GoProgram.Build("kata_go_decode.go", "cid-kata-go-decode", "Go runtime oracle"));
 
     /// <summary>Why the oracle cannot run here, or null.</summary>
     public static string? SkipReason => Certificates.GoVerify.IsAvailable ? null : "needs go on PATH (Debian: apt-get install golang-go; .ci/run installs it)";
@@ -17,20 +17,5 @@ public static class GoRuntimeDecoder
     {
         var result = ProcessRunner.Run(Binary.Value, Array.Empty<string>(), Path.GetTempPath(), timeout: TimeSpan.FromSeconds(30), standardInput: value);
         return result.ExitCode == 0 ? (Convert.FromHexString(result.StandardOutput.Trim()), string.Empty) : (null, result.StandardError.Trim());
-    }
-
-    private static string Compile()
-    {
-        var output = Path.Combine(Path.GetTempPath(), "cid-kata-go-decode-" + Environment.ProcessId);
-        var environment = new Dictionary<string, string>
-        {
-            ["GO111MODULE"] = "off",
-            ["GOFLAGS"] = string.Empty,
-            ["GOCACHE"] = Path.Combine(Path.GetTempPath(), "cid-go-cache"),
-            ["HOME"] = Environment.GetEnvironmentVariable("HOME") ?? Path.GetTempPath(),
-        };
-        var result = ProcessRunner.Run("go", new[] { "build", "-o", output, RepositoryPaths.Script("kata_go_decode.go") }, Path.GetTempPath(), environment, TimeSpan.FromMinutes(3));
-        Assert.True(result.ExitCode == 0, "go build of the Go runtime oracle failed (install golang-go, as .ci/run does):\n" + result.Output);
-        return output;
     }
 }
