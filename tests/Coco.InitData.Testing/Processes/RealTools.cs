@@ -1,6 +1,6 @@
 namespace Coco.InitData.Testing;
 
-/// <summary>The real programs the registry tests drive, found on PATH (.ci/run installs them from Debian).</summary>
+/// <summary>The real programs the tests drive (servers, clients, compilers of oracles), found on PATH (.ci/run installs them from Debian).</summary>
 public static class RealTools
 {
     /// <summary>The Debian package that provides each program.</summary>

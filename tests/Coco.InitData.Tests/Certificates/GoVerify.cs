@@ -9,7 +9,7 @@ public static class GoVerify
     private static readonly Lazy<string> Binary = new(() => GoProgram.Build("goverify.go", "cid-goverify", "Go oracle"));
 
     /// <summary>True when a `go` command is on PATH.</summary>
-    public static bool IsAvailable { get; } = OracleInput.OnPath("go");
+    public static bool IsAvailable { get; } = RealTools.Find("go") is not null;
 
     /// <summary>Runs the Go verifier on the case's chain; returns (accepted, Go's error text).</summary>
     public static (bool Accepted, string Output) Run(CertificateCase c) => Run(OracleInput.Of(c, "go"));

@@ -32,9 +32,4 @@ public sealed record OracleInput(string Directory, string Anchors, string? Untru
 
     /// <summary>The Go and webpki oracles' arguments.</summary>
     public string[] Arguments => new[] { Anchors, Untrusted ?? "-", Leaf, Host, At.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
-
-    /// <summary>True when <paramref name="command"/> is an executable file in a PATH folder.</summary>
-    public static bool OnPath(string command) => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .Any(directory => File.Exists(Path.Combine(directory, command)));
 }

@@ -25,7 +25,7 @@ public static class WebpkiVerify
     private static readonly Lazy<string> Binary = new(Build);
 
     /// <summary>True when cargo is on PATH and the webpki 0.22 and ring 0.16 crate sources are installed.</summary>
-    public static bool IsAvailable { get; } = OracleInput.OnPath("cargo") && HasCrate("webpki-0.22.") && HasCrate("ring-0.16.");
+    public static bool IsAvailable { get; } = RealTools.Find("cargo") is not null && HasCrate("webpki-0.22.") && HasCrate("ring-0.16.");
 
     /// <summary>Runs the webpki verifier on the case's chain.</summary>
     public static WebpkiResult Run(CertificateCase c)
