@@ -7,6 +7,7 @@ using Coco.InitData.Documents;
 using Coco.InitData.Measurements;
 using Coco.InitData.Node;
 using Coco.InitData.Registries;
+using Coco.InitData.Settings;
 using Coco.InitData.Specification;
 using Coco.InitData.Transport;
 
@@ -147,7 +148,7 @@ public static partial class InitDataGenerator
         if (cloudKbc && settings.KbsUrl is null)
         {
             var at = spec.KbsUrl?.Location ?? registries.FirstOrDefault()?.DeclaredAt ?? spec.Certificates.FirstOrDefault()?.DeclaredAt ?? SourceLocation.None;
-            diagnostics.Error(MessageId.KbsRequired, at);
+            diagnostics.Error(MessageId.KbsRequired, at, spec.NameOf(SettingCatalog.KbsUrl), spec.NameOf(SettingCatalog.KbcName));
             return null;
         }
 
