@@ -62,7 +62,7 @@ internal static class GenerateCommand
                 }
                 else
                 {
-                    Reporter.Out.WriteLine($"InitData: InitDataEnabled is false in {evaluated.ProjectPath}; nothing written.");
+                    Reporter.Out.WriteLine($"InitData: the build does not generate for {evaluated.ProjectPath} (InitDataEnabled is not true); nothing written.");
                 }
 
                 return ExitCodes.Success;
