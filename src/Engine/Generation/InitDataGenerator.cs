@@ -14,8 +14,9 @@ using Coco.InitData.Transport;
 namespace Coco.InitData.Generation;
 
 /// <summary>
-/// Turns a specification into the initdata artifacts, or into errors. Pure: it reads the input files it is
-/// pointed at and writes nothing; <see cref="ArtifactWriter"/> does the writing.
+/// Turns a specification into the initdata artifacts, or into errors. It reads the input files it is pointed at (and
+/// the clock, when no validation time is set) and writes nothing; <see cref="InitDataPipeline"/> has the artifacts
+/// written by <see cref="ArtifactWriter"/>.
 /// </summary>
 public static partial class InitDataGenerator
 {

@@ -10,7 +10,7 @@ using Coco.InitData.Transport;
 
 namespace Coco.InitData.Generation;
 
-/// <summary>Validates the scalar settings (properties or tool options) and applies the defaults of surface.md.</summary>
+/// <summary>Validates the scalar settings (properties or tool options); what is not set takes its default from <see cref="Settings.SettingCatalog"/>.</summary>
 internal static class SettingsReader
 {
     public static ResolvedSettings Read(InitDataSpecification spec, DiagnosticBag diagnostics)

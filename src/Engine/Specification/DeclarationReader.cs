@@ -4,7 +4,7 @@ using Coco.InitData.Settings;
 namespace Coco.InitData.Specification;
 
 /// <summary>
-/// The one mapping of MSBuild items and properties (design/surface.md) to a specification, shared by the
+/// The one mapping of MSBuild items and properties (README: Reference) to a specification, shared by the
 /// GenerateInitData task and `coco-initdata generate PROJECT`, so both read a project the same way.
 /// </summary>
 public static class DeclarationReader
