@@ -161,5 +161,6 @@ public enum MessageId
 
     // issue 12: the build integration (its only message not raised by the engine: MSBuild raises it from the targets)
     HostUnsupported,
+    ToolOutputIsDirectory,
 }
 #pragma warning restore CS1591
