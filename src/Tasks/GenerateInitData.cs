@@ -1,7 +1,5 @@
-using Coco.InitData.Artifacts;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
-using Coco.InitData.Manifests;
 using Coco.InitData.ProjectFiles;
 using Coco.InitData.Specification;
 using Coco.InitData.Tasks.ProjectFiles;
@@ -11,9 +9,9 @@ using Microsoft.Build.Utilities;
 namespace Coco.InitData.Tasks;
 
 /// <summary>
-/// Writes the initdata artifacts (initdata.toml, initdata.annotation, initdata.json) from the project's
-/// <c>InitDataRegistry</c>, <c>InitDataRegistryMirror</c> and <c>InitDataCertificate</c> items and
-/// <c>InitData*</c> properties. Fails the build, and writes nothing, on any error.
+/// Writes the initdata artifacts (initdata.toml, initdata.annotation, initdata.json, ...) from the project's
+/// <c>InitDataRegistry</c>, <c>InitDataRegistryMirror</c>, <c>InitDataCertificate</c> and <c>InitDataManifest</c>
+/// items and its settings. Fails the build, and writes nothing, on any error. An adapter of <see cref="InitDataPipeline"/>.
 /// </summary>
 public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
 {
@@ -39,59 +37,11 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     /// <summary><c>InitDataManifest</c> items: Kubernetes manifests written again under <c>k8s/</c> with the annotation injected.</summary>
     public ITaskItem[] Manifests { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary><c>$(InitDataAlgorithm)</c>.</summary>
-    public string? Algorithm { get; set; }
-
-    /// <summary><c>$(InitDataKbsUrl)</c>.</summary>
-    public string? KbsUrl { get; set; }
-
-    /// <summary><c>$(InitDataKbcName)</c>.</summary>
-    public string? KbcName { get; set; }
-
-    /// <summary><c>$(InitDataKbsCertificate)</c>.</summary>
-    public string? KbsCertificate { get; set; }
-
-    /// <summary><c>$(InitDataPolicyFile)</c>.</summary>
-    public string? PolicyFile { get; set; }
-
-    /// <summary><c>$(InitDataRegistryCredentialsUri)</c>.</summary>
-    public string? RegistryCredentialsUri { get; set; }
-
-    /// <summary><c>$(InitDataImageSecurityPolicyUri)</c>.</summary>
-    public string? ImageSecurityPolicyUri { get; set; }
-
-    /// <summary><c>$(InitDataSigstoreConfigUri)</c>.</summary>
-    public string? SigstoreConfigUri { get; set; }
-
-    /// <summary><c>$(InitDataHttpsProxy)</c>.</summary>
-    public string? HttpsProxy { get; set; }
-
-    /// <summary><c>$(InitDataHttpProxy)</c>.</summary>
-    public string? HttpProxy { get; set; }
-
-    /// <summary><c>$(InitDataNoProxy)</c>.</summary>
-    public string? NoProxy { get; set; }
-
-    /// <summary><c>$(InitDataUnqualifiedSearchRegistries)</c>.</summary>
-    public string? UnqualifiedSearchRegistries { get; set; }
-
-    /// <summary><c>$(InitDataAnnotationName)</c>.</summary>
-    public string? AnnotationName { get; set; }
-
-    /// <summary><c>$(InitDataCertificateExpiryWarningDays)</c>.</summary>
-    public string? CertificateExpiryWarningDays { get; set; }
-
-    /// <summary><c>$(InitDataCertificateLifetimeWarningPercent)</c>.</summary>
-    public string? CertificateLifetimeWarningPercent { get; set; }
-
-    /// <summary><c>$(InitDataValidationTime)</c>.</summary>
-    public string? ValidationTime { get; set; }
-
-    /// <summary><c>$(InitDataTlsProfiles)</c>.</summary>
-    public string? TlsProfiles { get; set; }
-
-    /// <summary><c>$(InitDataGuestComponentsVersion)</c>.</summary>
-    public string? GuestComponentsVersion { get; set; }
+    /// <summary>
+    /// The settings, one item per row of the engine's setting catalog: the property name as the item, its value as
+    /// <c>Value</c> metadata (<c>&lt;_InitDataSetting Include="InitDataKbsUrl" Value="$(InitDataKbsUrl)" /&gt;</c>).
+    /// </summary>
+    public ITaskItem[] Settings { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>The document's digest, lowercase hex, prefixed by the algorithm (<c>sha256:5fbb...</c>).</summary>
     [Output]
@@ -101,7 +51,7 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     [Output]
     public ITaskItem[] GeneratedFiles { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>Every input file read (certificates, policy): what the next incremental build watches.</summary>
+    /// <summary>Every input file the generation opened (certificates, policy, manifests): what the next incremental build watches.</summary>
     [Output]
     public ITaskItem[] InputFiles { get; set; } = Array.Empty<ITaskItem>();
 
@@ -112,15 +62,15 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
         {
             // Locations come from evaluating the project again (about 0.2 s): only when a finding points into a project
             // file (a certificate's finding already has its file and line), or an item written as a glob may have been
-            // dropped. Generation is deterministic, so the second pass finds the same things, located.
-            var outcome = Run(locate: false);
+            // dropped. Generation is deterministic, so preparing again from located declarations finds the same things.
             var declarationFiles = new HashSet<string>(DefiningFiles(), StringComparer.Ordinal) { ProjectFile, Path.GetFullPath(ProjectFile) };
-            if (outcome.Diagnostics.Items.Any(d => declarationFiles.Contains(d.Location.File)) || GlobScan.MayHaveDroppedItems(ProjectFile, declarationFiles))
+            var prepared = GlobScan.MayHaveDroppedItems(ProjectFile, declarationFiles) ? null : InitDataPipeline.Prepare(Request(locate: false));
+            if (prepared is null || prepared.Diagnostics.Any(d => declarationFiles.Contains(d.Location.File)))
             {
-                outcome = Run(locate: true);
+                prepared = InitDataPipeline.Prepare(Request(locate: true));
             }
 
-            Finish(outcome);
+            Report(prepared.Write());
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -134,113 +84,65 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
         return !Log.HasLoggedErrors;
     }
 
-    private Outcome Run(bool locate)
+    private GenerationRequest Request(bool locate)
     {
-        var declarations = Declarations(locate ? Locations : () => null);
-        var spec = DeclarationReader.Read(declarations);
-        var manifests = DeclarationReader.Manifests(declarations);
-        var diagnostics = new DiagnosticBag();
-        if (locate)
+        var declarations = new TaskDeclarations(ProjectFile, Items(), SettingValues(), locate ? Locations : () => null);
+        var dropped = new DiagnosticBag();
+        if (locate && Locations() is { } locations)
         {
-            ReportDroppedItems(diagnostics);
+            // Items MSBuild dropped before the task could see them: only the evaluation knows they were declared.
+            DroppedItems.Report(locations, dropped);
         }
 
-        if (spec.DeclaresNothing)
+        return new GenerationRequest
         {
-            diagnostics.Warning(MessageId.NothingDeclared, new SourceLocation(ProjectFile));
-            return new Outcome(spec, manifests, diagnostics, null, null);
-        }
-
-        var result = InitDataGenerator.Generate(spec);
-        diagnostics.AddRange(result.Diagnostics);
-        var k8s = result.Artifacts is { } artifacts && !diagnostics.HasErrors
-            ? ManifestArtifacts.Build(manifests, spec.BaseDirectory, artifacts.AnnotationName, artifacts.Annotation, diagnostics)
-            : null;
-        return new Outcome(spec, manifests, diagnostics, result.Artifacts, k8s);
+            Specification = DeclarationReader.Read(declarations),
+            Manifests = DeclarationReader.Manifests(declarations),
+            OutputPath = OutputPath,
+            DeclaredIn = new SourceLocation(ProjectFile),
+            EarlierFindings = dropped.Items,
+        };
     }
 
-    private void Finish(Outcome outcome)
+    private void Report(GenerationOutcome outcome)
     {
-        InputFiles = ReferencedFiles.Of(outcome.Spec).Concat(outcome.Manifests.Select(m => Coco.InitData.InputFiles.Resolve(m.BaseDirectory, m.Path)))
-            .Select(f => (ITaskItem)new TaskItem(f)).ToArray();
-        var diagnostics = outcome.Diagnostics;
-        if (outcome.Artifacts is { } artifacts && outcome.K8s is { } k8s && !diagnostics.HasErrors)
+        InputFiles = outcome.FilesRead.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+        if (outcome.WrittenFiles is { } written)
         {
-            var written = ArtifactWriter.Write(OutputPath, artifacts.Files.Concat(k8s).ToList(), diagnostics);
-            if (written is not null)
-            {
-                GeneratedFiles = written.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
-                Digest = artifacts.Measurements.Algorithm.Name + ":" + artifacts.Measurements.DigestHex;
-                var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
-                Log.LogMessage(MessageImportance.High, Summary(artifacts, Coco.InitData.InputFiles.DisplayPath(projectDirectory, written[0])));
-            }
+            GeneratedFiles = written.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+            Digest = outcome.Digest!;
+            Log.LogMessage(MessageImportance.High, outcome.Summary);
         }
 
-        LogAll(diagnostics);
-    }
-
-    private IEnumerable<string> DefiningFiles() =>
-        new[] { Registries, RegistryMirrors, Certificates, Manifests }.SelectMany(items => items).Select(i => i.GetMetadata("DefiningProjectFullPath")).Distinct(StringComparer.Ordinal);
-
-    private sealed record Outcome(InitDataSpecification Spec, IReadOnlyList<ManifestDeclaration> Manifests, DiagnosticBag Diagnostics, InitDataArtifacts? Artifacts, IReadOnlyList<ArtifactFile>? K8s);
-
-    // Items MSBuild dropped before the task could see them: only the evaluation knows they were declared.
-    private void ReportDroppedItems(DiagnosticBag diagnostics)
-    {
-        if (Locations() is { } locations)
-        {
-            DroppedItems.Report(locations, diagnostics);
-        }
-    }
-
-    private void LogAll(DiagnosticBag diagnostics)
-    {
-        foreach (var diagnostic in diagnostics.Items)
+        foreach (var diagnostic in outcome.Diagnostics)
         {
             DiagnosticLogger.Log(Log, diagnostic);
         }
     }
 
+    private IEnumerable<string> DefiningFiles() =>
+        new[] { Registries, RegistryMirrors, Certificates, Manifests }.SelectMany(items => items).Select(i => i.GetMetadata("DefiningProjectFullPath")).Distinct(StringComparer.Ordinal);
+
     private ProjectLocations? Locations() => (_evaluation ??= new ProjectEvaluation(ProjectFile, (BuildEngine as IBuildEngine6)?.GetGlobalProperties())).Locations;
 
-    private static string Summary(InitDataArtifacts artifacts, string documentPath)
+    // Keyed by the item types the targets pass, so the engine's DeclarationReader maps them exactly as the tool maps an
+    // evaluated project.
+    private Dictionary<string, ITaskItem[]> Items() => new()
     {
-        var registries = artifacts.Registries.Count;
-        var certificates = artifacts.ExtraRootCertificates.Count + (artifacts.KbsCertificate is null ? 0 : 1);
-        return $"InitData: {registries} {(registries == 1 ? "registry" : "registries")}, {certificates} {(certificates == 1 ? "certificate" : "certificates")} -> {documentPath} {artifacts.Measurements.Algorithm.Name}:{artifacts.Measurements.DigestHex}";
-    }
+        [DeclarationReader.RegistryItem] = Registries,
+        [DeclarationReader.MirrorItem] = RegistryMirrors,
+        [DeclarationReader.CertificateItem] = Certificates,
+        [DeclarationReader.ManifestItem] = Manifests,
+    };
 
-    // Parameter names follow the properties and item types the targets pass, so the engine's
-    // DeclarationReader maps them exactly as the tool maps an evaluated project.
-    private TaskDeclarations Declarations(Func<ProjectLocations?> locations) => new(
-        ProjectFile,
-        new Dictionary<string, ITaskItem[]>
+    private Dictionary<string, string?> SettingValues()
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var setting in Settings)
         {
-            [DeclarationReader.RegistryItem] = Registries,
-            [DeclarationReader.MirrorItem] = RegistryMirrors,
-            [DeclarationReader.CertificateItem] = Certificates,
-            [DeclarationReader.ManifestItem] = Manifests,
-        },
-        new Dictionary<string, string?>
-        {
-            ["InitDataAlgorithm"] = Algorithm,
-            ["InitDataKbsUrl"] = KbsUrl,
-            ["InitDataKbcName"] = KbcName,
-            ["InitDataKbsCertificate"] = KbsCertificate,
-            ["InitDataPolicyFile"] = PolicyFile,
-            ["InitDataRegistryCredentialsUri"] = RegistryCredentialsUri,
-            ["InitDataImageSecurityPolicyUri"] = ImageSecurityPolicyUri,
-            ["InitDataSigstoreConfigUri"] = SigstoreConfigUri,
-            ["InitDataHttpsProxy"] = HttpsProxy,
-            ["InitDataHttpProxy"] = HttpProxy,
-            ["InitDataNoProxy"] = NoProxy,
-            ["InitDataUnqualifiedSearchRegistries"] = UnqualifiedSearchRegistries,
-            ["InitDataAnnotationName"] = AnnotationName,
-            ["InitDataCertificateExpiryWarningDays"] = CertificateExpiryWarningDays,
-            ["InitDataCertificateLifetimeWarningPercent"] = CertificateLifetimeWarningPercent,
-            ["InitDataValidationTime"] = ValidationTime,
-            ["InitDataTlsProfiles"] = TlsProfiles,
-            ["InitDataGuestComponentsVersion"] = GuestComponentsVersion,
-        },
-        locations);
+            values[setting.ItemSpec] = setting.GetMetadata("Value");
+        }
+
+        return values;
+    }
 }

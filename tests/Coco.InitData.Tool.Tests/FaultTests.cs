@@ -17,7 +17,7 @@ public sealed class FaultTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 
         Assert.Equal(3, result.ExitCode);
         Assert.Single(result.StandardError.TrimEnd('\n').Split('\n'));
-        Assert.StartsWith("coco-initdata: error CID9000: Unexpected error while generating initdata from coco-initdata generate --registry", result.StandardError, StringComparison.Ordinal);
+        Assert.StartsWith("coco-initdata: error CID9000: Unexpected error in coco-initdata generate --registry", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
     }

@@ -145,7 +145,10 @@ public static partial class ArtifactWriter
         return moves.Where(m => m.Target.Length > 0).Select(m => m.Target).ToList();
     }
 
-    /// <summary>Writes one file atomically (temporary file, then one rename): a failure leaves the previous file as it was.</summary>
+    /// <summary>
+    /// Writes one file through a temporary file and one rename: a failure before the rename leaves the previous file as
+    /// it was. Not durable (no fsync), and the rename is atomic only where the file system makes it so (POSIX, NTFS).
+    /// </summary>
     public static bool WriteFile(string path, byte[] content, DiagnosticBag diagnostics)
     {
         var full = Path.GetFullPath(path);

@@ -158,5 +158,9 @@ public enum MessageId
     CertsOutsideProject,
     InputFileIsDirectory,
     InputFileNotRegular,
+
+    // issue 12: the build integration (its only message not raised by the engine: MSBuild raises it from the targets)
+    HostUnsupported,
+    ToolOutputIsDirectory,
 }
 #pragma warning restore CS1591

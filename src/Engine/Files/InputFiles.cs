@@ -24,6 +24,7 @@ public static class InputFiles
     public static bool TryReadBytes(string fullPath, string displayPath, string kind, SourceLocation declaredAt, int maxBytes, DiagnosticBag diagnostics, out byte[] bytes)
     {
         bytes = Array.Empty<byte>();
+        InputFileLog.Record(fullPath);
         try
         {
             switch (Classify(fullPath))

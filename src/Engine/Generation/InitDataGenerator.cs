@@ -7,14 +7,16 @@ using Coco.InitData.Documents;
 using Coco.InitData.Measurements;
 using Coco.InitData.Node;
 using Coco.InitData.Registries;
+using Coco.InitData.Settings;
 using Coco.InitData.Specification;
 using Coco.InitData.Transport;
 
 namespace Coco.InitData.Generation;
 
 /// <summary>
-/// Turns a specification into the initdata artifacts, or into errors. Pure: it reads the input files it is
-/// pointed at and writes nothing; <see cref="ArtifactWriter"/> does the writing.
+/// Turns a specification into the initdata artifacts, or into errors. It reads the input files it is pointed at (and
+/// the clock, when no validation time is set) and writes nothing; <see cref="InitDataPipeline"/> has the artifacts
+/// written by <see cref="ArtifactWriter"/>.
 /// </summary>
 public static partial class InitDataGenerator
 {
@@ -147,7 +149,7 @@ public static partial class InitDataGenerator
         if (cloudKbc && settings.KbsUrl is null)
         {
             var at = spec.KbsUrl?.Location ?? registries.FirstOrDefault()?.DeclaredAt ?? spec.Certificates.FirstOrDefault()?.DeclaredAt ?? SourceLocation.None;
-            diagnostics.Error(MessageId.KbsRequired, at);
+            diagnostics.Error(MessageId.KbsRequired, at, spec.NameOf(SettingCatalog.KbsUrl), spec.NameOf(SettingCatalog.KbcName));
             return null;
         }
 

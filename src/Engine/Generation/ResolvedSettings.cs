@@ -1,15 +1,16 @@
 using Coco.InitData.Certificates;
 using Coco.InitData.Documents;
 using Coco.InitData.Measurements;
+using Coco.InitData.Settings;
 
 namespace Coco.InitData.Generation;
 
 /// <summary>The validated scalar settings of a specification, defaults applied.</summary>
 internal sealed class ResolvedSettings
 {
-    public DigestAlgorithm Algorithm { get; set; } = DigestAlgorithm.Sha256;
+    public DigestAlgorithm Algorithm { get; set; } = DigestAlgorithm.FromName(SettingCatalog.Algorithm.Default!)!;
 
-    public string KbcName { get; set; } = "cc_kbc";
+    public string KbcName { get; set; } = SettingCatalog.KbcName.Default!;
 
     public string? KbsUrl { get; set; }
 
@@ -23,7 +24,7 @@ internal sealed class ResolvedSettings
 
     public IReadOnlyList<string>? UnqualifiedSearchRegistries { get; set; }
 
-    public string AnnotationName { get; set; } = Transport.AnnotationKey.Default;
+    public string AnnotationName { get; set; } = SettingCatalog.AnnotationName.Default!;
 
     public ValidationOptions Validation { get; set; } = ValidationOptions.Default(DateTimeOffset.UnixEpoch);
 }

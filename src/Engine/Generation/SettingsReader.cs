@@ -4,12 +4,13 @@ using Coco.InitData.Diagnostics;
 using Coco.InitData.Documents;
 using Coco.InitData.Measurements;
 using Coco.InitData.Registries;
+using Coco.InitData.Settings;
 using Coco.InitData.Specification;
 using Coco.InitData.Transport;
 
 namespace Coco.InitData.Generation;
 
-/// <summary>Validates the scalar settings (properties or tool options) and applies the defaults of surface.md.</summary>
+/// <summary>Validates the scalar settings (properties or tool options); what is not set takes its default from <see cref="Settings.SettingCatalog"/>.</summary>
 internal static class SettingsReader
 {
     public static ResolvedSettings Read(InitDataSpecification spec, DiagnosticBag diagnostics)
@@ -24,7 +25,7 @@ internal static class SettingsReader
             }
             else
             {
-                diagnostics.Error(MessageId.AlgorithmUnknown, algorithm.Location, algorithm.Value);
+                diagnostics.Error(MessageId.AlgorithmUnknown, algorithm.Location, algorithm.Value, algorithm.Name);
             }
         }
 
@@ -37,7 +38,7 @@ internal static class SettingsReader
             }
             else
             {
-                diagnostics.Error(MessageId.KbcNameUnknown, kbcName.Location, kbcName.Value);
+                diagnostics.Error(MessageId.KbcNameUnknown, kbcName.Location, kbcName.Value, kbcName.Name);
             }
         }
 
@@ -62,11 +63,11 @@ internal static class SettingsReader
             if (AnnotationKey.IsValid(value, out var problem))
             {
                 settings.AnnotationName = value;
-                AnnotationKey.ReportChoice(value, annotation.Location, diagnostics);
+                AnnotationKey.ReportChoice(value, annotation, diagnostics);
             }
             else
             {
-                diagnostics.Error(MessageId.AnnotationNameInvalid, annotation.Location, annotation.Value, problem);
+                diagnostics.Error(MessageId.AnnotationNameInvalid, annotation.Location, annotation.Value, problem, annotation.Name);
             }
         }
 
@@ -89,8 +90,8 @@ internal static class SettingsReader
             }
         }
 
-        var days = ReadInteger(spec.CertificateExpiryWarningDays, 30, 0, 36500, diagnostics);
-        var percent = ReadInteger(spec.CertificateLifetimeWarningPercent, 80, 0, 100, diagnostics);
+        var days = ReadInteger(spec.CertificateExpiryWarningDays, DefaultOf(SettingCatalog.CertificateExpiryWarningDays), 0, 36500, diagnostics);
+        var percent = ReadInteger(spec.CertificateLifetimeWarningPercent, DefaultOf(SettingCatalog.CertificateLifetimeWarningPercent), 0, 100, diagnostics);
         var profiles = TlsProfile.Rustls | TlsProfile.OpenSsl;
         if (Set(spec.TlsProfiles) is { } setting)
         {
@@ -245,4 +246,6 @@ internal static class SettingsReader
     }
 
     private static SettingValue? Set(SettingValue? value) => value is { IsEmpty: false } ? value : null;
+
+    private static int DefaultOf(SettingDefinition setting) => int.Parse(setting.Default!, CultureInfo.InvariantCulture);
 }

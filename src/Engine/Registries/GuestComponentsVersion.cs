@@ -56,7 +56,7 @@ public static class GuestComponentsVersion
             var (feature, needs, olderGuest) = Features[i];
             if (used[i] && version < needs)
             {
-                diagnostics.Error(MessageId.RegistryFeatureNeedsNewerGuest, setting.Location, feature, needs.ToString(3), text, olderGuest);
+                diagnostics.Error(MessageId.RegistryFeatureNeedsNewerGuest, setting.Location, feature, needs.ToString(3), text, olderGuest, setting.Name);
             }
         }
     }

@@ -1,9 +1,10 @@
 using Coco.InitData.Manifests;
+using Coco.InitData.Settings;
 
 namespace Coco.InitData.Specification;
 
 /// <summary>
-/// The one mapping of MSBuild items and properties (design/surface.md) to a specification, shared by the
+/// The one mapping of MSBuild items and properties (README: Reference) to a specification, shared by the
 /// GenerateInitData task and `coco-initdata generate PROJECT`, so both read a project the same way.
 /// </summary>
 public static class DeclarationReader
@@ -19,16 +20,6 @@ public static class DeclarationReader
 
     /// <summary>The Kubernetes manifest item type.</summary>
     public const string ManifestItem = "InitDataManifest";
-
-    /// <summary>Every InitData property the specification reads (InitDataEnabled and InitDataOutputPath are the build's own).</summary>
-    public static IReadOnlyList<string> PropertyNames { get; } = new[]
-    {
-        "InitDataAlgorithm", "InitDataKbsUrl", "InitDataKbcName", "InitDataKbsCertificate", "InitDataPolicyFile",
-        "InitDataRegistryCredentialsUri", "InitDataImageSecurityPolicyUri", "InitDataSigstoreConfigUri",
-        "InitDataHttpsProxy", "InitDataHttpProxy", "InitDataNoProxy", "InitDataUnqualifiedSearchRegistries",
-        "InitDataAnnotationName", "InitDataCertificateExpiryWarningDays", "InitDataCertificateLifetimeWarningPercent",
-        "InitDataValidationTime", "InitDataTlsProfiles", "InitDataGuestComponentsVersion",
-    };
 
     /// <summary>Reads the specification.</summary>
     public static InitDataSpecification Read(IProjectDeclarations project) => new()
@@ -59,24 +50,10 @@ public static class DeclarationReader
             DeclaredAt = item.DeclaredAt,
             BaseDirectory = project.ProjectDirectory,
         }).ToList(),
-        Algorithm = project.Property("InitDataAlgorithm"),
-        KbsUrl = project.Property("InitDataKbsUrl"),
-        KbcName = project.Property("InitDataKbcName"),
-        KbsCertificate = project.Property("InitDataKbsCertificate"),
-        PolicyFile = project.Property("InitDataPolicyFile"),
-        RegistryCredentialsUri = project.Property("InitDataRegistryCredentialsUri"),
-        ImageSecurityPolicyUri = project.Property("InitDataImageSecurityPolicyUri"),
-        SigstoreConfigUri = project.Property("InitDataSigstoreConfigUri"),
-        HttpsProxy = project.Property("InitDataHttpsProxy"),
-        HttpProxy = project.Property("InitDataHttpProxy"),
-        NoProxy = project.Property("InitDataNoProxy"),
-        UnqualifiedSearchRegistries = project.Property("InitDataUnqualifiedSearchRegistries"),
-        AnnotationName = project.Property("InitDataAnnotationName"),
-        CertificateExpiryWarningDays = project.Property("InitDataCertificateExpiryWarningDays"),
-        CertificateLifetimeWarningPercent = project.Property("InitDataCertificateLifetimeWarningPercent"),
-        ValidationTime = project.Property("InitDataValidationTime"),
-        TlsProfiles = project.Property("InitDataTlsProfiles"),
-        GuestComponentsVersion = project.Property("InitDataGuestComponentsVersion"),
+        Settings = SettingCatalog.All
+            .Select(setting => (setting, Value: project.Property(setting.Property)))
+            .Where(x => x.Value is not null)
+            .ToDictionary(x => x.setting, x => x.Value!),
     };
 
     /// <summary>Reads the <c>InitDataManifest</c> items; each keeps its RecursiveDir under <c>k8s/</c>.</summary>

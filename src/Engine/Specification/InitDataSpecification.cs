@@ -1,3 +1,5 @@
+using Coco.InitData.Settings;
+
 namespace Coco.InitData.Specification;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace Coco.InitData.Specification;
 /// </summary>
 public sealed class InitDataSpecification
 {
+    private readonly Dictionary<SettingDefinition, SettingValue> _settings = new();
+
     /// <summary>The folder displayed paths are made relative to (the project folder), so artifacts do not depend on where the checkout lives.</summary>
     public required string BaseDirectory { get; init; }
 
@@ -20,58 +24,74 @@ public sealed class InitDataSpecification
     public IReadOnlyList<CertificateDeclaration> Certificates { get; init; } = Array.Empty<CertificateDeclaration>();
 
     /// <summary><c>InitDataAlgorithm</c>; sha256 when not set.</summary>
-    public SettingValue? Algorithm { get; init; }
+    public SettingValue? Algorithm { get => Setting(SettingCatalog.Algorithm); init => Put(SettingCatalog.Algorithm, value); }
 
     /// <summary><c>InitDataKbsUrl</c>.</summary>
-    public SettingValue? KbsUrl { get; init; }
+    public SettingValue? KbsUrl { get => Setting(SettingCatalog.KbsUrl); init => Put(SettingCatalog.KbsUrl, value); }
 
     /// <summary><c>InitDataKbcName</c>; cc_kbc when not set.</summary>
-    public SettingValue? KbcName { get; init; }
+    public SettingValue? KbcName { get => Setting(SettingCatalog.KbcName); init => Put(SettingCatalog.KbcName, value); }
 
     /// <summary><c>InitDataKbsCertificate</c>: path of the https KBS root.</summary>
-    public SettingValue? KbsCertificate { get; init; }
+    public SettingValue? KbsCertificate { get => Setting(SettingCatalog.KbsCertificate); init => Put(SettingCatalog.KbsCertificate, value); }
 
     /// <summary><c>InitDataPolicyFile</c>: path of a .rego file.</summary>
-    public SettingValue? PolicyFile { get; init; }
+    public SettingValue? PolicyFile { get => Setting(SettingCatalog.PolicyFile); init => Put(SettingCatalog.PolicyFile, value); }
 
     /// <summary><c>InitDataRegistryCredentialsUri</c>.</summary>
-    public SettingValue? RegistryCredentialsUri { get; init; }
+    public SettingValue? RegistryCredentialsUri { get => Setting(SettingCatalog.RegistryCredentialsUri); init => Put(SettingCatalog.RegistryCredentialsUri, value); }
 
     /// <summary><c>InitDataImageSecurityPolicyUri</c>.</summary>
-    public SettingValue? ImageSecurityPolicyUri { get; init; }
+    public SettingValue? ImageSecurityPolicyUri { get => Setting(SettingCatalog.ImageSecurityPolicyUri); init => Put(SettingCatalog.ImageSecurityPolicyUri, value); }
 
     /// <summary><c>InitDataSigstoreConfigUri</c>.</summary>
-    public SettingValue? SigstoreConfigUri { get; init; }
+    public SettingValue? SigstoreConfigUri { get => Setting(SettingCatalog.SigstoreConfigUri); init => Put(SettingCatalog.SigstoreConfigUri, value); }
 
     /// <summary><c>InitDataHttpsProxy</c>.</summary>
-    public SettingValue? HttpsProxy { get; init; }
+    public SettingValue? HttpsProxy { get => Setting(SettingCatalog.HttpsProxy); init => Put(SettingCatalog.HttpsProxy, value); }
 
     /// <summary><c>InitDataHttpProxy</c>.</summary>
-    public SettingValue? HttpProxy { get; init; }
+    public SettingValue? HttpProxy { get => Setting(SettingCatalog.HttpProxy); init => Put(SettingCatalog.HttpProxy, value); }
 
     /// <summary><c>InitDataNoProxy</c>.</summary>
-    public SettingValue? NoProxy { get; init; }
+    public SettingValue? NoProxy { get => Setting(SettingCatalog.NoProxy); init => Put(SettingCatalog.NoProxy, value); }
 
     /// <summary><c>InitDataUnqualifiedSearchRegistries</c>; docker.io when not set.</summary>
-    public SettingValue? UnqualifiedSearchRegistries { get; init; }
+    public SettingValue? UnqualifiedSearchRegistries { get => Setting(SettingCatalog.UnqualifiedSearchRegistries); init => Put(SettingCatalog.UnqualifiedSearchRegistries, value); }
 
     /// <summary><c>InitDataAnnotationName</c>.</summary>
-    public SettingValue? AnnotationName { get; init; }
+    public SettingValue? AnnotationName { get => Setting(SettingCatalog.AnnotationName); init => Put(SettingCatalog.AnnotationName, value); }
 
     /// <summary><c>InitDataCertificateExpiryWarningDays</c>; 30 when not set.</summary>
-    public SettingValue? CertificateExpiryWarningDays { get; init; }
+    public SettingValue? CertificateExpiryWarningDays { get => Setting(SettingCatalog.CertificateExpiryWarningDays); init => Put(SettingCatalog.CertificateExpiryWarningDays, value); }
 
     /// <summary><c>InitDataCertificateLifetimeWarningPercent</c>; 80 when not set.</summary>
-    public SettingValue? CertificateLifetimeWarningPercent { get; init; }
+    public SettingValue? CertificateLifetimeWarningPercent { get => Setting(SettingCatalog.CertificateLifetimeWarningPercent); init => Put(SettingCatalog.CertificateLifetimeWarningPercent, value); }
 
     /// <summary><c>InitDataValidationTime</c>; now when not set.</summary>
-    public SettingValue? ValidationTime { get; init; }
+    public SettingValue? ValidationTime { get => Setting(SettingCatalog.ValidationTime); init => Put(SettingCatalog.ValidationTime, value); }
 
     /// <summary><c>InitDataTlsProfiles</c>; rustls;openssl when not set.</summary>
-    public SettingValue? TlsProfiles { get; init; }
+    public SettingValue? TlsProfiles { get => Setting(SettingCatalog.TlsProfiles); init => Put(SettingCatalog.TlsProfiles, value); }
 
     /// <summary><c>InitDataGuestComponentsVersion</c>: the guest-components release the guest runs; the current one when not set.</summary>
-    public SettingValue? GuestComponentsVersion { get; init; }
+    public SettingValue? GuestComponentsVersion { get => Setting(SettingCatalog.GuestComponentsVersion); init => Put(SettingCatalog.GuestComponentsVersion, value); }
+
+    /// <summary>How the user declared it: messages name settings as the user wrote them (a property or an option).</summary>
+    public DeclarationStyle Style { get; init; } = DeclarationStyle.MSBuild;
+
+    /// <summary>Every setting given a non-empty value, by catalog row (<see cref="SettingCatalog"/>).</summary>
+    public IReadOnlyDictionary<SettingDefinition, SettingValue> Settings
+    {
+        get => _settings;
+        init
+        {
+            foreach (var (definition, setting) in value)
+            {
+                Put(definition, setting);
+            }
+        }
+    }
 
     /// <summary>The clock used when <see cref="ValidationTime"/> is not set (tests pin it).</summary>
     public Func<DateTimeOffset> Clock { get; init; } = () => DateTimeOffset.UtcNow;
@@ -82,6 +102,26 @@ public sealed class InitDataSpecification
     /// </summary>
     public bool DeclaresNothing =>
         Registries.Count == 0 && Mirrors.Count == 0 && Certificates.Count == 0
-        && new[] { KbsUrl, KbcName, KbsCertificate, PolicyFile, RegistryCredentialsUri, ImageSecurityPolicyUri, SigstoreConfigUri, HttpsProxy, HttpProxy, NoProxy, UnqualifiedSearchRegistries }
-            .All(setting => setting is null || setting.IsEmpty);
+        && new[] { KbsUrl, KbsCertificate, PolicyFile, RegistryCredentialsUri, ImageSecurityPolicyUri, SigstoreConfigUri, HttpsProxy, HttpProxy, NoProxy, UnqualifiedSearchRegistries }
+            .All(setting => setting is null)
+        // The targets set cc_kbc as the default: only another client is a declaration of its own.
+        && (KbcName is null || KbcName.Value.Trim() == SettingCatalog.KbcName.Default);
+
+    /// <summary>A setting's value as the user gave it; null when empty or not set.</summary>
+    public SettingValue? Setting(SettingDefinition definition) => _settings.GetValueOrDefault(definition);
+
+    /// <summary>The name of a setting as this specification's user writes it (<c>InitDataKbsUrl</c> or <c>--kbs-url</c>).</summary>
+    public string NameOf(SettingDefinition definition) => definition.NameIn(Style);
+
+    private void Put(SettingDefinition definition, SettingValue? value)
+    {
+        if (value is { IsEmpty: false })
+        {
+            _settings[definition] = value;
+        }
+        else
+        {
+            _settings.Remove(definition);
+        }
+    }
 }

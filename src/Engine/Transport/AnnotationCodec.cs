@@ -26,6 +26,12 @@ public static class AnnotationCodec
         }
 
         var bytes = buffer.ToArray();
+        if (bytes.Length == 0)
+        {
+            // GZipStream writes no member at all when it was given no byte: write the one gzip(1) writes, with the same
+            // fixed header as every other (XFL 2 as SmallestSize sets it), an empty final deflate block, CRC 0, size 0.
+            bytes = new byte[] { 0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0x02, 0xFF, 0x03, 0x00, 0, 0, 0, 0, 0, 0, 0, 0 };
+        }
 
         // Header bytes 4-7 are MTIME, 9 is OS; they are outside the CRC, so fixing them keeps the member valid.
         bytes[4] = bytes[5] = bytes[6] = bytes[7] = 0;

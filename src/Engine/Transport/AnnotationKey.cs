@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Coco.InitData.Diagnostics;
+using Coco.InitData.Specification;
 
 namespace Coco.InitData.Transport;
 
@@ -26,15 +27,15 @@ public static partial class AnnotationKey
     public const int WarningThreshold = 65536;
 
     /// <summary>Says which runtimes read a chosen annotation name: a note for the older name, a warning for a name kata never reads.</summary>
-    public static void ReportChoice(string name, SourceLocation at, DiagnosticBag diagnostics)
+    public static void ReportChoice(string name, SettingValue setting, DiagnosticBag diagnostics)
     {
         if (name == Legacy)
         {
-            diagnostics.Note(MessageId.AnnotationNameForOlderRuntime, at, name, Default);
+            diagnostics.Note(MessageId.AnnotationNameForOlderRuntime, setting.Location, name, Default, setting.Name);
         }
         else if (name != Default)
         {
-            diagnostics.Warning(MessageId.AnnotationNameUnknownToKata, at, name, Default, Legacy);
+            diagnostics.Warning(MessageId.AnnotationNameUnknownToKata, setting.Location, name, Default, Legacy, setting.Name);
         }
     }
 

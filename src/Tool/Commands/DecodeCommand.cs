@@ -39,6 +39,12 @@ internal static class DecodeCommand
             return reporter.ExitCode;
         }
 
+        if (Directory.Exists(output))
+        {
+            reporter.Error(MessageId.ToolOutputIsDirectory, SourceLocation.None, output, Path.Combine(output, "initdata.toml"));
+            return ExitCodes.Usage;
+        }
+
         // A temporary file and one rename: a full disk leaves the previous file as it was, never a truncated one.
         var write = new DiagnosticBag();
         ArtifactWriter.WriteFile(output, document.DocumentBytes, write);

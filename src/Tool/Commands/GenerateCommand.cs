@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Coco.InitData.Artifacts;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
 using Coco.InitData.Manifests;
@@ -63,7 +62,7 @@ internal static class GenerateCommand
                 }
                 else
                 {
-                    Reporter.Out.WriteLine($"InitData: InitDataEnabled is false in {evaluated.ProjectPath}; nothing written.");
+                    Reporter.Out.WriteLine($"InitData: the build does not generate for {evaluated.ProjectPath} (InitDataEnabled is not true); nothing written.");
                 }
 
                 return ExitCodes.Success;
@@ -77,52 +76,34 @@ internal static class GenerateCommand
 
     private static int Generate(InitDataSpecification spec, IReadOnlyList<ManifestDeclaration> manifests, string outputPath, bool json, Reporter reporter, SourceLocation declaredIn)
     {
-        var diagnostics = new DiagnosticBag();
-        if (spec.DeclaresNothing)
-        {
-            // As the build: a warning that names what was expected, and no empty document.
-            diagnostics.Warning(MessageId.NothingDeclared, declaredIn);
-        }
-
-        var result = spec.DeclaresNothing ? new GenerationResult(Array.Empty<Diagnostic>(), null) : InitDataGenerator.Generate(spec);
-        diagnostics.AddRange(result.Diagnostics);
-        IReadOnlyList<string>? written = null;
-        if (result.Artifacts is { } artifacts
-            && ManifestArtifacts.Build(manifests, spec.BaseDirectory, artifacts.AnnotationName, artifacts.Annotation, diagnostics) is { } k8s
-            && !diagnostics.HasErrors)
-        {
-            written = ArtifactWriter.Write(outputPath, artifacts.Files.Concat(k8s).ToList(), diagnostics);
-        }
-
+        var outcome = InitDataPipeline.Run(new GenerationRequest { Specification = spec, Manifests = manifests, OutputPath = outputPath, DeclaredIn = declaredIn });
         if (json)
         {
             JsonOutput.Write(w =>
             {
-                w.WriteBoolean("success", written is not null);
+                w.WriteBoolean("success", outcome.WrittenFiles is not null);
                 w.WriteString("outputPath", outputPath);
-                if (result.Artifacts is { } a && written is not null)
+                if (outcome.WrittenFiles is not null && outcome.Artifacts is { } artifacts)
                 {
-                    JsonOutput.WriteMeasurements(w, a.Measurements);
+                    JsonOutput.WriteMeasurements(w, artifacts.Measurements);
                 }
 
                 w.WriteStartArray("files");
-                foreach (var file in written ?? Array.Empty<string>())
+                foreach (var file in outcome.WrittenFiles ?? Array.Empty<string>())
                 {
                     w.WriteStringValue(file);
                 }
 
                 w.WriteEndArray();
-                JsonOutput.WriteFindings(w, diagnostics.Items);
+                JsonOutput.WriteFindings(w, outcome.Diagnostics);
             });
         }
-        else if (result.Artifacts is { } a && written is not null)
+        else if (outcome.Summary is { } summary)
         {
-            var registries = a.Registries.Count;
-            var certificates = a.ExtraRootCertificates.Count + (a.KbsCertificate is null ? 0 : 1);
-            Reporter.Out.WriteLine($"InitData: {registries} {(registries == 1 ? "registry" : "registries")}, {certificates} {(certificates == 1 ? "certificate" : "certificates")} -> {written[0]} {a.Measurements.Algorithm.Name}:{a.Measurements.DigestHex}");
+            Reporter.Out.WriteLine(summary);
         }
 
-        reporter.ReportAll(diagnostics.Items);
+        reporter.ReportAll(outcome.Diagnostics);
         return reporter.ExitCode;
     }
 }

@@ -16,7 +16,7 @@ internal static class VerifyCommand
     public static Command Create()
     {
         var project = new Argument<string?>("PROJECT") { Description = "The project file or its folder (default: the current folder) when no --ca is given.", Arity = ArgumentArity.ZeroOrOne };
-        var properties = new Option<string[]>("--property", "-p") { Description = "An MSBuild property for the evaluation: -p:Name=Value.", Arity = ArgumentArity.OneOrMore };
+        var properties = new Option<string[]>("--property", "-p") { Description = "MSBuild properties for the evaluation, as MSBuild reads them: -p:Name=Value, -p:A=1;B=2, /p:Name=Value.", Arity = ArgumentArity.OneOrMore };
         var ca = new Option<string[]>("--ca") { Description = "A CA certificate file (PEM or DER) to check; repeat for several.", Arity = ArgumentArity.OneOrMore };
         var chain = new Option<string?>("--server-chain") { Description = "The chain a registry serves (leaf first, PEM), checked against --ca for --host." };
         var host = new Option<string?>("--host") { Description = "The registry host[:port] the served chain must be valid for." };

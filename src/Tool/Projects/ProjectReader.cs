@@ -53,17 +53,35 @@ internal static class ProjectReader
     private static EvaluatedProject Map(Project project, string projectPath, ProjectLocations locations)
     {
         var declarations = new EvaluatedDeclarations(project, locations);
-        string? Property(string name) => project.GetPropertyValue(name) is { Length: > 0 } v ? v : null;
-
-        // As _InitDataComputePaths: $(OutDir)initdata/ unless set, relative to the project folder.
-        var output = Property("InitDataOutputPath") ?? Path.Combine(Property("OutDir") ?? "bin/", "initdata");
+        var (enabled, outputPath) = locations.ImportsPackage ? AsTheTargetsSay(project) : WithoutThePackage(project);
         return new EvaluatedProject
         {
             ProjectPath = projectPath,
-            Enabled = !string.Equals(Property("InitDataEnabled"), "false", StringComparison.OrdinalIgnoreCase),
-            OutputPath = Path.GetFullPath(Path.Combine(project.DirectoryPath, output.Replace('\\', Path.DirectorySeparatorChar))),
+            Enabled = enabled,
+            OutputPath = outputPath,
             Specification = DeclarationReader.Read(declarations),
             Manifests = DeclarationReader.Manifests(declarations),
         };
+    }
+
+    // Whether the build generates, and where it writes, are the targets' to say: run the one target that computes them
+    // (property functions only, no task) on this evaluation, so conditions, imports and OutDir are the build's own.
+    private static (bool Enabled, string OutputPath) AsTheTargetsSay(Project project)
+    {
+        var instance = project.CreateProjectInstance();
+        if (!instance.Build(new[] { "_InitDataComputePaths" }, loggers: null))
+        {
+            return WithoutThePackage(project);
+        }
+
+        return (instance.GetPropertyValue("_InitDataHookEnabled") == "true", Path.TrimEndingDirectorySeparator(Path.GetFullPath(instance.GetPropertyValue("InitDataOutputPath"))));
+    }
+
+    // A project without the package (CID4060 says so): what the package would do by default.
+    private static (bool Enabled, string OutputPath) WithoutThePackage(Project project)
+    {
+        var outDir = project.GetPropertyValue("OutDir") is { Length: > 0 } o ? o : "bin/";
+        var output = Path.Combine(project.DirectoryPath, outDir.Replace('\\', Path.DirectorySeparatorChar), "initdata");
+        return (!string.Equals(project.GetPropertyValue("InitDataEnabled"), "false", StringComparison.OrdinalIgnoreCase), Path.GetFullPath(output));
     }
 }

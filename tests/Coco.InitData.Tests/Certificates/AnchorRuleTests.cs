@@ -26,7 +26,7 @@ public sealed class AnchorRuleTests
         var finding = c.Run().Single("CID2020");
         FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, OpenSslAndGo);
         Assert.Contains("certificate verify failed (certificate has expired)", finding.Message, StringComparison.Ordinal);
-        Assert.Contains("-151 days left", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("expired 151 days ago", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class AnchorRuleTests
         using var soon = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { NotAfter = TestPki.ValidationTime.UtcDateTime.AddDays(10) }));
         var finding = soon.Run().Single("CID2023");
         FindingAssert.Is(finding, DiagnosticSeverity.Warning, "ca.pem", Line, Advisory);
-        Assert.Contains("in 10 days", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(", 10 days left (warning threshold", finding.Message, StringComparison.Ordinal);
         soon.Run(expiryWarningDays: 5).Lacks("CID2023");
 
         using var old = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { NotAfter = new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc) }));

@@ -13,6 +13,6 @@ public static class FindingAssert
         Assert.Contains($"Rejected by: {rejectedBy}.", finding.Message, StringComparison.Ordinal);
         Assert.Contains("SHA-256 ", finding.Message, StringComparison.Ordinal);
         Assert.Contains("Fix: ", finding.Message, StringComparison.Ordinal);
-        Assert.Contains("days left", finding.Message, StringComparison.Ordinal);
+        Assert.Matches(@"(\d+ days? left|expired \d+ days? ago)\]", finding.Message);
     }
 }

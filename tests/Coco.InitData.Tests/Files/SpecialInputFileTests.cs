@@ -67,15 +67,16 @@ public sealed class SpecialInputFileTests
             BuildEngine = engine,
             ProjectFile = projectFile,
             OutputPath = Path.Combine(directory, "out"),
-            KbsUrl = "https://kbs.example.internal:8080",
         };
+        var kbs = ("InitDataKbsUrl", "https://kbs.example.internal:8080");
+        task.Settings = TaskSettings.Of(kbs);
         switch (input)
         {
             case "policy":
-                task.PolicyFile = path;
+                task.Settings = TaskSettings.Of(kbs, ("InitDataPolicyFile", path));
                 break;
             case "kbs":
-                task.KbsCertificate = path;
+                task.Settings = TaskSettings.Of(kbs, ("InitDataKbsCertificate", path));
                 break;
             default:
                 task.Certificates = new Microsoft.Build.Framework.ITaskItem[] { new EvaluatedItem(path, projectFile) };

@@ -225,7 +225,7 @@ public sealed class InitDataGeneratorTests
 
         var warning = Assert.Single(result.Diagnostics, d => d.Code == "CID2023");
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
-        Assert.Contains("in 19 days", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(", 19 days left (warning threshold", warning.Message, StringComparison.Ordinal);
         Assert.NotNull(result.Artifacts);
     }
 

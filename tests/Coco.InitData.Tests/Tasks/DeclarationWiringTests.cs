@@ -1,23 +1,71 @@
+using System.Text.RegularExpressions;
+using Coco.InitData.Diagnostics;
+using Coco.InitData.Settings;
 using Coco.InitData.Specification;
-using Coco.InitData.Tasks;
 
 namespace Coco.InitData.Tests.Tasks;
 
-/// <summary>A property added to the engine's reader but forgotten in the targets or the task would be silently ignored.</summary>
+/// <summary>
+/// A setting is one row of the engine's catalog plus one line in the targets: a row forgotten in the targets would be
+/// silently ignored by the build, a default written twice could drift, an undocumented one is unusable.
+/// </summary>
 public sealed class DeclarationWiringTests
 {
-    public static TheoryData<string> Properties => new(DeclarationReader.PropertyNames);
+    public static TheoryData<string> Properties => new(SettingCatalog.All.Select(s => s.Property));
 
     [Theory]
     [MemberData(nameof(Properties))]
-    public void Every_property_the_engine_reads_is_passed_by_the_targets_hashed_for_incrementality_and_taken_by_the_task(string property)
+    public void Every_setting_is_passed_to_the_task_by_one_targets_line_with_the_catalog_default(string property)
+    {
+        var setting = SettingCatalog.ByProperty(property)!;
+        var targets = File.ReadAllText(RepositoryPaths.TargetsFile);
+
+        Assert.Contains($"<_InitDataSetting Include=\"{property}\" Value=\"$({property})\" />", targets, StringComparison.Ordinal);
+        var defaults = Regex.Matches(targets, $"<{property} Condition=\"'\\$\\({property}\\)' == ''\">([^<]*)</{property}>");
+        if (setting.Default is null)
+        {
+            Assert.Empty(defaults);
+        }
+        else
+        {
+            Assert.Equal(setting.Default, Assert.Single(defaults).Groups[1].Value);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Properties))]
+    public void Every_setting_is_in_the_readme_reference_with_its_default(string property)
+    {
+        var setting = SettingCatalog.ByProperty(property)!;
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+
+        var row = Regex.Match(readme, $@"^\| [^|\n]*`{property}`[^|\n]* \|\s*([^|\n]*?)\s*\|", RegexOptions.Multiline);
+        Assert.True(row.Success, $"README's Properties table has no row for {property}");
+        if (setting.Default is not null)
+        {
+            Assert.Contains($"`{setting.Default}`", row.Groups[1].Value, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_targets_pass_no_setting_the_catalog_does_not_know_and_name_each_option_once()
     {
         var targets = File.ReadAllText(RepositoryPaths.TargetsFile);
-        var parameter = property["InitData".Length..];
+        var passed = Regex.Matches(targets, "<_InitDataSetting Include=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
 
-        Assert.Contains($"{parameter}=\"$({property})\"", targets, StringComparison.Ordinal);
-        Assert.Contains($"Include=\"{property}=$({property})\"", targets, StringComparison.Ordinal);
-        Assert.NotNull(typeof(GenerateInitData).GetProperty(parameter));
+        Assert.Equal(SettingCatalog.All.Select(s => s.Property), passed);
+        Assert.Equal(SettingCatalog.All.Count, SettingCatalog.All.Select(s => s.Option).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(SettingCatalog.All, s => Assert.StartsWith("--", s.Option, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_unsupported_host_error_in_the_targets_is_the_catalog_message()
+    {
+        var targets = File.ReadAllText(RepositoryPaths.TargetsFile);
+        var (code, text) = MessageCatalog.Format(MessageId.HostUnsupported, "$(MSBuildVersion)", "$(MSBuildRuntimeType)");
+
+        Assert.Equal("CID1032", code);
+        Assert.Contains($"<Error Code=\"CID1032\"\n           Text=\"{text}\" />", targets.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Theory]

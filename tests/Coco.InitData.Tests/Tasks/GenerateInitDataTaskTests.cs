@@ -28,7 +28,7 @@ public sealed class GenerateInitDataTaskTests
         dir.Write("certs/ca.pem", TestPki.Root().Pem);
         var engine = new FakeBuildEngine();
         var task = NewTask(engine, dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")), Item("https://bad.example", projectFile));
-        task.Algorithm = "sha-256";
+        task.Settings = TaskSettings.Of(Kbs, ("InitDataAlgorithm", "sha-256"));
 
         Assert.False(task.Execute());
 
@@ -67,7 +67,7 @@ public sealed class GenerateInitDataTaskTests
         var pem = dir.Write("certs/ca.pem", TestPki.Root().Pem);
         var engine = new FakeBuildEngine();
         var task = NewTask(engine, dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")));
-        task.ValidationTime = "2026-06-01T00:00:00Z";
+        task.Settings = TaskSettings.Of(Kbs, ("InitDataValidationTime", "2026-06-01T00:00:00Z"));
 
         Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
 
@@ -89,7 +89,7 @@ public sealed class GenerateInitDataTaskTests
         dir.Write("shared/certs/ca.pem", TestPki.Root("Props CA").Pem);
         var engine = new FakeBuildEngine();
         var task = NewTask(engine, Path.Combine(dir.Path, "app"), projectFile, Item("registry.example.internal:5000", imported, ("CertificateAuthority", "certs/ca.pem")));
-        task.ValidationTime = "2026-06-01T00:00:00Z";
+        task.Settings = TaskSettings.Of(Kbs, ("InitDataValidationTime", "2026-06-01T00:00:00Z"));
 
         Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
         Assert.Equal(Path.Combine(dir.Path, "app", "certs", "ca.pem"), Assert.Single(task.InputFiles).ItemSpec);
@@ -101,8 +101,10 @@ public sealed class GenerateInitDataTaskTests
         ProjectFile = projectFile,
         OutputPath = Path.Combine(directory, "out"),
         Registries = registries,
-        KbsUrl = "http://kbs.example.internal:8080",
+        Settings = TaskSettings.Of(Kbs),
     };
+
+    private static (string, string) Kbs => ("InitDataKbsUrl", "http://kbs.example.internal:8080");
 
     private static EvaluatedItem Item(string spec, string definingProject, params (string Name, string Value)[] metadata) =>
         new(spec, definingProject, metadata);

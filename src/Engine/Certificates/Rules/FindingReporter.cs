@@ -47,7 +47,7 @@ public sealed class FindingReporter
         args[2] = certificate.Fingerprint;
         args[3] = ValidityPeriodCheck.Format(certificate.NotBefore);
         args[4] = ValidityPeriodCheck.Format(certificate.NotAfter);
-        args[5] = ((int)Math.Floor((certificate.NotAfter - _options.At).TotalDays)).ToString(CultureInfo.InvariantCulture);
+        args[5] = TimeLeft(certificate.NotAfter - _options.At);
         args[6] = DescribeProfiles(shownProfiles);
         args[7] = DescribeErrors(rule, shownProfiles);
         Array.Copy(extra, 0, args, 8, extra.Length);
@@ -110,5 +110,13 @@ public sealed class FindingReporter
         }
 
         return parts.Count == 0 ? "none today" : string.Join("; ", parts);
+    }
+
+    // "12 days left", "1 day left", or once past notAfter "expired 3 days ago" (never "-3 days left").
+    private static string TimeLeft(TimeSpan left)
+    {
+        var days = (int)Math.Floor(left.TotalDays);
+        static string Days(int n) => n == 1 ? "1 day" : n.ToString(CultureInfo.InvariantCulture) + " days";
+        return days >= 0 ? Days(days) + " left" : "expired " + Days(-days) + " ago";
     }
 }

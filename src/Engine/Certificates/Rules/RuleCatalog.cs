@@ -3,7 +3,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Certificates.Rules;
 
 /// <summary>
-/// Every rule of certificate-rules.md with the stacks that reject what it finds and the text each prints.
+/// Every certificate rule (named as in the team's certificate rules, outside this repository) with the stacks that reject what it finds and the text each prints.
 /// The profile sets follow the spec's table (measured with openssl, Go 1.19 and rustls-webpki 0.103).
 /// </summary>
 public static class RuleCatalog

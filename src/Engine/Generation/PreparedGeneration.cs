@@ -1,0 +1,44 @@
+using Coco.InitData.Artifacts;
+using Coco.InitData.Diagnostics;
+
+namespace Coco.InitData.Generation;
+
+/// <summary>A generation that has run but written nothing yet (<see cref="InitDataPipeline.Prepare"/>).</summary>
+public sealed class PreparedGeneration
+{
+    private readonly GenerationRequest _request;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly InitDataArtifacts? _artifacts;
+    private readonly IReadOnlyList<ArtifactFile>? _manifests;
+    private readonly IReadOnlyList<string> _filesRead;
+
+    internal PreparedGeneration(GenerationRequest request, DiagnosticBag diagnostics, InitDataArtifacts? artifacts, IReadOnlyList<ArtifactFile>? manifests, IReadOnlyList<string> filesRead)
+    {
+        _request = request;
+        _diagnostics = diagnostics;
+        _artifacts = artifacts;
+        _manifests = manifests;
+        _filesRead = filesRead;
+    }
+
+    /// <summary>The findings so far.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics.Items;
+
+    /// <summary>Writes every artifact, or nothing when an error was found.</summary>
+    public GenerationOutcome Write()
+    {
+        var written = _artifacts is { } artifacts && _manifests is { } manifests && !_diagnostics.HasErrors
+            ? ArtifactWriter.Write(_request.OutputPath, artifacts.Files.Concat(manifests).ToList(), _diagnostics)
+            : null;
+        var summary = written is null ? null : Summary(_artifacts!, InputFiles.DisplayPath(_request.Specification.BaseDirectory, written[0]));
+        return new GenerationOutcome(_diagnostics.Items, _artifacts, written, _filesRead, summary);
+    }
+
+    private static string Summary(InitDataArtifacts artifacts, string documentPath)
+    {
+        var registries = artifacts.Registries.Count;
+        var certificates = artifacts.ExtraRootCertificates.Count + (artifacts.KbsCertificate is null ? 0 : 1);
+        return $"InitData: {registries} {(registries == 1 ? "registry" : "registries")}, {certificates} {(certificates == 1 ? "certificate" : "certificates")}"
+            + $" -> {documentPath} {artifacts.Measurements.Algorithm.Name}:{artifacts.Measurements.DigestHex}";
+    }
+}

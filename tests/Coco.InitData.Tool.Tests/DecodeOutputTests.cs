@@ -1,0 +1,22 @@
+using Coco.InitData.Tool.Tests.Infrastructure;
+
+namespace Coco.InitData.Tool.Tests;
+
+[Collection(ToolCollection.Name)]
+public sealed class DecodeOutputTests(InstalledTool tool)
+{
+    [Fact]
+    public void Decode_to_a_directory_says_to_name_a_file_instead_of_access_denied()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "out"));
+
+        var result = tool.Run(dir.Path, "decode", RepositoryPaths.Vector("tv2-kata-policy-howto.annotation"), "-o", "out");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("CID4039: 'out' is a directory", result.Output, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine("out", "initdata.toml"), result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("denied", result.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(dir.Path, "out")));
+    }
+}
