@@ -30,8 +30,16 @@ public sealed class PreparedGeneration
         var written = _artifacts is { } artifacts && _manifests is { } manifests && !_diagnostics.HasErrors
             ? ArtifactWriter.Write(_request.OutputPath, artifacts.Files.Concat(manifests).ToList(), _diagnostics)
             : null;
-        var summary = written is null ? null : Summary(_artifacts!, InputFiles.DisplayPath(_request.Specification.BaseDirectory, written[0]));
+        var summary = written is null ? null : Summary(_artifacts!, SummaryPath(_request.Specification.BaseDirectory, written[0]));
         return new GenerationOutcome(_diagnostics.Items, _artifacts, written, _filesRead, summary);
+    }
+
+    // Relative to the project (or the current folder) when the output is inside it, as the build shows bin/...; a full
+    // path otherwise, never a climb of '../../..'.
+    private static string SummaryPath(string baseDirectory, string document)
+    {
+        var relative = InputFiles.DisplayPath(baseDirectory, document);
+        return relative.StartsWith("../", StringComparison.Ordinal) ? document : relative;
     }
 
     private static string Summary(InitDataArtifacts artifacts, string documentPath)

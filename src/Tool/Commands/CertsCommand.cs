@@ -83,16 +83,28 @@ internal static class CertsCommand
         using (server)
         using (serverKey)
         {
+            // All four staged under temporary names first, then renamed: a failure (a full disk) leaves the previous
+            // files as they were, never a CA without its key or a truncated key.
+            var staged = new List<(string Temporary, string Target)>();
             try
             {
                 Directory.CreateDirectory(directory);
-                File.WriteAllText(targets[0], ca.ExportCertificatePem() + "\n");
-                WriteKey(targets[1], caKey);
-                File.WriteAllText(targets[2], server.ExportCertificatePem() + "\n");
-                WriteKey(targets[3], serverKey);
+                staged.Add(Stage(targets[0], ca.ExportCertificatePem(), secret: false));
+                staged.Add(Stage(targets[1], caKey.ExportPkcs8PrivateKeyPem(), secret: true));
+                staged.Add(Stage(targets[2], server.ExportCertificatePem(), secret: false));
+                staged.Add(Stage(targets[3], serverKey.ExportPkcs8PrivateKeyPem(), secret: true));
+                foreach (var (temporary, target) in staged)
+                {
+                    File.Move(temporary, target, overwrite: true);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
+                foreach (var (temporary, _) in staged)
+                {
+                    File.Delete(temporary);
+                }
+
                 reporter.Error(MessageId.OutputWriteFailed, new SourceLocation(directory), directory, e.Message);
                 return ExitCodes.Findings;
             }
@@ -174,25 +186,29 @@ internal static class CertsCommand
 
     private sealed record Request(string[] Hosts, string Output, string Name, bool Kbs, string? Project, bool Rsa, string CaName, int Days, bool Force, bool Json);
 
-    // Created owner-only from the start, not chmod-ed afterwards: no moment where another user can read the key.
-    private static void WriteKey(string path, AsymmetricAlgorithm key)
+    // A new temporary file beside the target. A key's is created owner-only from the start, never chmod-ed afterwards,
+    // and the rename carries that mode over whatever file was there (--force): no moment where another user can read it.
+    private static (string Temporary, string Target) Stage(string target, string pem, bool secret)
     {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
+        var temporary = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (secret && !OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using (var stream = new FileStream(path, options))
-        using (var writer = new StreamWriter(stream))
+        try
         {
-            writer.Write(key.ExportPkcs8PrivateKeyPem() + "\n");
+            using var stream = new FileStream(temporary, options);
+            using var writer = new StreamWriter(stream);
+            writer.Write(pem + "\n");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            throw;
         }
 
-        if (!OperatingSystem.IsWindows())
-        {
-            // An existing file keeps its old mode on FileMode.Create (--force): set it explicitly.
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        return (temporary, target);
     }
 }
