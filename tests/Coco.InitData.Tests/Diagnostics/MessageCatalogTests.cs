@@ -52,7 +52,7 @@ public sealed partial class MessageCatalogTests
     [Fact]
     public void A_diagnostic_prints_in_msbuild_canonical_form()
     {
-        var diagnostic = Diagnostic.Create(MessageId.AlgorithmUnknown, DiagnosticSeverity.Error, new SourceLocation("/p/app.csproj", 7), "sha-256");
+        var diagnostic = Diagnostic.Create(MessageId.AlgorithmUnknown, DiagnosticSeverity.Error, new SourceLocation("/p/app.csproj", 7), "sha-256", "InitDataAlgorithm");
 
         Assert.Equal("/p/app.csproj(7,1): error CID1002: InitDataAlgorithm 'sha-256' is not supported. Use sha256, sha384 or sha512, spelled exactly so (the guest rejects other spellings).", diagnostic.ToCanonicalString());
     }
