@@ -23,7 +23,7 @@ public static class InitDataDocumentReader
         TomlTable table;
         try
         {
-            table = TomlSerializer.Deserialize<TomlTable>(StrictUtf8.GetString(bytes)) ?? new TomlTable();
+            table = TomlSerializer.Deserialize(StrictUtf8.GetString(bytes), TomlTableContext.Default.TomlTable) ?? new TomlTable();
         }
         catch (DecoderFallbackException)
         {

@@ -116,7 +116,7 @@ internal sealed class InitDataSummary
     {
         try
         {
-            return TomlSerializer.Deserialize<TomlTable>(text);
+            return TomlSerializer.Deserialize(text, TomlTableContext.Default.TomlTable);
         }
         catch (Exception e) when (e is TomlException or ArgumentException or InvalidOperationException)
         {
