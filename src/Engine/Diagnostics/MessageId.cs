@@ -158,5 +158,10 @@ public enum MessageId
     CertsOutsideProject,
     InputFileIsDirectory,
     InputFileNotRegular,
+
+    // issue 13: the native coco-initdata hands project commands to its framework-dependent part
+    ToolDotnetNotFound,
+    ToolManagedPartMissing,
+    ToolDotnetStartFailed,
 }
 #pragma warning restore CS1591
