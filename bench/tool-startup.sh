@@ -68,7 +68,7 @@ fi
 # Inputs: the spec's test vectors, a CA made once, a manifest, the sample workload project; probe a port
 # nothing listens on (refused at once: start-up plus one connect, no network in the measurement).
 vectors="$repo/tests/Coco.InitData.Tests/vectors"
-"$work/tools/fd/coco-initdata" certs create --host registry.bench.internal:5000 -o "$work/ca" >/dev/null
+"$work/tools/fd/coco-initdata" certs create --host registry.bench.internal:5000 -o "$work/ca" --project "$work" >/dev/null
 cat > "$work/app.yaml" <<YAML
 apiVersion: v1
 kind: Pod
