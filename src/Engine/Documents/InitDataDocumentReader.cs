@@ -23,7 +23,7 @@ public static class InitDataDocumentReader
         TomlTable table;
         try
         {
-            table = TomlSerializer.Deserialize(StrictUtf8.GetString(bytes), TomlTableContext.Default.TomlTable) ?? new TomlTable();
+            table = TomlTableContext.Parse(StrictUtf8.GetString(bytes)) ?? new TomlTable();
         }
         catch (DecoderFallbackException)
         {

@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Serialization;
 
@@ -10,4 +12,19 @@ namespace Coco.InitData.Documents;
 [TomlSerializable(typeof(TomlTable))]
 internal sealed partial class TomlTableContext : TomlSerializerContext
 {
+    /// <summary>The text as a table; a syntax error is the parser's own <see cref="TomlException"/>, at its line and column.</summary>
+    public static TomlTable? Parse(string text)
+    {
+        try
+        {
+            return TomlSerializer.Deserialize(text, Default.TomlTable);
+        }
+        catch (TomlException e) when (e.InnerException is TomlException parserError)
+        {
+            // Through generated metadata Tomlyn wraps the parser's error in one about converting the table, placed at the
+            // last value read; the reflection path threw the parser's error itself, which is where the mistake is.
+            ExceptionDispatchInfo.Capture(parserError).Throw();
+            throw;
+        }
+    }
 }

@@ -98,7 +98,7 @@ public sealed class ContainerdHostsFile
 
     private void EnsureParses(string toml)
     {
-        var parsed = TomlSerializer.Deserialize(toml, TomlTableContext.Default.TomlTable)
+        var parsed = TomlTableContext.Parse(toml)
             ?? throw new InvalidOperationException("The rendered hosts.toml does not parse.");
         if (parsed["server"] as string != Server.Url)
         {
