@@ -63,7 +63,7 @@ public sealed class NativeToolTests
         foreach (var arguments in runs)
         {
             var native = _tool.Run(work.Path, arguments);
-            var managed = RunManaged(work.Path, null, arguments);
+            var managed = RunManaged(work.Path, arguments);
 
             var what = string.Join(' ', arguments);
             Assert.True(managed.ExitCode == native.ExitCode, $"{what}: exit {native.ExitCode} native, {managed.ExitCode} managed\n{native.Output}\n{managed.Output}");
@@ -82,7 +82,7 @@ public sealed class NativeToolTests
             $"<InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl><InitDataValidationTime>{TestPki.ValidationTime:yyyy-MM-ddTHH:mm:ssZ}</InitDataValidationTime>");
 
         var native = _tool.Run(project.Directory, "generate", project.ProjectPath, "-o", "native", "--json");
-        var managed = RunManaged(project.Directory, null, "generate", project.ProjectPath, "-o", "managed", "--json");
+        var managed = RunManaged(project.Directory, "generate", project.ProjectPath, "-o", "managed", "--json");
 
         Assert.True(native.ExitCode == 0, native.Output);
         Assert.Equal(managed.ExitCode, native.ExitCode);
@@ -99,7 +99,7 @@ public sealed class NativeToolTests
             """<ItemGroup><InitDataRegistry Include="registry.example.internal:5000" CertificateAuthority="certs/missing.pem" /></ItemGroup>""",
             "<InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl>");
         var failed = _tool.Run(project.Directory, "verify", project.ProjectPath, "--json");
-        var failedManaged = RunManaged(project.Directory, null, "verify", project.ProjectPath, "--json");
+        var failedManaged = RunManaged(project.Directory, "verify", project.ProjectPath, "--json");
 
         Assert.Equal(1, failed.ExitCode);
         Assert.Equal(failedManaged.ExitCode, failed.ExitCode);
@@ -151,14 +151,7 @@ public sealed class NativeToolTests
             .Single(f => File.ReadAllText(f).Contains("EntryPoint=", StringComparison.Ordinal)))!;
 
     // The framework-dependent build the native package carries, run as the native entry runs it.
-    private ProcessResult RunManaged(string workingDirectory, IDictionary<string, string>? environment, params string[] arguments)
-    {
-        var env = new Dictionary<string, string> { ["NO_COLOR"] = "1" };
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            env[key] = value;
-        }
-
-        return ProcessRunner.Run("dotnet", new[] { "exec", Path.Combine(PackageFolder(), "managed", "coco-initdata.dll") }.Concat(arguments), workingDirectory, env, TimeSpan.FromMinutes(3));
-    }
+    private ProcessResult RunManaged(string workingDirectory, params string[] arguments) =>
+        ProcessRunner.Run("dotnet", new[] { "exec", Path.Combine(PackageFolder(), "managed", "coco-initdata.dll") }.Concat(arguments), workingDirectory,
+            new Dictionary<string, string> { ["NO_COLOR"] = "1" }, TimeSpan.FromMinutes(3));
 }

@@ -7,8 +7,8 @@ namespace Coco.InitData.Tool.Tests.Infrastructure;
 /// Packs src/Tool once per test run into a local feed and installs it into a temporary --tool-path, as a
 /// user would install it: the tests run that coco-initdata, never the build output. On linux-x64 with clang
 /// on PATH (CI installs it) that is the Native AOT package (<c>dotnet pack -r linux-x64</c>, whose pointer the
-/// CLI resolves to it), otherwise the framework-dependent one plain <c>dotnet pack</c> makes; COCO_TOOL_TESTS_BUILD
-/// =framework-dependent forces the latter.
+/// CLI resolves to it), otherwise the framework-dependent one plain <c>dotnet pack</c> makes (also forced with
+/// <c>COCO_TOOL_TESTS_BUILD=framework-dependent</c>).
 /// </summary>
 public sealed class InstalledTool : IDisposable
 {
