@@ -47,6 +47,13 @@ internal static class CommandLine
 
             return exitCode;
         }
+#if NATIVE_TOOL
+        catch (Projects.ManagedToolExitedException e)
+        {
+            // The framework-dependent build ran the project command and wrote everything it had to say.
+            return e.ExitCode;
+        }
+#endif
         catch (StandardOutputException e)
         {
             // Nothing more goes to standard output, not even the --json object: it is what failed.

@@ -162,5 +162,10 @@ public enum MessageId
     // issue 12: the build integration (its only message not raised by the engine: MSBuild raises it from the targets)
     HostUnsupported,
     ToolOutputIsDirectory,
+
+    // issue 13: the native coco-initdata hands project commands to its framework-dependent part
+    ToolDotnetNotFound,
+    ToolManagedPartMissing,
+    ToolDotnetStartFailed,
 }
 #pragma warning restore CS1591

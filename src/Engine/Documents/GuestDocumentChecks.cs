@@ -88,7 +88,7 @@ public static class GuestDocumentChecks
     {
         try
         {
-            return TomlSerializer.Deserialize<TomlTable>(text);
+            return TomlTableContext.Parse(text);
         }
         catch (Exception e) when (e is TomlException or ArgumentException or InvalidOperationException)
         {

@@ -56,7 +56,7 @@ public sealed class InitDataDocument
     // shipping a document whose meaning differs from what was declared.
     private void EnsureRoundTrips(string text)
     {
-        var parsed = TomlSerializer.Deserialize<TomlTable>(text)
+        var parsed = TomlTableContext.Parse(text)
             ?? throw new InvalidOperationException("The rendered initdata document does not parse.");
         if (parsed["version"] as string != Version || parsed["algorithm"] as string != Algorithm.Name
             || parsed["data"] is not TomlTable table || table.Count != Data.Count)

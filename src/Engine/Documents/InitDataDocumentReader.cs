@@ -23,7 +23,7 @@ public static class InitDataDocumentReader
         TomlTable table;
         try
         {
-            table = TomlSerializer.Deserialize<TomlTable>(StrictUtf8.GetString(bytes)) ?? new TomlTable();
+            table = TomlTableContext.Parse(StrictUtf8.GetString(bytes)) ?? new TomlTable();
         }
         catch (DecoderFallbackException)
         {

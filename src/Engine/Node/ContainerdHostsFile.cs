@@ -1,4 +1,5 @@
 using System.Text;
+using Coco.InitData.Documents;
 using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Syntax;
@@ -97,7 +98,7 @@ public sealed class ContainerdHostsFile
 
     private void EnsureParses(string toml)
     {
-        var parsed = TomlSerializer.Deserialize<TomlTable>(toml)
+        var parsed = TomlTableContext.Parse(toml)
             ?? throw new InvalidOperationException("The rendered hosts.toml does not parse.");
         if (parsed["server"] as string != Server.Url)
         {

@@ -116,7 +116,7 @@ internal sealed class InitDataSummary
     {
         try
         {
-            return TomlSerializer.Deserialize<TomlTable>(text);
+            return TomlTableContext.Parse(text);
         }
         catch (Exception e) when (e is TomlException or ArgumentException or InvalidOperationException)
         {

@@ -41,6 +41,8 @@ public sealed partial class MessageCatalogTests
     [InlineData("Tool", 4001, 4099)]
     [InlineData("Probe", 4001, 4099)]
     [InlineData("Certs", 4001, 4099)]
+    [InlineData("ToolDotnet", 4070, 4079)]
+    [InlineData("ToolManagedPart", 4070, 4079)]
     public void Messages_of_each_room_keep_to_their_code_range(string namePrefix, int low, int high)
     {
         var ids = Enum.GetValues<MessageId>().Where(id => id.ToString().StartsWith(namePrefix, StringComparison.Ordinal)).ToList();

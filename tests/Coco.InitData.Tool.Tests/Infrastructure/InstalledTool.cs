@@ -5,7 +5,10 @@ namespace Coco.InitData.Tool.Tests.Infrastructure;
 
 /// <summary>
 /// Packs src/Tool once per test run into a local feed and installs it into a temporary --tool-path, as a
-/// user would install it: the tests run that coco-initdata, never the build output.
+/// user would install it: the tests run that coco-initdata, never the build output. On linux-x64 with clang
+/// on PATH (CI installs it) that is the Native AOT package (<c>dotnet pack -r linux-x64</c>, whose pointer the
+/// CLI resolves to it), otherwise the framework-dependent one plain <c>dotnet pack</c> makes (also forced with
+/// <c>COCO_TOOL_TESTS_BUILD=framework-dependent</c>).
 /// </summary>
 public sealed class InstalledTool : IDisposable
 {
@@ -16,7 +19,14 @@ public sealed class InstalledTool : IDisposable
         var feed = Path.Combine(_root.Path, "feed");
         var toolPath = Path.Combine(_root.Path, "tools");
         var packages = Path.Combine(_root.Path, "packages");
-        var pack = ProcessRunner.Run("dotnet", new[] { "pack", Path.Combine(RepositoryPaths.Root, "src", "Tool"), "-o", feed, "-nologo", "-tl:off" }, RepositoryPaths.Root);
+        IsNative = InstallsNative;
+        var packArguments = new List<string> { "pack", Path.Combine(RepositoryPaths.Root, "src", "Tool"), "-o", feed, "-nologo", "-tl:off" };
+        if (IsNative)
+        {
+            packArguments.AddRange(new[] { "-r", "linux-x64" });
+        }
+
+        var pack = ProcessRunner.Run("dotnet", packArguments, RepositoryPaths.Root, null, TimeSpan.FromMinutes(15));
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException("dotnet pack src/Tool failed:\n" + pack.Output);
@@ -44,7 +54,14 @@ public sealed class InstalledTool : IDisposable
         }
 
         Executable = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "coco-initdata.exe" : "coco-initdata");
+        ToolPath = toolPath;
     }
+
+    /// <summary>True when the installed tool is the Native AOT build (linux-x64 with clang), false for the framework-dependent one.</summary>
+    public bool IsNative { get; }
+
+    /// <summary>The --tool-path folder the tool was installed into (its package under .store).</summary>
+    public string ToolPath { get; }
 
     /// <summary>The installed command.</summary>
     public string Executable { get; }
@@ -65,4 +82,10 @@ public sealed class InstalledTool : IDisposable
     public ProcessResult Run(string workingDirectory, params string[] arguments) => RunWith(workingDirectory, null, null, arguments);
 
     public void Dispose() => _root.Dispose();
+
+    /// <summary>Whether this machine installs the Native AOT build: linux-x64 with clang (which links it), unless told otherwise.</summary>
+    public static bool InstallsNative =>
+        Environment.GetEnvironmentVariable("COCO_TOOL_TESTS_BUILD") != "framework-dependent"
+        && OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64
+        && (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, "clang")));
 }
