@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Coco.InitData.Tests.Fixtures;
 using Coco.InitData.Tool.Tests.Infrastructure;
-using Xunit;
 
 namespace Coco.InitData.Tool.Tests;
 
@@ -10,14 +8,12 @@ namespace Coco.InitData.Tool.Tests;
 /// bytes as the framework-dependent build it carries in managed/, and it hands project commands to that build.
 /// </summary>
 [Collection(ToolCollection.Name)]
-public sealed class NativeToolTests
+public sealed class NativeToolTests(InstalledTool tool)
 {
-    private readonly InstalledTool _tool;
-
-    public NativeToolTests(InstalledTool tool) => _tool = tool;
+    private readonly InstalledTool _tool = tool;
 
     [Fact]
-    public void TheInstalledCommandIsTheBuildThisMachineCanMake()
+    public void The_installed_command_is_the_build_this_machine_can_make()
     {
         var folder = PackageFolder();
         var text = File.ReadAllText(Path.Combine(folder, "DotnetToolSettings.xml"));
@@ -41,7 +37,7 @@ public sealed class NativeToolTests
     }
 
     [NativeToolFact]
-    public void CommandsThatReadFilesWriteTheSameBytesAsTheFrameworkDependentBuild()
+    public void Commands_that_read_files_write_the_same_bytes_as_the_framework_dependent_build()
     {
         using var work = new TempDirectory("cid-native");
         var ca = TestPki.Root("Native Parity Root");
@@ -73,7 +69,7 @@ public sealed class NativeToolTests
     }
 
     [NativeToolFact]
-    public void AProjectCommandThroughTheNativeEntryIsTheFrameworkDependentBuildsRun()
+    public void A_project_command_through_the_native_entry_is_the_framework_dependent_builds_run()
     {
         using var project = new WorkloadProject();
         project.Write("certs/ca.pem", TestPki.Root("Native Handoff Root").Pem);
@@ -110,7 +106,7 @@ public sealed class NativeToolTests
     }
 
     [NativeToolFact]
-    public void WithoutDotnetAProjectCommandSaysSoWithItsCodeAndTheFileCommandsStillRun()
+    public void Without_dotnet_a_project_command_says_so_with_its_code_and_the_file_commands_still_run()
     {
         using var project = new WorkloadProject();
         project.WriteProject("<ItemGroup />", "<InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl>");
@@ -130,7 +126,7 @@ public sealed class NativeToolTests
     }
 
     [NativeToolFact]
-    public void ANativeExecutableWithoutItsManagedPartSaysWhatIsMissing()
+    public void A_native_executable_without_its_managed_part_says_what_is_missing()
     {
         using var copy = new TempDirectory("cid-alone");
         var alone = Path.Combine(copy.Path, "coco-initdata");
