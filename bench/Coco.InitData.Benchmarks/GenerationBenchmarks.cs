@@ -19,7 +19,7 @@ public class GenerationBenchmarks
     public void Cleanup() => _workspace.Dispose();
 
     [Benchmark]
-    public GenerationResult Generate()
+    public object Generate() // object: BenchmarkDotNet needs public signatures, the engine is internal
     {
         var result = InitDataGenerator.Generate(_workspace.Specification);
         return result.Artifacts is null ? throw new InvalidOperationException(string.Join("\n", result.Diagnostics)) : result;

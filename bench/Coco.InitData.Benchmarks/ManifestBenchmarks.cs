@@ -30,7 +30,7 @@ public class ManifestBenchmarks
     }
 
     [Benchmark]
-    public AnnotatedManifest Annotate()
+    public object Annotate() // object: BenchmarkDotNet needs public signatures, the engine is internal
     {
         var diagnostics = new DiagnosticBag();
         return ManifestAnnotator.Annotate(_manifest, "k8s/app.yaml", Transport.AnnotationKey.Default, _annotation, diagnostics)

@@ -4,7 +4,7 @@ using Coco.InitData.Testing;
 namespace Coco.InitData.Benchmarks;
 
 /// <summary>A temp folder with N registries, each with its own CA file: the input of a generation.</summary>
-public sealed class Workspace : IDisposable
+internal sealed class Workspace : IDisposable
 {
     private readonly TempDirectory _directory = new("cid-bench");
 

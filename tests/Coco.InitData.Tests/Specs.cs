@@ -4,7 +4,7 @@ using Coco.InitData.Specification;
 namespace Coco.InitData.Tests;
 
 /// <summary>Short ways to write specifications in tests: a fake project file location and settings by name.</summary>
-public static class Specs
+internal static class Specs
 {
     public static SourceLocation Item(string directory, int line) => new(Path.Combine(directory, "app.csproj"), line);
 

@@ -16,7 +16,7 @@ namespace Coco.InitData.Artifacts;
 /// files written (<see cref="ListFileName"/>) is recorded; the journal goes last.</item>
 /// </list>
 /// </summary>
-public static partial class ArtifactWriter
+internal partial class ArtifactWriter
 {
     /// <summary>The generated folder of node-side files, pruned of files the current generation did not write.</summary>
     public const string NodeFilesFolder = "containerd/certs.d";

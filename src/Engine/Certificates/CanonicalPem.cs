@@ -3,7 +3,7 @@ using System.Text;
 namespace Coco.InitData.Certificates;
 
 /// <summary>PEM as RFC 7468 strict text: one form for the same bytes, so the document's digest never depends on how a file was saved.</summary>
-public static class CanonicalPem
+internal static class CanonicalPem
 {
     /// <summary>Encodes DER bytes as a PEM block ending in a newline.</summary>
     public static string Encode(string label, byte[] der)

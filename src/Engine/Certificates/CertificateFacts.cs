@@ -10,7 +10,7 @@ namespace Coco.InitData.Certificates;
 /// What the rules look at in one certificate, read once from the ASN.1. Never builds a BouncyCastle key object:
 /// an RSA key costs a modulus validation (tens of milliseconds) on first use.
 /// </summary>
-public sealed class CertificateFacts
+internal sealed class CertificateFacts
 {
     /// <summary>Extensions every stack understands: a critical one of these is never "unknown".</summary>
     private static readonly HashSet<string> KnownEverywhere = new(StringComparer.Ordinal)

@@ -10,7 +10,7 @@ namespace Coco.InitData.Certificates;
 /// Reads trust-anchor and chain files: PEM with any number of CERTIFICATE blocks, or one DER certificate.
 /// A private key, any other block or a broken certificate is an error at the line of its BEGIN (rules A1-A2, A6).
 /// </summary>
-public static class CertificateFileLoader
+internal static class CertificateFileLoader
 {
     /// <summary>Larger inputs are refused before parsing: no trust-anchor file is this big, and a hostile one must not cost memory.</summary>
     public const int MaxFileBytes = 4 * 1024 * 1024;

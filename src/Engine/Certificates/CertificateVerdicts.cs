@@ -4,7 +4,7 @@ namespace Coco.InitData.Certificates;
 /// Each certificate's verdict per stack (rustls, openssl, go), keyed by SHA-256 fingerprint: what initdata.json
 /// carries, so a deployment pipeline can see which guest builds a certificate works with.
 /// </summary>
-public sealed class CertificateVerdicts
+internal sealed class CertificateVerdicts
 {
     /// <summary>The stacks in the order they are written.</summary>
     public static readonly IReadOnlyList<(TlsProfile Profile, string Name)> Profiles = new[]

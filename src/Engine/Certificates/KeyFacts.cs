@@ -4,7 +4,7 @@ namespace Coco.InitData.Certificates;
 /// <param name="Algorithm">rsa, rsa-pss, ec, ed25519, ed448, dsa, or the OID when unknown.</param>
 /// <param name="Bits">Modulus size for RSA, field size for EC, 0 otherwise.</param>
 /// <param name="Curve">P-256, P-384, P-521, the curve OID, or empty.</param>
-public sealed record KeyFacts(string Algorithm, int Bits, string Curve)
+internal sealed record KeyFacts(string Algorithm, int Bits, string Curve)
 {
     /// <summary>"RSA-2048", "EC P-384", "Ed25519"...</summary>
     public string Description => Algorithm switch

@@ -5,7 +5,7 @@ using Org.BouncyCastle.X509;
 namespace Coco.InitData.Certificates;
 
 /// <summary>A certificate read from an input file: its DER bytes, the parsed form and where it came from.</summary>
-public sealed class LoadedCertificate
+internal sealed class LoadedCertificate
 {
     private string? _fingerprint;
     private string? _pem;

@@ -4,7 +4,7 @@ namespace Coco.InitData.Certificates;
 /// Splits PEM text into blocks with the line of each BEGIN, tolerating what OpenSSL tolerates
 /// (text between blocks, CRLF, a BOM, surrounding white space) and reporting what it does not.
 /// </summary>
-public static class PemReader
+internal static class PemReader
 {
     private const string Dashes = "-----";
 

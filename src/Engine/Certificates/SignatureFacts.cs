@@ -10,7 +10,7 @@ using Org.BouncyCastle.Asn1.X9;
 namespace Coco.InitData.Certificates;
 
 /// <summary>A certificate's signature algorithm decoded: scheme, hash, and for RSA-PSS the parameters the stacks disagree on.</summary>
-public sealed class SignatureFacts
+internal sealed class SignatureFacts
 {
     private static readonly Dictionary<string, (string Scheme, string Hash, string Name)> Known = new(StringComparer.Ordinal)
     {

@@ -5,7 +5,7 @@ namespace Coco.InitData.Certificates;
 /// <param name="GuestProfiles">The guest stacks every certificate must satisfy.</param>
 /// <param name="ExpiryWarningDays">Warn when a certificate expires within this many days.</param>
 /// <param name="LifetimeWarningPercent">Warn when this share of a certificate's lifetime has passed (0 disables).</param>
-public sealed record ValidationOptions(DateTimeOffset At, TlsProfile GuestProfiles, int ExpiryWarningDays, int LifetimeWarningPercent)
+internal sealed record ValidationOptions(DateTimeOffset At, TlsProfile GuestProfiles, int ExpiryWarningDays, int LifetimeWarningPercent)
 {
     /// <summary>The defaults: now, both guest stacks, 30 days, 80%.</summary>
     public static ValidationOptions Default(DateTimeOffset at) => new(at, TlsProfile.Rustls | TlsProfile.OpenSsl, 30, 80);

@@ -8,7 +8,7 @@ namespace Coco.InitData.Certificates;
 /// Rules B1-B3 (anchors) and C3 (served chains): expired, not yet valid, just issued, expiring soon, most of the
 /// lifetime used. rustls ignores an anchor's dates, so an expired anchor is rejected by OpenSSL and Go only.
 /// </summary>
-public static class ValidityPeriodCheck
+internal static class ValidityPeriodCheck
 {
     /// <summary>Reports validity-period findings of one trust anchor (a convenience for callers without a reporter).</summary>
     public static void Check(LoadedCertificate certificate, ValidationOptions options, DiagnosticBag diagnostics) =>

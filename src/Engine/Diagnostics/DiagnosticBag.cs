@@ -1,7 +1,7 @@
 namespace Coco.InitData.Diagnostics;
 
 /// <summary>Collects findings in the order they were made.</summary>
-public sealed class DiagnosticBag
+internal sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = new();
 

@@ -7,7 +7,7 @@ namespace Coco.InitData.Diagnostics;
 /// Every user-facing message lives in Messages.resx, with its code at the start of the text
 /// (<c>CID2004: ...</c>) so that a reader of the resource file sees code and text together.
 /// </summary>
-public static class MessageCatalog
+internal static class MessageCatalog
 {
     private static readonly ResourceManager Resources =
         new("Coco.InitData.Diagnostics.Messages", typeof(MessageCatalog).Assembly);

@@ -3,7 +3,7 @@ using Tomlyn.Syntax;
 namespace Coco.InitData.Documents;
 
 /// <summary>The Attestation Agent configuration (<c>aa.toml</c>): where the KBS is and which root it is trusted by.</summary>
-public sealed class AaConfiguration
+internal sealed class AaConfiguration
 {
     /// <summary><c>[token_configs.kbs] url</c>.</summary>
     public required string KbsUrl { get; init; }

@@ -7,7 +7,7 @@ namespace Coco.InitData.Documents;
 /// knows are ever written: the guest ignores a misspelled key silently. <c>socket</c> is never written
 /// (the kata-agent hard-codes it).
 /// </summary>
-public sealed class CdhConfiguration
+internal sealed class CdhConfiguration
 {
     /// <summary><c>[kbc] name</c>: cc_kbc or offline_fs_kbc.</summary>
     public required string KbcName { get; init; }

@@ -19,7 +19,7 @@ namespace Coco.InitData.Documents;
 /// that holds no certificate makes every pull fail.</item>
 /// </list>
 /// </summary>
-public static class GuestDocumentChecks
+internal static class GuestDocumentChecks
 {
     /// <summary>Reports each problem as an error at <paramref name="displayPath"/>.</summary>
     public static void Run(ParsedInitData document, string displayPath, DiagnosticBag diagnostics)

@@ -4,4 +4,4 @@ namespace Coco.InitData.Documents;
 /// <param name="HttpsProxy">Proxy for https pulls.</param>
 /// <param name="HttpProxy">Proxy for http pulls.</param>
 /// <param name="NoProxy">Hosts that bypass the proxy.</param>
-public sealed record ImagePullProxy(string? HttpsProxy, string? HttpProxy, string? NoProxy);
+internal sealed record ImagePullProxy(string? HttpsProxy, string? HttpProxy, string? NoProxy);

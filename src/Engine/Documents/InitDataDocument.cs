@@ -11,7 +11,7 @@ namespace Coco.InitData.Documents;
 /// file content. Its exact bytes are what the TEE measures, so rendering is fully deterministic: UTF-8
 /// without BOM, LF only, keys in ordinal order, a trailing newline.
 /// </summary>
-public sealed class InitDataDocument
+internal sealed class InitDataDocument
 {
     /// <summary>The only version the guest accepts.</summary>
     public const string Version = "0.1.0";

@@ -6,9 +6,9 @@ namespace Coco.InitData.Documents;
 /// <param name="Insecure">Plain HTTP to <paramref name="Location"/>.</param>
 /// <param name="Blocked">Refuse pulls matching the prefix.</param>
 /// <param name="Mirrors">Mirrors tried before the location, in order.</param>
-public sealed record RegistryRule(string Prefix, string Location, bool Insecure, bool Blocked, IReadOnlyList<RegistryMirror> Mirrors);
+internal sealed record RegistryRule(string Prefix, string Location, bool Insecure, bool Blocked, IReadOnlyList<RegistryMirror> Mirrors);
 
 /// <summary>One <c>[[image.registry_config.registry.mirror]]</c> entry.</summary>
 /// <param name="Location">The mirror's <c>host[:port][/namespace]</c>.</param>
 /// <param name="Insecure">Plain HTTP to the mirror.</param>
-public sealed record RegistryMirror(string Location, bool Insecure);
+internal sealed record RegistryMirror(string Location, bool Insecure);

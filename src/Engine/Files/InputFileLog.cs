@@ -9,7 +9,7 @@ namespace Coco.InitData;
 /// <see cref="InputFiles.TryReadBytes"/> and none of them should care who is listening. Scopes nest per async flow, so
 /// two builds running tasks in one MSBuild node never see each other's files; outside a scope nothing is recorded.
 /// </remarks>
-public sealed class InputFileLog : IDisposable
+internal sealed class InputFileLog : IDisposable
 {
     private static readonly AsyncLocal<InputFileLog?> CurrentScope = new();
     private readonly InputFileLog? _outer;

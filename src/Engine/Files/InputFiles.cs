@@ -5,7 +5,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData;
 
 /// <summary>Reads user input files with one set of errors for missing, unreadable, oversized and non-UTF-8 files.</summary>
-public static class InputFiles
+internal static class InputFiles
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

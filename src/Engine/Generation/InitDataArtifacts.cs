@@ -7,7 +7,7 @@ using Coco.InitData.Registries;
 namespace Coco.InitData.Generation;
 
 /// <summary>Everything one generation produced, in memory: the document, its transport and measurements, and the files to write.</summary>
-public sealed class InitDataArtifacts
+internal sealed class InitDataArtifacts
 {
     /// <summary>The file name of the document.</summary>
     public const string DocumentFileName = "initdata.toml";

@@ -18,7 +18,7 @@ namespace Coco.InitData.Generation;
 /// the clock, when no validation time is set) and writes nothing; <see cref="InitDataPipeline"/> has the artifacts
 /// written by <see cref="ArtifactWriter"/>.
 /// </summary>
-public static partial class InitDataGenerator
+internal partial class InitDataGenerator
 {
     /// <summary>Policy files beyond this are refused: genpolicy output for a large pod is well under it.</summary>
     public const int MaxPolicyBytes = 1024 * 1024;

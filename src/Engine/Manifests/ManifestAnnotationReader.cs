@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace Coco.InitData.Manifests;
 
 /// <summary>Finds initdata annotations in a manifest: the values under <c>metadata.annotations</c> of any object or pod template.</summary>
-public static class ManifestAnnotationReader
+internal static class ManifestAnnotationReader
 {
     /// <summary>Every annotation with one of <paramref name="names"/>, in document order; null after reporting that the file is not a manifest.</summary>
     public static IReadOnlyList<FoundAnnotation>? Find(byte[] content, string displayPath, IReadOnlyCollection<string> names, DiagnosticBag diagnostics)

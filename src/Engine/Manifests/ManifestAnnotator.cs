@@ -11,7 +11,7 @@ namespace Coco.InitData.Manifests;
 /// The text is edited in place at the positions the YAML parser reports, instead of re-serialising the
 /// object model: other documents, keys, comments, quoting and ordering stay byte for byte as they were.
 /// </summary>
-public static class ManifestAnnotator
+internal static class ManifestAnnotator
 {
     /// <summary>Returns the annotated manifest, or null after reporting why it cannot be annotated.</summary>
     /// <param name="content">The manifest file's bytes.</param>

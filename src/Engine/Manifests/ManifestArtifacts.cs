@@ -4,7 +4,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Manifests;
 
 /// <summary>The <c>k8s/</c> artifacts: each declared manifest with the annotation injected, for the build and the tool alike.</summary>
-public static class ManifestArtifacts
+internal static class ManifestArtifacts
 {
     /// <summary>The folder under the output path.</summary>
     public const string Folder = "k8s";

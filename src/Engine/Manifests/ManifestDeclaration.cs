@@ -3,7 +3,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Manifests;
 
 /// <summary>One <c>InitDataManifest</c> item: a Kubernetes manifest to write again with the annotation.</summary>
-public sealed class ManifestDeclaration
+internal sealed class ManifestDeclaration
 {
     /// <summary>The file path as written (resolved against <see cref="BaseDirectory"/>).</summary>
     public required string Path { get; init; }

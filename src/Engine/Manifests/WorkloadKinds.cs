@@ -1,7 +1,7 @@
 namespace Coco.InitData.Manifests;
 
 /// <summary>The Kubernetes kinds that run pods, and where each keeps the pod template whose metadata gets the annotation.</summary>
-public static class WorkloadKinds
+internal static class WorkloadKinds
 {
     private static readonly string[] Template = { "spec", "template" };
     private static readonly string[] CronJobTemplate = { "spec", "jobTemplate", "spec", "template" };

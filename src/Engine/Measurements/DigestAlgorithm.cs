@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Coco.InitData.Measurements;
 
 /// <summary>The initdata <c>algorithm</c>: spelled exactly as the guest accepts it.</summary>
-public sealed class DigestAlgorithm
+internal sealed class DigestAlgorithm
 {
     /// <summary>sha256 (the default; the only one vTPM PCR8 binding accepts).</summary>
     public static readonly DigestAlgorithm Sha256 = new("sha256", 32, SHA256.HashData);

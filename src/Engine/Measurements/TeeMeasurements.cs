@@ -6,7 +6,7 @@ namespace Coco.InitData.Measurements;
 /// The initdata digest and how each TEE binds it: the digest truncated or zero-padded to the field's size,
 /// and for vTPM (peer pods) PCR8 extended once from zero, which the Attestation Agent only does for sha256.
 /// </summary>
-public sealed class TeeMeasurements
+internal sealed class TeeMeasurements
 {
     private TeeMeasurements(DigestAlgorithm algorithm, byte[] digest, IReadOnlyList<TeeField> fields)
     {

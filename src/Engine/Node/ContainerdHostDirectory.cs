@@ -9,7 +9,7 @@ namespace Coco.InitData.Node;
 /// <c>host_port_</c> is used because a ':' cannot be part of a file name when the build runs on Windows,
 /// and containerd on Windows strips ':' and so finds the same name.
 /// </summary>
-public static class ContainerdHostDirectory
+internal static class ContainerdHostDirectory
 {
     /// <summary>The folder of the per-host configuration under the output folder.</summary>
     public const string Root = Artifacts.ArtifactWriter.NodeFilesFolder;

@@ -4,4 +4,4 @@ namespace Coco.InitData.Node;
 /// <param name="Url">scheme://host[:port], plus <c>/v2/namespace</c> when the endpoint serves a namespace.</param>
 /// <param name="OverridePath">True when <paramref name="Url"/> carries the API path (a namespaced endpoint).</param>
 /// <param name="UseCa">True when the endpoint is HTTPS and <c>ca.crt</c> holds the CAs to trust.</param>
-public sealed record ContainerdHostEntry(string Url, bool OverridePath, bool UseCa);
+internal sealed record ContainerdHostEntry(string Url, bool OverridePath, bool UseCa);

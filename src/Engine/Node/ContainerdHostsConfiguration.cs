@@ -12,7 +12,7 @@ namespace Coco.InitData.Node;
 /// <c>containerd/certs.d/&lt;host&gt;/hosts.toml</c> (+ <c>ca.crt</c>), one folder per host, in the order
 /// the registries were declared.
 /// </summary>
-public static class ContainerdHostsConfiguration
+internal static class ContainerdHostsConfiguration
 {
     /// <summary>The files to write under the output folder; limits of containerd are reported as CID3010.</summary>
     public static IReadOnlyList<ArtifactFile> Build(IReadOnlyList<ResolvedRegistry> registries, DiagnosticBag diagnostics)

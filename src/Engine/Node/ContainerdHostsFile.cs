@@ -15,7 +15,7 @@ namespace Coco.InitData.Node;
 /// Such a file writes every host as a dotted key with an inline table, one per line: containerd orders hosts
 /// by the line they start on, so the order is kept.
 /// </summary>
-public sealed class ContainerdHostsFile
+internal sealed class ContainerdHostsFile
 {
     /// <summary>The node only pulls: push is left out on purpose.</summary>
     private const string Capabilities = "[\"pull\", \"resolve\"]";

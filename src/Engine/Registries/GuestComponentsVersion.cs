@@ -12,7 +12,7 @@ namespace Coco.InitData.Registries;
 /// v0.11.0-v0.13.0 and the <c>ProxyConfig</c> table from v0.14.0; <c>extra_root_certificates</c>,
 /// <c>authenticated_registry_credentials_uri</c> and <c>sigstore_config_uri</c> exist from v0.11.0.
 /// </summary>
-public static class GuestComponentsVersion
+internal static class GuestComponentsVersion
 {
     /// <summary>The release assumed when the property is not set: the newest one read (v0.21.0).</summary>
     public static readonly Version Current = new(0, 21, 0);

@@ -14,7 +14,7 @@ namespace Coco.InitData.Registries;
 /// The reference is the guest's normalised form: <c>registry/repository[:tag][@digest]</c>
 /// (<c>nginx</c> is <c>docker.io/library/nginx:latest</c>).
 /// </summary>
-public static class GuestPrefixMatcher
+internal static class GuestPrefixMatcher
 {
     /// <summary>One prefix against one reference: where the match starts and ends, or null.</summary>
     public static (int Start, int End)? Match(string reference, string prefix)

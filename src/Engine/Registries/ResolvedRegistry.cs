@@ -4,7 +4,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Registries;
 
 /// <summary>A validated <c>InitDataRegistry</c>: its name, its trust anchors and served chain, and how it is pulled.</summary>
-public sealed class ResolvedRegistry
+internal sealed class ResolvedRegistry
 {
     /// <summary>The prefix.</summary>
     public required RegistryName Name { get; init; }
@@ -38,4 +38,4 @@ public sealed class ResolvedRegistry
 /// <param name="Location">The mirror.</param>
 /// <param name="Insecure">Plain HTTP.</param>
 /// <param name="DeclaredAt">Where it was declared.</param>
-public sealed record ResolvedMirror(RegistryName Location, bool Insecure, SourceLocation DeclaredAt);
+internal sealed record ResolvedMirror(RegistryName Location, bool Insecure, SourceLocation DeclaredAt);

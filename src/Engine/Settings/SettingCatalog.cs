@@ -9,77 +9,59 @@ namespace Coco.InitData.Settings;
 /// the tool makes an option of each, with this help; messages name it as the user wrote it. Adding a setting is a row
 /// here and a line in Coco.InitData.targets (<c>DeclarationWiringTests</c> checks both, and the README's table).
 /// </summary>
-public static class SettingCatalog
+internal static class SettingCatalog
 {
-    /// <summary><c>InitDataAlgorithm</c>.</summary>
     public static readonly SettingDefinition Algorithm = new("InitDataAlgorithm", "--algorithm", "sha256",
         "The digest algorithm of the document's measurement: sha256, sha384 or sha512, spelled exactly so.");
 
-    /// <summary><c>InitDataKbsUrl</c>.</summary>
     public static readonly SettingDefinition KbsUrl = new("InitDataKbsUrl", "--kbs-url", null,
         "The Trustee KBS URL, for aa.toml [token_configs.kbs] and cdh.toml [kbc].");
 
-    /// <summary><c>InitDataKbcName</c>.</summary>
     public static readonly SettingDefinition KbcName = new("InitDataKbcName", "--kbc-name", "cc_kbc",
         "The key broker client: cc_kbc (a Trustee KBS) or offline_fs_kbc.");
 
-    /// <summary><c>InitDataKbsCertificate</c>.</summary>
     public static readonly SettingDefinition KbsCertificate = new("InitDataKbsCertificate", "--kbs-cert", null,
         "A PEM file: the root of an https KBS (cdh.toml kbs_cert and aa.toml cert).");
 
-    /// <summary><c>InitDataPolicyFile</c>.</summary>
     public static readonly SettingDefinition PolicyFile = new("InitDataPolicyFile", "--policy", null,
         "A .rego file embedded as policy.rego (line endings normalised).");
 
-    /// <summary><c>InitDataRegistryCredentialsUri</c>.</summary>
     public static readonly SettingDefinition RegistryCredentialsUri = new("InitDataRegistryCredentialsUri", "--registry-credentials-uri", null,
         "authenticated_registry_credentials_uri: a kbs:/// or file:/// URI, never an inline secret.");
 
-    /// <summary><c>InitDataImageSecurityPolicyUri</c>.</summary>
     public static readonly SettingDefinition ImageSecurityPolicyUri = new("InitDataImageSecurityPolicyUri", "--image-security-policy-uri", null,
         "image_security_policy_uri: the containers-policy.json the guest enforces.");
 
-    /// <summary><c>InitDataSigstoreConfigUri</c>.</summary>
     public static readonly SettingDefinition SigstoreConfigUri = new("InitDataSigstoreConfigUri", "--sigstore-config-uri", null,
         "sigstore_config_uri.");
 
-    /// <summary><c>InitDataHttpsProxy</c>.</summary>
     public static readonly SettingDefinition HttpsProxy = new("InitDataHttpsProxy", "--https-proxy", null,
         "[image.image_pull_proxy] https_proxy.");
 
-    /// <summary><c>InitDataHttpProxy</c>.</summary>
     public static readonly SettingDefinition HttpProxy = new("InitDataHttpProxy", "--http-proxy", null,
         "[image.image_pull_proxy] http_proxy.");
 
-    /// <summary><c>InitDataNoProxy</c>.</summary>
     public static readonly SettingDefinition NoProxy = new("InitDataNoProxy", "--no-proxy", null,
         "[image.image_pull_proxy] no_proxy: hosts separated by ','.");
 
-    /// <summary><c>InitDataUnqualifiedSearchRegistries</c>.</summary>
     public static readonly SettingDefinition UnqualifiedSearchRegistries = new("InitDataUnqualifiedSearchRegistries", "--unqualified-search-registries", null,
         "';'-separated registries for short image names (the guest's own default is docker.io).");
 
-    /// <summary><c>InitDataAnnotationName</c>.</summary>
     public static readonly SettingDefinition AnnotationName = new("InitDataAnnotationName", "--annotation-name", AnnotationKey.Default,
         "The pod annotation kata reads initdata from.");
 
-    /// <summary><c>InitDataCertificateExpiryWarningDays</c>.</summary>
     public static readonly SettingDefinition CertificateExpiryWarningDays = new("InitDataCertificateExpiryWarningDays", "--expiry-warning-days", "30",
         "Warn when a certificate expires within this many days.");
 
-    /// <summary><c>InitDataCertificateLifetimeWarningPercent</c>.</summary>
     public static readonly SettingDefinition CertificateLifetimeWarningPercent = new("InitDataCertificateLifetimeWarningPercent", "--lifetime-warning-percent", "80",
         "Warn when this share of a certificate's lifetime has passed (0 disables).");
 
-    /// <summary><c>InitDataValidationTime</c>.</summary>
     public static readonly SettingDefinition ValidationTime = new("InitDataValidationTime", "--validation-time", null,
         "The ISO 8601 UTC instant certificates are validated at (default now): reproducible CI checks.");
 
-    /// <summary><c>InitDataTlsProfiles</c>.</summary>
     public static readonly SettingDefinition TlsProfiles = new("InitDataTlsProfiles", "--tls-profiles", "rustls;openssl",
         "The guest TLS stacks every certificate must satisfy: rustls, openssl or both, ';'-separated.");
 
-    /// <summary><c>InitDataGuestComponentsVersion</c>.</summary>
     public static readonly SettingDefinition GuestComponentsVersion = new("InitDataGuestComponentsVersion", "--guest-components-version", Registries.GuestComponentsVersion.Current.ToString(3),
         "The guest-components release the guest image runs (0.13.0 or v0.13.0): a feature it cannot use fails.");
 

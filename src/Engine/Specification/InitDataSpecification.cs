@@ -7,7 +7,7 @@ namespace Coco.InitData.Specification;
 /// The MSBuild task and the tool both fill it in; the engine validates it, so both front ends give the
 /// same answer and the same codes for the same input.
 /// </summary>
-public sealed class InitDataSpecification
+internal sealed class InitDataSpecification
 {
     private readonly Dictionary<SettingDefinition, SettingValue> _settings = new();
 
@@ -26,7 +26,6 @@ public sealed class InitDataSpecification
     /// <summary><c>InitDataAlgorithm</c>; sha256 when not set.</summary>
     public SettingValue? Algorithm { get => Setting(SettingCatalog.Algorithm); init => Put(SettingCatalog.Algorithm, value); }
 
-    /// <summary><c>InitDataKbsUrl</c>.</summary>
     public SettingValue? KbsUrl { get => Setting(SettingCatalog.KbsUrl); init => Put(SettingCatalog.KbsUrl, value); }
 
     /// <summary><c>InitDataKbcName</c>; cc_kbc when not set.</summary>
@@ -38,28 +37,21 @@ public sealed class InitDataSpecification
     /// <summary><c>InitDataPolicyFile</c>: path of a .rego file.</summary>
     public SettingValue? PolicyFile { get => Setting(SettingCatalog.PolicyFile); init => Put(SettingCatalog.PolicyFile, value); }
 
-    /// <summary><c>InitDataRegistryCredentialsUri</c>.</summary>
     public SettingValue? RegistryCredentialsUri { get => Setting(SettingCatalog.RegistryCredentialsUri); init => Put(SettingCatalog.RegistryCredentialsUri, value); }
 
-    /// <summary><c>InitDataImageSecurityPolicyUri</c>.</summary>
     public SettingValue? ImageSecurityPolicyUri { get => Setting(SettingCatalog.ImageSecurityPolicyUri); init => Put(SettingCatalog.ImageSecurityPolicyUri, value); }
 
-    /// <summary><c>InitDataSigstoreConfigUri</c>.</summary>
     public SettingValue? SigstoreConfigUri { get => Setting(SettingCatalog.SigstoreConfigUri); init => Put(SettingCatalog.SigstoreConfigUri, value); }
 
-    /// <summary><c>InitDataHttpsProxy</c>.</summary>
     public SettingValue? HttpsProxy { get => Setting(SettingCatalog.HttpsProxy); init => Put(SettingCatalog.HttpsProxy, value); }
 
-    /// <summary><c>InitDataHttpProxy</c>.</summary>
     public SettingValue? HttpProxy { get => Setting(SettingCatalog.HttpProxy); init => Put(SettingCatalog.HttpProxy, value); }
 
-    /// <summary><c>InitDataNoProxy</c>.</summary>
     public SettingValue? NoProxy { get => Setting(SettingCatalog.NoProxy); init => Put(SettingCatalog.NoProxy, value); }
 
     /// <summary><c>InitDataUnqualifiedSearchRegistries</c>; docker.io when not set.</summary>
     public SettingValue? UnqualifiedSearchRegistries { get => Setting(SettingCatalog.UnqualifiedSearchRegistries); init => Put(SettingCatalog.UnqualifiedSearchRegistries, value); }
 
-    /// <summary><c>InitDataAnnotationName</c>.</summary>
     public SettingValue? AnnotationName { get => Setting(SettingCatalog.AnnotationName); init => Put(SettingCatalog.AnnotationName, value); }
 
     /// <summary><c>InitDataCertificateExpiryWarningDays</c>; 30 when not set.</summary>

@@ -3,7 +3,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Specification;
 
 /// <summary>One <c>InitDataRegistryMirror</c> item as declared, not yet validated.</summary>
-public sealed class MirrorDeclaration
+internal sealed class MirrorDeclaration
 {
     /// <summary>The mirror location: <c>host[:port][/namespace...]</c>.</summary>
     public required string Location { get; init; }

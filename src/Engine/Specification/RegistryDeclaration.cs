@@ -3,7 +3,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Specification;
 
 /// <summary>One <c>InitDataRegistry</c> item as declared, not yet validated.</summary>
-public sealed class RegistryDeclaration
+internal sealed class RegistryDeclaration
 {
     /// <summary>The registry prefix as written: <c>host[:port][/namespace...]</c>.</summary>
     public required string Name { get; init; }

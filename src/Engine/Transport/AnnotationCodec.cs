@@ -8,7 +8,7 @@ namespace Coco.InitData.Transport;
 /// The gzip header is fixed (no mtime, no name, OS "unknown") so the same document gives the same value on
 /// every OS. Decoding follows the host runtime that reads the annotation (see <see cref="RuntimeDecoding"/>).
 /// </summary>
-public static class AnnotationCodec
+internal static class AnnotationCodec
 {
     /// <summary>Decoded documents larger than this are refused: no real initdata is near it, and a gzip bomb must not cost memory.</summary>
     public const int MaxDecodedBytes = 4 * 1024 * 1024;

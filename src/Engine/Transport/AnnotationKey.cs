@@ -12,7 +12,7 @@ namespace Coco.InitData.Transport;
 /// name is in the runtime configuration's <c>enable_annotations</c> (src/runtime/pkg/oci/utils.go addAnnotations):
 /// the CoCo configurations list <c>cc_init_data</c> (DEFENABLEANNOTATIONS_COCO), the default one does not.
 /// </summary>
-public static partial class AnnotationKey
+internal partial class AnnotationKey
 {
     /// <summary>The name the Go runtime reads from kata 3.20.0 and runtime-rs from 3.19.0.</summary>
     public const string Default = "io.katacontainers.config.hypervisor.cc_init_data";

@@ -4,7 +4,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Tests.Certificates;
 
 /// <summary>What the rules said about a <see cref="CertificateCase"/>.</summary>
-public sealed record CaseResult(IReadOnlyList<Diagnostic> Diagnostics, CertificateVerdicts Verdicts, IReadOnlyList<LoadedCertificate> Certificates)
+internal sealed record CaseResult(IReadOnlyList<Diagnostic> Diagnostics, CertificateVerdicts Verdicts, IReadOnlyList<LoadedCertificate> Certificates)
 {
     public IEnumerable<string> Codes => Diagnostics.Select(d => d.Code);
 

@@ -9,7 +9,7 @@ namespace Coco.InitData.Tests.Certificates;
 /// temp folder with two comment lines before each certificate (so every BEGIN is at a known line) and loaded
 /// the way the build loads them.
 /// </summary>
-public sealed class CertificateCase : IDisposable
+internal sealed class CertificateCase : IDisposable
 {
     /// <summary>Every certificate of a case file starts here.</summary>
     public const int BeginLine = 3;

@@ -3,7 +3,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Tests.Certificates;
 
 /// <summary>Assertions on a certificate finding: code, severity, file and line, and the stacks named.</summary>
-public static class FindingAssert
+internal static class FindingAssert
 {
     public static void Is(Diagnostic finding, DiagnosticSeverity severity, string file, int line, string rejectedBy)
     {

@@ -4,7 +4,7 @@ namespace Coco.InitData.Tests.Certificates;
 /// The independent oracle for the node (go) profile: scripts/goverify.go, compiled once per test run with the
 /// Debian golang-go toolchain, calls crypto/x509's Verify as containerd does.
 /// </summary>
-public static class GoVerify
+internal static class GoVerify
 {
     private static readonly Lazy<string> Binary = new(() => GoProgram.Build("goverify.go", "cid-goverify", "Go oracle"));
 

@@ -8,7 +8,7 @@ namespace Coco.InitData.Tests.Certificates;
 /// and host checks a TLS client makes, at the fixed validation time, and security level 1 (OpenSSL's default for
 /// TLS clients, which is what refuses SHA-1 signatures in a handshake).
 /// </summary>
-public static class OpenSslVerify
+internal static class OpenSslVerify
 {
     /// <summary>Runs openssl verify on the case's chain; returns (accepted, openssl's output).</summary>
     public static (bool Accepted, string Output) Run(CertificateCase c) => Run(OracleInput.Of(c, "oracle"));

@@ -6,7 +6,7 @@ namespace Coco.InitData.Tests.Certificates;
 /// Scenarios that an independent verifier (openssl verify, Go crypto/x509) judges too. Each has a served chain so
 /// the verifier has a leaf to verify; anchor-shape scenarios serve a plain leaf issued by the anchor.
 /// </summary>
-public static class OracleCases
+internal static class OracleCases
 {
     private static readonly Lazy<TestCertificate> SharedRoot = new(() => Shapes.Root("Oracle Root"));
     private static readonly Lazy<TestCertificate> SharedRsaRoot = new(() => Shapes.Root("Oracle RSA Root", KeyKind.Rsa2048));

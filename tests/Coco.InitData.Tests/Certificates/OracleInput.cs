@@ -7,7 +7,7 @@ namespace Coco.InitData.Tests.Certificates;
 /// check) and the time, as PEM files in a folder. The Go and webpki oracles share one command line built from it:
 /// ROOTS.pem INTERMEDIATES.pem|- LEAF.pem HOST UNIX-SECONDS.
 /// </summary>
-public sealed record OracleInput(string Directory, string Anchors, string? Untrusted, string Leaf, string Host, DateTimeOffset At)
+internal sealed record OracleInput(string Directory, string Anchors, string? Untrusted, string Leaf, string Host, DateTimeOffset At)
 {
     /// <summary>Writes a certificate case's files, named with <paramref name="prefix"/>.</summary>
     public static OracleInput Of(CertificateCase c, string prefix) => Write(

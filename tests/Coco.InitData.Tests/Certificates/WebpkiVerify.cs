@@ -11,7 +11,7 @@ namespace Coco.InitData.Tests.Certificates;
 /// source replacement to the Debian registry folder, once per source version (the build folder is keyed by a hash
 /// of the sources, so a second test run reuses it), and never touches the network.
 /// </summary>
-public static class WebpkiVerify
+internal static class WebpkiVerify
 {
     /// <summary>Where Debian's librust-*-dev packages put crate sources.</summary>
     public const string DebianRegistry = "/usr/share/cargo/registry";
@@ -110,4 +110,4 @@ public static class WebpkiVerify
 /// <param name="Accepted">The anchors loaded, the path verified and (for a DNS host) the name matched.</param>
 /// <param name="NameChecked">False for an IP host: webpki 0.22 has no IP name check, so only the path was verified.</param>
 /// <param name="Output">webpki's error (its Debug text) or "OK".</param>
-public sealed record WebpkiResult(bool Accepted, bool NameChecked, string Output);
+internal sealed record WebpkiResult(bool Accepted, bool NameChecked, string Output);

@@ -7,7 +7,7 @@ namespace Coco.InitData.Certificates.Anchors;
 /// Rules A4 and B4-B12, B14 for one trust anchor, on its own (B13 needs the served chain; B15, a weak
 /// self-signature on a root, is deliberately not checked: no stack verifies a root's own signature).
 /// </summary>
-public static class AnchorChecks
+internal static class AnchorChecks
 {
     /// <summary>
     /// Checks one anchor. <paramref name="servesOtherLeaf"/> is true when a served chain shows the anchor issues another

@@ -5,7 +5,7 @@ namespace Coco.InitData.Certificates.Chains;
 /// certificates first, each link proven by its signature. Unlike BouncyCastle's PKIX builder it checks no policy:
 /// the rules report every policy problem of the path with its own code.
 /// </summary>
-public static class ChainBuilder
+internal static class ChainBuilder
 {
     /// <summary>No stack follows longer chains; a loop in hostile input ends here.</summary>
     public const int MaxDepth = 12;

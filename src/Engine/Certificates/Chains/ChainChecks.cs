@@ -5,7 +5,7 @@ using Coco.InitData.Registries;
 namespace Coco.InitData.Certificates.Chains;
 
 /// <summary>Rules C1-C12 and B13 for the chain a registry serves, against the registry's host and the declared anchors.</summary>
-public static class ChainChecks
+internal static class ChainChecks
 {
     /// <summary>webpki's limit on intermediates.</summary>
     public const int MaxIntermediates = 6;

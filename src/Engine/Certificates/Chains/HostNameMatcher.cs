@@ -3,7 +3,7 @@ using System.Net;
 namespace Coco.InitData.Certificates.Chains;
 
 /// <summary>RFC 6125 matching as the guest stacks do it: SAN only, a wildcard for exactly one leftmost label, IPs byte for byte.</summary>
-public static class HostNameMatcher
+internal static class HostNameMatcher
 {
     /// <summary>True when the DNS name <paramref name="pattern"/> (possibly <c>*.domain</c>) covers <paramref name="host"/>.</summary>
     public static bool Matches(string pattern, string host)

@@ -5,7 +5,7 @@ using Org.BouncyCastle.Asn1.X509;
 namespace Coco.InitData.Certificates.Chains;
 
 /// <summary>RFC 5280 name constraints: dNSName and iPAddress (the forms a registry certificate is matched on), rfc822Name, and what each stack refuses.</summary>
-public static class NameConstraintMatcher
+internal static class NameConstraintMatcher
 {
     /// <summary>The first name of the leaf (or the registry host) that <paramref name="constraints"/> does not permit, or null.</summary>
     public static string? FirstViolation(CertificateFacts constraints, IEnumerable<string> dnsNames, IEnumerable<byte[]> ips)

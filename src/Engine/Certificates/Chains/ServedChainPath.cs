@@ -1,7 +1,7 @@
 namespace Coco.InitData.Certificates.Chains;
 
 /// <summary>The path built from a served leaf: the certificates in order (leaf first), the anchor reached, or why none was.</summary>
-public sealed class ServedChainPath
+internal sealed class ServedChainPath
 {
     /// <summary>Leaf first, then the intermediates used, without the anchor.</summary>
     public List<CertificateFacts> Certificates { get; } = new();

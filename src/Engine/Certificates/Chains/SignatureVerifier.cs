@@ -13,7 +13,7 @@ namespace Coco.InitData.Certificates.Chains;
 /// BouncyCastle validates every RSA modulus on first use (25-220 ms for RSA-4096), which the build would pay on
 /// every run. Ed25519, non-canonical RSA-PSS and rare algorithms fall back to BouncyCastle.
 /// </summary>
-public static class SignatureVerifier
+internal static class SignatureVerifier
 {
     /// <summary>True when <paramref name="child"/>'s signature verifies with <paramref name="issuer"/>'s public key.</summary>
     public static bool Verify(LoadedCertificate child, LoadedCertificate issuer)

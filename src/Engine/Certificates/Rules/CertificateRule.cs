@@ -8,7 +8,7 @@ namespace Coco.InitData.Certificates.Rules;
 /// <param name="RejectedBy">The stacks that refuse the certificate; <see cref="TlsProfile.None"/> for advisory findings.</param>
 /// <param name="Errors">What each rejecting stack prints.</param>
 /// <param name="WarningOnly">True when even a rejecting guest stack only makes this a warning (for example P-521 on ring-based builds).</param>
-public sealed record CertificateRule(MessageId Message, string Spec, TlsProfile RejectedBy, GuestErrors Errors, bool WarningOnly = false)
+internal sealed record CertificateRule(MessageId Message, string Spec, TlsProfile RejectedBy, GuestErrors Errors, bool WarningOnly = false)
 {
     /// <summary>The stable code, read from the message text.</summary>
     public string Code => MessageCatalog.GetTemplate(Message).Split(':')[0];

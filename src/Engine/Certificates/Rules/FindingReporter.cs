@@ -8,7 +8,7 @@ namespace Coco.InitData.Certificates.Rules;
 /// stack rejects, a warning when only the node (go) rejects or the rule is advisory, nothing when only an
 /// unselected guest stack rejects (the verdict still records it). Every message gets the same certificate context.
 /// </summary>
-public sealed class FindingReporter
+internal sealed class FindingReporter
 {
     private readonly ValidationOptions _options;
     private readonly DiagnosticBag _diagnostics;

@@ -4,7 +4,7 @@ namespace Coco.InitData.Certificates.Rules;
 /// <param name="Rustls">What image-rs built with rustls (webpki) reports.</param>
 /// <param name="OpenSsl">What image-rs built with native-tls (OpenSSL 3) reports.</param>
 /// <param name="Go">What the node's containerd (Go crypto/x509) reports.</param>
-public sealed record GuestErrors(string Rustls, string OpenSsl, string Go)
+internal sealed record GuestErrors(string Rustls, string OpenSsl, string Go)
 {
     /// <summary>No stack prints anything: advisory findings.</summary>
     public static GuestErrors None { get; } = new(string.Empty, string.Empty, string.Empty);

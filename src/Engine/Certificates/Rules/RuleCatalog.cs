@@ -6,7 +6,7 @@ namespace Coco.InitData.Certificates.Rules;
 /// Every certificate rule (named as in the team's certificate rules, outside this repository) with the stacks that reject what it finds and the text each prints.
 /// The profile sets follow the spec's table (measured with openssl, Go 1.19 and rustls-webpki 0.103).
 /// </summary>
-public static class RuleCatalog
+internal static class RuleCatalog
 {
     private const TlsProfile All = TlsProfile.Rustls | TlsProfile.OpenSsl | TlsProfile.Go;
     private const TlsProfile OpenSslAndGo = TlsProfile.OpenSsl | TlsProfile.Go;
