@@ -45,6 +45,9 @@ internal sealed class InitDataArtifacts
     /// <summary>Each certificate's verdict per stack, as initdata.json has them.</summary>
     public CertificateVerdicts Verdicts { get; init; } = new();
 
+    /// <summary>The instant, profiles and thresholds the certificates were judged with (the settings, or now).</summary>
+    public required ValidationOptions Validation { get; init; }
+
     /// <summary>The files to write, document first.</summary>
     public required IReadOnlyList<ArtifactFile> Files { get; init; }
 }

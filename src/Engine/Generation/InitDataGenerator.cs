@@ -108,6 +108,7 @@ internal partial class InitDataGenerator
         var manifest = ManifestJson.Render(settings.AnnotationName, annotation, measurements, bytes.Length, registries, extraRoots, kbsCertificate, verdicts);
         return new InitDataArtifacts
         {
+            Validation = settings.Validation,
             Document = document,
             DocumentBytes = bytes,
             Annotation = annotation,

@@ -95,7 +95,8 @@ internal static class VerifyCommand
             ManifestArtifacts.Build(project.Manifests, project.Specification.BaseDirectory, a.AnnotationName, a.Annotation, diagnostics);
         }
 
-        Write(certificates, diagnostics.Items, ValidationOptions.Default(DateTimeOffset.UtcNow), json, result.Artifacts?.Verdicts);
+        // Judged as the build judges them: the project's InitDataValidationTime and InitDataTlsProfiles, not this instant.
+        Write(certificates, diagnostics.Items, result.Artifacts?.Validation ?? ValidationOptions.Default(DateTimeOffset.UtcNow), json, result.Artifacts?.Verdicts);
         reporter.ReportAll(diagnostics.Items);
         return reporter.ExitCode;
     }
