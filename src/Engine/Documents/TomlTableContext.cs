@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Tomlyn;
 using Tomlyn.Model;
+using Tomlyn.Parsing;
 using Tomlyn.Serialization;
 
 namespace Coco.InitData.Documents;
@@ -17,6 +18,10 @@ internal sealed partial class TomlTableContext : TomlSerializerContext
     {
         try
         {
+            // TOML 1.0 forbids defining a key or a table twice, and the guest's parser (Rust's toml crate) refuses the
+            // whole document for it, but reading into a table keeps the last value: the syntax tree's semantic
+            // validation says so first, with the line and column of the second definition.
+            SyntaxParser.ParseStrict(text, sourceName: null, validate: true);
             return TomlSerializer.Deserialize(text, Default.TomlTable);
         }
         catch (TomlException e) when (e.InnerException is TomlException parserError)
