@@ -40,7 +40,7 @@ internal static class GenerateCommand
                 return Generate(spec, Array.Empty<ManifestDeclaration>(), Path.GetFullPath(parse.GetValue(output) ?? "initdata"), parse.GetValue(json), reporter, SourceLocation.None);
             }
 
-            var evaluated = ProjectLoader.Load(projectArgument, parse.GetValue(properties) ?? Array.Empty<string>(), reporter, out var exitCode);
+            var evaluated = ProjectLoader.Load(projectArgument, parse.GetValue(properties) ?? Array.Empty<string>(), outputPathNeeded: parse.GetValue(output) is null, reporter, out var exitCode);
             if (evaluated is null)
             {
                 return exitCode;

@@ -11,7 +11,10 @@ internal sealed class EvaluatedProject
     /// <summary>False when <c>InitDataEnabled</c> is false: the build writes nothing.</summary>
     public required bool Enabled { get; init; }
 
-    /// <summary>The folder the build writes the artifacts to (<c>InitDataOutputPath</c>, default <c>$(OutDir)initdata/</c>).</summary>
+    /// <summary>
+    /// The folder the build writes the artifacts to (<c>InitDataOutputPath</c>, default <c>$(OutDir)initdata/</c>); empty when
+    /// the command did not ask (it costs running the target that computes it, about 0.1 s).
+    /// </summary>
     public required string OutputPath { get; init; }
 
     public required InitDataSpecification Specification { get; init; }

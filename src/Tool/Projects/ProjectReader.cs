@@ -16,7 +16,7 @@ internal static class ProjectReader
 {
     /// <summary>Evaluates the project; null after reporting why it could not be.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static EvaluatedProject? Read(string projectPath, IReadOnlyDictionary<string, string> globalProperties, DiagnosticBag diagnostics)
+    public static EvaluatedProject? Read(string projectPath, IReadOnlyDictionary<string, string> globalProperties, bool outputPathNeeded, DiagnosticBag diagnostics)
     {
         using var collection = new ProjectCollection(globalProperties.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase));
         Project project;
@@ -47,13 +47,15 @@ internal static class ProjectReader
         }
 
         DroppedItems.Report(locations, diagnostics);
-        return Map(project, projectPath, locations);
+        return Map(project, projectPath, locations, outputPathNeeded);
     }
 
-    private static EvaluatedProject Map(Project project, string projectPath, ProjectLocations locations)
+    private static EvaluatedProject Map(Project project, string projectPath, ProjectLocations locations, bool outputPathNeeded)
     {
         var declarations = new EvaluatedDeclarations(project, locations);
-        var (enabled, outputPath) = locations.ImportsPackage ? AsTheTargetsSay(project) : WithoutThePackage(project);
+        var (enabled, outputPath) = !locations.ImportsPackage ? WithoutThePackage(project)
+            : outputPathNeeded ? AsTheTargetsSay(project)
+            : (project.GetPropertyValue("_InitDataHookEnabled") == "true", string.Empty);
         return new EvaluatedProject
         {
             ProjectPath = projectPath,
