@@ -22,7 +22,10 @@ public sealed class CertsForceTests(InstalledTool tool)
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
-        Assert.StartsWith("-----BEGIN PRIVATE KEY-----", File.ReadAllText(key), StringComparison.Ordinal);
+        // The new key, not the old text: it imports as the P-256 key `certs create` makes by default.
+        using var imported = System.Security.Cryptography.ECDsa.Create();
+        imported.ImportFromPem(File.ReadAllText(key));
+        Assert.Equal(256, imported.KeySize);
         Assert.Equal(
             new[] { "registry-ca.key", "registry-ca.pem", "registry.key", "registry.pem" },
             Directory.GetFiles(Path.Combine(dir.Path, "certs")).Select(Path.GetFileName).Order(StringComparer.Ordinal));

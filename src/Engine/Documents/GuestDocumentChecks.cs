@@ -88,7 +88,7 @@ internal static class GuestDocumentChecks
     {
         try
         {
-            return TomlTableContext.Parse(text);
+            return TomlTableContext.ParseForeign(text);
         }
         catch (Exception e) when (e is TomlException or ArgumentException or InvalidOperationException)
         {

@@ -23,7 +23,7 @@ internal static class InitDataDocumentReader
         TomlTable table;
         try
         {
-            table = TomlTableContext.Parse(StrictUtf8.GetString(bytes)) ?? new TomlTable();
+            table = TomlTableContext.ParseForeign(StrictUtf8.GetString(bytes)) ?? new TomlTable();
         }
         catch (DecoderFallbackException)
         {

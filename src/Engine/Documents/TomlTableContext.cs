@@ -13,15 +13,27 @@ namespace Coco.InitData.Documents;
 [TomlSerializable(typeof(TomlTable))]
 internal sealed partial class TomlTableContext : TomlSerializerContext
 {
-    /// <summary>The text as a table; a syntax error is the parser's own <see cref="TomlException"/>, at its line and column.</summary>
+    /// <summary>
+    /// TOML someone else wrote (a document to inspect or verify, its data entries), read as the guest reads it. TOML 1.0
+    /// forbids defining a key or a table twice and the guest's parser (Rust's toml crate) refuses the whole document
+    /// for it, but reading into a table keeps the last value: the syntax tree's semantic validation says so first, at the
+    /// line and column of the second definition.
+    /// </summary>
+    public static TomlTable? ParseForeign(string text)
+    {
+        SyntaxParser.ParseStrict(text, sourceName: null, validate: true);
+        return Parse(text);
+    }
+
+    /// <summary>
+    /// TOML this engine rendered itself (the round-trip checks of generation, which runs on every build that generates):
+    /// built from a dictionary, it cannot define a key twice, so it is parsed once. A syntax error is the parser's own
+    /// <see cref="TomlException"/>, at its line and column.
+    /// </summary>
     public static TomlTable? Parse(string text)
     {
         try
         {
-            // TOML 1.0 forbids defining a key or a table twice, and the guest's parser (Rust's toml crate) refuses the
-            // whole document for it, but reading into a table keeps the last value: the syntax tree's semantic
-            // validation says so first, with the line and column of the second definition.
-            SyntaxParser.ParseStrict(text, sourceName: null, validate: true);
             return TomlSerializer.Deserialize(text, Default.TomlTable);
         }
         catch (TomlException e) when (e.InnerException is TomlException parserError)

@@ -116,7 +116,7 @@ internal sealed class InitDataSummary
     {
         try
         {
-            return TomlTableContext.Parse(text);
+            return TomlTableContext.ParseForeign(text);
         }
         catch (Exception e) when (e is TomlException or ArgumentException or InvalidOperationException)
         {
