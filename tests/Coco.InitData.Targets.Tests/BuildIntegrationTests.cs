@@ -21,7 +21,7 @@ public sealed class BuildIntegrationTests
 
         var evaluated = collection.LoadProject(project.ProjectPath);
 
-        Assert.Equal(SettingCatalog.ByProperty(property)!.Default, evaluated.GetPropertyValue(property));
+        Assert.Equal(SettingCatalog.All.Single(s => s.Property == property).Default, evaluated.GetPropertyValue(property));
     }
 
     [Fact]

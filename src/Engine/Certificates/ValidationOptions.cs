@@ -1,3 +1,6 @@
+using System.Globalization;
+using Coco.InitData.Settings;
+
 namespace Coco.InitData.Certificates;
 
 /// <summary>How certificates are judged: at which instant, against which guest stacks, with which expiry warnings.</summary>
@@ -7,6 +10,10 @@ namespace Coco.InitData.Certificates;
 /// <param name="LifetimeWarningPercent">Warn when this share of a certificate's lifetime has passed (0 disables).</param>
 internal sealed record ValidationOptions(DateTimeOffset At, TlsProfile GuestProfiles, int ExpiryWarningDays, int LifetimeWarningPercent)
 {
-    /// <summary>The defaults: now, both guest stacks, 30 days, 80%.</summary>
-    public static ValidationOptions Default(DateTimeOffset at) => new(at, TlsProfile.Rustls | TlsProfile.OpenSsl, 30, 80);
+    /// <summary>The defaults at an instant: both guest stacks, and the catalog's warning thresholds (30 days, 80%).</summary>
+    public static ValidationOptions Default(DateTimeOffset at) => new(
+        at,
+        TlsProfile.Rustls | TlsProfile.OpenSsl,
+        int.Parse(SettingCatalog.CertificateExpiryWarningDays.Default!, CultureInfo.InvariantCulture),
+        int.Parse(SettingCatalog.CertificateLifetimeWarningPercent.Default!, CultureInfo.InvariantCulture));
 }

@@ -90,9 +90,10 @@ internal static class SettingsReader
             }
         }
 
-        var days = ReadInteger(spec.CertificateExpiryWarningDays, DefaultOf(SettingCatalog.CertificateExpiryWarningDays), 0, 36500, diagnostics);
-        var percent = ReadInteger(spec.CertificateLifetimeWarningPercent, DefaultOf(SettingCatalog.CertificateLifetimeWarningPercent), 0, 100, diagnostics);
-        var profiles = TlsProfile.Rustls | TlsProfile.OpenSsl;
+        var defaults = ValidationOptions.Default(at);
+        var days = ReadInteger(spec.CertificateExpiryWarningDays, defaults.ExpiryWarningDays, 0, 36500, diagnostics);
+        var percent = ReadInteger(spec.CertificateLifetimeWarningPercent, defaults.LifetimeWarningPercent, 0, 100, diagnostics);
+        var profiles = defaults.GuestProfiles;
         if (Set(spec.TlsProfiles) is { } setting)
         {
             profiles = TlsProfile.None;
@@ -111,7 +112,7 @@ internal static class SettingsReader
 
             if (profiles == TlsProfile.None)
             {
-                profiles = TlsProfile.Rustls | TlsProfile.OpenSsl;
+                profiles = defaults.GuestProfiles;
             }
         }
 
@@ -247,5 +248,4 @@ internal static class SettingsReader
 
     private static SettingValue? Set(SettingValue? value) => value is { IsEmpty: false } ? value : null;
 
-    private static int DefaultOf(SettingDefinition setting) => int.Parse(setting.Default!, CultureInfo.InvariantCulture);
 }

@@ -72,8 +72,4 @@ internal static class SettingCatalog
         SigstoreConfigUri, HttpsProxy, HttpProxy, NoProxy, UnqualifiedSearchRegistries, AnnotationName,
         CertificateExpiryWarningDays, CertificateLifetimeWarningPercent, ValidationTime, TlsProfiles, GuestComponentsVersion,
     };
-
-    /// <summary>The setting an MSBuild property names, or null.</summary>
-    public static SettingDefinition? ByProperty(string property) =>
-        All.FirstOrDefault(s => string.Equals(s.Property, property, StringComparison.OrdinalIgnoreCase));
 }

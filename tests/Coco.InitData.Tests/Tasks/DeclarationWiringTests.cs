@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Coco.InitData.Diagnostics;
+using Coco.InitData.Generation;
 using Coco.InitData.Settings;
 using Coco.InitData.Specification;
 
@@ -17,7 +18,7 @@ public sealed class DeclarationWiringTests
     [MemberData(nameof(Properties))]
     public void Every_setting_is_passed_to_the_task_by_one_targets_line_with_the_catalog_default(string property)
     {
-        var setting = SettingCatalog.ByProperty(property)!;
+        var setting = SettingCatalog.All.Single(s => s.Property == property);
         var targets = File.ReadAllText(RepositoryPaths.TargetsFile);
 
         Assert.Contains($"<_InitDataSetting Include=\"{property}\" Value=\"$({property})\" />", targets, StringComparison.Ordinal);
@@ -36,7 +37,7 @@ public sealed class DeclarationWiringTests
     [MemberData(nameof(Properties))]
     public void Every_setting_is_in_the_readme_reference_with_its_default(string property)
     {
-        var setting = SettingCatalog.ByProperty(property)!;
+        var setting = SettingCatalog.All.Single(s => s.Property == property);
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
 
         var row = Regex.Match(readme, $@"^\| [^|\n]*`{property}`[^|\n]* \|\s*([^|\n]*?)\s*\|", RegexOptions.Multiline);
@@ -66,6 +67,21 @@ public sealed class DeclarationWiringTests
 
         Assert.Equal("CID1032", code);
         Assert.Contains($"<Error Code=\"CID1032\"\n           Text=\"{text}\" />", targets.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_catalog_default_of_the_tls_profiles_is_what_an_unset_setting_validates_with()
+    {
+        var unset = SettingsReader.Read(new InitDataSpecification { BaseDirectory = "/" }, new DiagnosticBag()).Validation;
+        var asDefault = SettingsReader.Read(
+            new InitDataSpecification
+            {
+                BaseDirectory = "/",
+                TlsProfiles = new SettingValue("InitDataTlsProfiles", SettingCatalog.TlsProfiles.Default!, SourceLocation.None),
+            },
+            new DiagnosticBag()).Validation;
+
+        Assert.Equal(unset.GuestProfiles, asDefault.GuestProfiles);
     }
 
     [Theory]
