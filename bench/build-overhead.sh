@@ -4,18 +4,22 @@
 #   - "none": the same projects without any package;
 #   - "any package": the same projects referencing an empty development-dependency package (no build logic,
 #     packed here), so the SDK's own cost of a project's first PackageReference is in the baseline;
+#   - "Coco.InitData": each project declares one registry and its CA;
+#   - "declares nothing" (no-op builds only): each project references Coco.InitData and declares nothing;
 #   1. one workload project: clean build and no-op rebuild;
 #   2. a generated solution of N small workload projects built with -m: clean build and no-op rebuild.
 # It packs the package into a local feed first and consumes it like a user (isolated NuGet cache),
-# proves from a detailed log that a no-op rebuild skips the InitData target, and prints a table.
-# Clean builds are timed --runs (one project) or --solution-runs (solution) times per variant; after each,
-# --noop-runs no-op rebuilds are timed (they are cheap and noisy, so they get more samples).
+# proves from a detailed log that a no-op rebuild runs no InitData task, and prints two tables.
+# Clean builds are timed --runs (one project) or --solution-runs (solution) times per variant.
+# No-op builds are timed in their own phase, --noop-runs rounds: each round rebuilds every variant once, in
+# an order rotated from round to round, so drift and position hit all alike; a round's ratios compare
+# builds taken seconds apart (paired), and the table gives their median with a 95% confidence interval.
 # Usage: bench/build-overhead.sh [--runs N] [--solution-runs N] [--noop-runs N] [--projects N] [--quick]
 set -euo pipefail
 
 runs=5
 solution_runs=2
-noop_runs=3
+noop_runs=20
 projects=100
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -23,8 +27,8 @@ while [ $# -gt 0 ]; do
     --solution-runs) solution_runs=$2; shift 2 ;;
     --projects) projects=$2; shift 2 ;;
     --noop-runs) noop_runs=$2; shift 2 ;;
-    --quick) runs=1; solution_runs=1; noop_runs=1; projects=5; shift ;;
-    -h|--help) sed -n 2,9p "$0"; exit 0 ;;
+    --quick) runs=1; solution_runs=1; noop_runs=3; projects=5; shift ;;
+    -h|--help) sed -n 2,16p "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -65,7 +69,7 @@ XML
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /dev/null -out "$work/ca.pem" -days 3650 \
   -subj "/CN=Bench Registry CA" -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
 
-# write_project DIR NAME VARIANT(with|any|without)
+# write_project DIR NAME VARIANT(with|bare|any|without)
 write_project() {
   local dir=$1 name=$2 with=$3
   mkdir -p "$dir/certs"
@@ -77,8 +81,10 @@ write_project() {
     if [ "$with" = any ]; then
       echo "  <ItemGroup><PackageReference Include=\"Bench.Empty\" Version=\"$version\" /></ItemGroup>"
     fi
-    if [ "$with" = with ]; then
+    if [ "$with" = with ] || [ "$with" = bare ]; then
       echo "  <ItemGroup><PackageReference Include=\"Coco.InitData\" Version=\"$version\" /></ItemGroup>"
+    fi
+    if [ "$with" = with ]; then
       echo '  <PropertyGroup><InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl></PropertyGroup>'
       echo '  <ItemGroup><InitDataRegistry Include="registry.example.internal:5000" CertificateAuthority="certs/registry-ca.pem" /></ItemGroup>'
     fi
@@ -101,43 +107,86 @@ write_solution() {
 }
 
 now_ms() { date +%s%3N; }
+# CPU time of every process on the machine, in ms (user, nice, system, irq, softirq, steal from /proc/stat):
+# the MSBuild worker nodes outlive the build that started them, so a process tree would miss their work.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { print int(($2 + $3 + $4 + $7 + $8 + $9) * 1000 / hz); exit }' /proc/stat; }
 
-# time_build TARGET [args...]: milliseconds of one `dotnet build`.
+# time_build TARGET [args...]: "wall cpu" milliseconds of one `dotnet build`.
 time_build() {
-  local start end
-  start=$(now_ms)
+  local start end cpu_start cpu_end
+  cpu_start=$(cpu_ms); start=$(now_ms)
   dotnet build "$@" --no-restore -tl:off -nologo -v:q >/dev/null
-  end=$(now_ms)
-  echo $((end - start))
+  end=$(now_ms); cpu_end=$(cpu_ms)
+  echo "$((end - start)) $((cpu_end - cpu_start))"
 }
 
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
+# median N...; range N... (min-max); ci N...: the median's distribution-free 95% confidence interval, the order
+# statistics k and n+1-k with k = floor(n/2 - 0.98 sqrt(n)) (the binomial's normal approximation; the whole
+# range when n is too small for one).
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {m = (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; print (m == int(m)) ? m : sprintf("%.3f", m)}'; }
+range() { printf '%s\n' "$@" | sort -g | sed -n '1p;$p' | paste -sd-; }
+ci() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {k = int(NR/2 - 0.98*sqrt(NR)); if (k < 1) k = 1; printf "%s-%s", a[k], a[NR+1-k]}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 
-# measure LABEL TARGET RUNS PARALLEL_ARGS: alternates with/without runs so drift hits both alike.
+# measure_clean LABEL TARGET RUNS [args...]: clean builds, one variant after the other in each run.
 declare -A result
-measure() {
+measure_clean() {
   local label=$1 target=$2 n=$3; shift 3
-  local extra=("$@")
+  local extra=("$@") variant
   declare -A samples=()
   for _ in $(seq 1 "$n"); do
     for variant in with any without; do
       local t="$work/$variant/$target"
       dotnet clean "$t" -tl:off -nologo -v:q >/dev/null
-      samples["clean $variant"]+=" $(time_build "$t" "${extra[@]}")"
-      for _ in $(seq 1 "$noop_runs"); do
-        samples["no-op $variant"]+=" $(time_build "$t" "${extra[@]}")"
-      done
+      read -r wall _ < <(time_build "$t" "${extra[@]}")
+      samples[$variant]+=" $wall"
     done
   done
+  for variant in with any without; do
+    # shellcheck disable=SC2086 # the samples are a space-separated list of numbers
+    result["$label clean $variant"]=$(median ${samples[$variant]})
+    # shellcheck disable=SC2086
+    result["$label clean $variant range"]=$(range ${samples[$variant]})
+  done
+}
+
+# measure_noop LABEL TARGET ROUNDS [args...]: no-op rebuilds in rounds, the order rotated each round; per variant
+# the wall and CPU medians, per round the ratios of wall and CPU time against the baselines.
+variants=(with bare any without)
+measure_noop() {
+  local label=$1 target=$2 n=$3; shift 3
+  local extra=("$@") round i variant wall cpu
+  declare -A wall_of=() cpu_of=() samples=()
+  for variant in "${variants[@]}"; do
+    dotnet build "$work/$variant/$target" "${extra[@]}" --no-restore -tl:off -nologo -v:q >/dev/null  # nothing left to do
+  done
+  for round in $(seq 0 $((n - 1))); do
+    for i in $(seq 0 $((${#variants[@]} - 1))); do
+      variant=${variants[$(((round + i) % ${#variants[@]}))]}
+      read -r wall cpu < <(time_build "$work/$variant/$target" "${extra[@]}")
+      wall_of[$variant]=$wall; cpu_of[$variant]=$cpu
+      samples["wall $variant"]+=" $wall"; samples["cpu $variant"]+=" $cpu"
+    done
+    samples["wall with/without"]+=" $(ratio "${wall_of[with]}" "${wall_of[without]}")"
+    samples["wall with/any"]+=" $(ratio "${wall_of[with]}" "${wall_of[any]}")"
+    samples["wall bare/any"]+=" $(ratio "${wall_of[bare]}" "${wall_of[any]}")"
+    samples["cpu with/without"]+=" $(ratio "${cpu_of[with]}" "${cpu_of[without]}")"
+    samples["cpu with/any"]+=" $(ratio "${cpu_of[with]}" "${cpu_of[any]}")"
+    samples["cpu bare/any"]+=" $(ratio "${cpu_of[bare]}" "${cpu_of[any]}")"
+  done
+  local key
   for key in "${!samples[@]}"; do
     # shellcheck disable=SC2086 # the samples are a space-separated list of numbers
-    result["$label $key"]=$(median ${samples[$key]})
-    result["$label $key range"]=$(printf '%s\n' ${samples[$key]} | sort -n | sed -n '1p;$p' | paste -sd-)
+    result["$label no-op $key"]=$(median ${samples[$key]})
+    # shellcheck disable=SC2086
+    result["$label no-op $key range"]=$(range ${samples[$key]})
+    # shellcheck disable=SC2086
+    result["$label no-op $key ci"]=$(ci ${samples[$key]})
   done
 }
 
 echo "writing projects ..." >&2
-for variant in with any without; do
+for variant in "${variants[@]}"; do
   mkdir -p "$work/$variant/single"
   cp "$work/nuget.config" "$work/$variant/single/"
   write_project "$work/$variant/single" Workload $variant
@@ -146,33 +195,68 @@ for variant in with any without; do
   dotnet restore "$work/$variant/solution/All.sln" -v:q >/dev/null
 done
 
-echo "proving the no-op rebuild skips the InitData target ..." >&2
-dotnet build "$work/with/single/Workload.csproj" --no-restore -tl:off -nologo -v:q >/dev/null
-log=$(dotnet build "$work/with/single/Workload.csproj" --no-restore -tl:off -nologo -v:d)
-if ! grep -q 'Skipping target "_InitDataGenerateCore" because all output files are up-to-date' <<<"$log"; then
-  echo "FAIL: the no-op rebuild ran the InitData target" >&2
-  exit 1
-fi
-if grep -q 'Task "GenerateInitData"' <<<"$log"; then
-  echo "FAIL: the GenerateInitData task ran on a no-op rebuild" >&2
-  exit 1
-fi
+echo "proving a no-op rebuild runs no InitData task ..." >&2
+for variant in with bare; do
+  dotnet build "$work/$variant/single/Workload.csproj" --no-restore -tl:off -nologo -v:q >/dev/null
+  log=$(dotnet build "$work/$variant/single/Workload.csproj" --no-restore -tl:off -nologo -v:d)
+  if ! grep -q 'Skipping target "_InitDataGenerateCore" because all output files are up-to-date' <<<"$log"; then
+    echo "FAIL: the no-op rebuild ($variant) ran the InitData target" >&2
+    exit 1
+  fi
+  if grep -q 'Task "GenerateInitData"' <<<"$log"; then
+    echo "FAIL: the GenerateInitData task ran on a no-op rebuild ($variant)" >&2
+    exit 1
+  fi
+done
 skipped=yes
 
-echo "timing one project ($runs runs) ..." >&2
-measure "1 project" single/Workload.csproj "$runs"
-echo "timing $projects projects with -m ($solution_runs runs) ..." >&2
-measure "$projects projects -m" solution/All.sln "$solution_runs" -m
+echo "timing clean builds: one project ($runs runs) ..." >&2
+measure_clean "1 project" single/Workload.csproj "$runs"
+echo "timing clean builds: $projects projects with -m ($solution_runs runs) ..." >&2
+measure_clean "$projects projects -m" solution/All.sln "$solution_runs" -m
+echo "timing no-op builds: one project ($noop_runs rounds) ..." >&2
+measure_noop "1 project" single/Workload.csproj "$noop_runs"
+echo "timing no-op builds: $projects projects with -m ($noop_runs rounds) ..." >&2
+measure_noop "$projects projects -m" solution/All.sln "$noop_runs" -m
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
-printf '\n| scenario | none (ms) | any package (ms) | Coco.InitData (ms) | vs none | vs any package |\n|---|---:|---:|---:|---:|---:|\n'
-for label in "1 project" "$projects projects -m"; do
-  for kind in clean no-op; do
-    w=${result["$label $kind with"]}; a=${result["$label $kind any"]}; wo=${result["$label $kind without"]}
-    printf '| %s, %s build | %s (%s) | %s (%s) | %s (%s) | %s | %s |\n' "$label" "$kind" \
-      "$wo" "${result["$label $kind without range"]}" "$a" "${result["$label $kind any range"]}" "$w" "${result["$label $kind with range"]}" \
-      "$(ratio "$w" "$wo")" "$(ratio "$w" "$a")"
+# MSBuild's own accounting of one more no-op solution build (-clp:PerformanceSummary): the time its targets took,
+# summed over every project, and the share of that which the InitData targets took. Not load-free, but both sides
+# of the share come from the same build.
+declare -A share
+for variant in with bare; do
+  summary=$(dotnet build "$work/$variant/solution/All.sln" -m --no-restore -tl:off -nologo -v:q -clp:PerformanceSummary)
+  share[$variant]=$(awk '/^Target Performance Summary:/ { on = 1; next } /Performance Summary:/ { on = 0 }
+    on && $2 == "ms" { all += $1; if ($3 ~ /InitData/) ours += $1 }
+    END { printf "%d ms of %d ms (%.2f%%)", ours, all, all ? 100 * ours / all : 0 }' <<<"$summary")
+done
+
+labels=("1 project" "$projects projects -m")
+printf '\nClean builds (wall ms, median (min-max); ratio of medians):\n\n'
+printf '| scenario | none | any package | Coco.InitData | vs none | vs any package |\n|---|---:|---:|---:|---:|---:|\n'
+for label in "${labels[@]}"; do
+  w=${result["$label clean with"]}; a=${result["$label clean any"]}; wo=${result["$label clean without"]}
+  printf '| %s | %s (%s) | %s (%s) | %s (%s) | %s | %s |\n' "$label" \
+    "$wo" "${result["$label clean without range"]}" "$a" "${result["$label clean any range"]}" "$w" "${result["$label clean with range"]}" \
+    "$(ratio "$w" "$wo")" "$(ratio "$w" "$a")"
+done
+printf '\nNo-op builds (ms, median (min-max); ratios: median of the per-round ratios [95%% confidence interval]):\n\n'
+printf '| scenario | none | any package | Coco.InitData | declares nothing | Coco.InitData vs none | Coco.InitData vs any package | declares nothing vs any package |\n|---|---:|---:|---:|---:|---:|---:|---:|\n'
+for label in "${labels[@]}"; do
+  for kind in wall cpu; do
+    cells=()
+    for variant in without any with bare; do
+      cells+=("${result["$label no-op $kind $variant"]} (${result["$label no-op $kind $variant range"]})")
+    done
+    for pair in with/without with/any bare/any; do
+      cells+=("${result["$label no-op $kind $pair"]} [${result["$label no-op $kind $pair ci"]}]")
+    done
+    printf '| %s, %s time |' "$label" "$( [ $kind = wall ] && echo wall || echo CPU)"
+    printf ' %s |' "${cells[@]}"
+    printf '\n'
   done
 done
-printf '\nno-op rebuild skipped the InitData target: %s (proved from a -v:d log)\n' "$skipped"
-printf 'machine: %s cores, SDK %s; clean runs: %s (1 project), %s (solution), %s no-op runs after each; medians (min-max)\n' "$(nproc)" "$(dotnet --version)" "$runs" "$solution_runs" "$noop_runs"
+printf '\nInitData targets in one no-op build of %s projects, as -clp:PerformanceSummary sums them over all projects: %s with a registry, %s declaring nothing\n' \
+  "$projects" "${share[with]}" "${share[bare]}"
+printf 'no-op rebuild ran no InitData task: %s (proved from -v:d logs, with and declaring nothing)\n' "$skipped"
+printf 'machine: %s cores, SDK %s, %s; clean runs: %s (1 project), %s (solution); no-op rounds: %s\n' \
+  "$(nproc)" "$(dotnet --version)" "$(date -u +%Y-%m-%d)" "$runs" "$solution_runs" "$noop_runs"

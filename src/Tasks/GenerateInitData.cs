@@ -1,3 +1,4 @@
+using Coco.InitData.Artifacts;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
 using Coco.InitData.ProjectFiles;
@@ -43,13 +44,30 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     /// </summary>
     public ITaskItem[] Settings { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>
+    /// Where to record this generation for the next build (<c>$(_InitDataStateFile)</c>, imported by the targets);
+    /// nothing is recorded when empty.
+    /// </summary>
+    public string StateFile { get; set; } = string.Empty;
+
+    /// <summary>The targets' hash of every InitData setting and item, recorded in <see cref="StateFile"/>.</summary>
+    public string SettingsHash { get; set; } = string.Empty;
+
     /// <summary>The document's digest, lowercase hex, prefixed by the algorithm (<c>sha256:5fbb...</c>).</summary>
     [Output]
     public string Digest { get; set; } = string.Empty;
 
-    /// <summary>Every file written.</summary>
+    /// <summary>Every file written, with <c>InitDataRelativePath</c> metadata (relative to the output folder, '/'-separated).</summary>
     [Output]
     public ITaskItem[] GeneratedFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>
+    /// True once the generation ran to success (also when there was nothing to write). An output the task only sets
+    /// when it runs: MSBuild does not infer it for a skipped target, so the targets can tell a fresh list from the
+    /// recorded one.
+    /// </summary>
+    [Output]
+    public bool Generated { get; set; }
 
     /// <summary>Every input file the generation opened (certificates, policy, manifests): what the next incremental build watches.</summary>
     [Output]
@@ -107,17 +125,29 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     private void Report(GenerationOutcome outcome)
     {
         InputFiles = outcome.FilesRead.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
-        if (outcome.WrittenFiles is { } written)
+        var outputRoot = Path.GetFullPath(OutputPath);
+        var written = (outcome.WrittenFiles ?? Array.Empty<string>()).Select(f => (Full: f, Relative: ArtifactWriter.Relative(outputRoot, f))).ToList();
+        if (outcome.WrittenFiles is not null)
         {
-            GeneratedFiles = written.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+            GeneratedFiles = written.Select(f => (ITaskItem)new TaskItem(f.Full, new Dictionary<string, string> { ["InitDataRelativePath"] = f.Relative })).ToArray();
             Digest = outcome.Digest!;
             Log.LogMessage(MessageImportance.High, outcome.Summary);
         }
 
-        foreach (var diagnostic in outcome.Diagnostics)
+        var findings = new DiagnosticBag();
+        findings.AddRange(outcome.Diagnostics);
+        if (!findings.HasErrors && StateFile.Length > 0)
+        {
+            // Last, after the artifacts: what the next build compares with.
+            GenerationState.Write(StateFile, SettingsHash, outcome.Digest, outcome.FilesRead, written.Select(f => f.Relative), findings);
+        }
+
+        foreach (var diagnostic in findings.Items)
         {
             DiagnosticLogger.Log(Log, diagnostic);
         }
+
+        Generated = !findings.HasErrors;
     }
 
     private IEnumerable<string> DefiningFiles() =>

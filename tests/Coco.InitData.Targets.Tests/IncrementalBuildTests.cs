@@ -25,7 +25,7 @@ public sealed class IncrementalBuildTests
         Assert.Equal(new[] { "ca.crt", "hosts.toml", "initdata.annotation", "initdata.json", "initdata.toml" }, generated);
         var writes = instance.GetItems("FileWrites").Select(i => Path.GetFileName(i.EvaluatedInclude)).ToList();
         Assert.Contains("initdata.toml", writes);
-        Assert.Contains("app.initdata.state", writes);
+        Assert.Contains("app.initdata.state.props", writes);
     }
 
     [Fact]

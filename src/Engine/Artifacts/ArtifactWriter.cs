@@ -371,7 +371,8 @@ internal partial class ArtifactWriter
         return full.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
     }
 
-    private static string Relative(string root, string full) => Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
+    /// <summary>A written file as the list records it: relative to the output folder, '/'-separated.</summary>
+    internal static string Relative(string root, string full) => Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
 
     private static void WriteNew(string path, byte[] content)
     {

@@ -1,0 +1,88 @@
+using System.Text;
+using System.Xml;
+using Coco.InitData.Artifacts;
+using Coco.InitData.Diagnostics;
+
+namespace Coco.InitData.Tasks;
+
+/// <summary>
+/// The state file the next build compares with (<c>obj/&lt;project&gt;.initdata.state.props</c>): an MSBuild file the
+/// targets import at evaluation, so that a build with nothing to do learns the last generation's settings hash, digest,
+/// input files and written files without a task or a property function that reads a file. Written by the task after a
+/// successful generation only, through a temporary file and a rename: a failed or interrupted run leaves the previous
+/// state, and the next build generates again.
+/// </summary>
+internal static class GenerationState
+{
+    /// <summary>Renders the file: UTF-8 without BOM, '\n' line ends, values escaped for XML and then for MSBuild.</summary>
+    public static byte[] Render(string settingsHash, string? digest, IEnumerable<string> inputFiles, IEnumerable<string> writtenFiles)
+    {
+        var text = new StringBuilder();
+        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", OmitXmlDeclaration = true };
+        using (var xml = XmlWriter.Create(text, settings))
+        {
+            xml.WriteStartElement("Project");
+            xml.WriteComment(" Written by Coco.InitData after each generation; read by the next build. Deleting it makes the next build generate again. ");
+            xml.WriteStartElement("PropertyGroup");
+            xml.WriteElementString("_InitDataStateHash", Escape(settingsHash));
+            xml.WriteElementString("_InitDataStateDigest", Escape(digest ?? string.Empty));
+            xml.WriteEndElement();
+            xml.WriteStartElement("ItemGroup");
+            Items(xml, "_InitDataPreviousInput", inputFiles);
+            Items(xml, "_InitDataListedFile", writtenFiles);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        return Encoding.UTF8.GetBytes(text.Append('\n').ToString());
+    }
+
+    /// <summary>Writes the file; a failure is a CID error on the file (the artifacts are written already).</summary>
+    public static bool Write(string path, string settingsHash, string? digest, IEnumerable<string> inputFiles, IEnumerable<string> writtenFiles, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            // obj/ may not exist yet when the artifacts go elsewhere (the first build of a project with no compile step).
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(MessageId.OutputWriteFailed, new SourceLocation(path), path, e.Message);
+            return false;
+        }
+
+        return ArtifactWriter.WriteFile(path, Render(settingsHash, digest, inputFiles, writtenFiles), diagnostics);
+    }
+
+    /// <summary>
+    /// MSBuild reads %, *, ?, @, $, (, ), ; and ' in an imported file as syntax: each becomes %XX, as
+    /// <c>ProjectCollection.Escape</c> writes it, so a path with a ';' stays one item and a '$' stays a '$'.
+    /// </summary>
+    public static string Escape(string value)
+    {
+        var escaped = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (c is '%' or '*' or '?' or '@' or '$' or '(' or ')' or ';' or '\'')
+            {
+                escaped.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                escaped.Append(c);
+            }
+        }
+
+        return escaped.ToString();
+    }
+
+    private static void Items(XmlWriter xml, string itemType, IEnumerable<string> values)
+    {
+        foreach (var value in values)
+        {
+            xml.WriteStartElement(itemType);
+            xml.WriteAttributeString("Include", Escape(value));
+            xml.WriteEndElement();
+        }
+    }
+}
