@@ -14,6 +14,9 @@ namespace Coco.InitData.Tasks;
 /// </summary>
 internal static class GenerationState
 {
+    /// <summary>How far back the state file is dated (see <see cref="Write"/>).</summary>
+    public const int BackdatedYears = 30;
+
     /// <summary>Renders the file: UTF-8 without BOM, '\n' line ends, values escaped for XML and then for MSBuild.</summary>
     public static byte[] Render(string settingsHash, string? digest, IEnumerable<string> inputFiles, IEnumerable<string> writtenFiles)
     {
@@ -51,7 +54,27 @@ internal static class GenerationState
             return false;
         }
 
-        return ArtifactWriter.WriteFile(path, Render(settingsHash, digest, inputFiles, writtenFiles), diagnostics);
+        if (!ArtifactWriter.WriteFile(path, Render(settingsHash, digest, inputFiles, writtenFiles), diagnostics))
+        {
+            return false;
+        }
+
+        try
+        {
+            // MSBuild counts the most recently written import of a project as an input of its compile (the evaluator
+            // puts it in $(MSBuildAllProjects), which CoreCompile lists): a state file dated now would make the next
+            // build compile the project again. Dated decades back, it never is that import; the date still changes
+            // with every write, so a long-lived MSBuild node that cached the old content reads the new one.
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddYears(-BackdatedYears));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Without the date, the next build compiles again: rather no state, so it generates again instead.
+            ArtifactWriter.TryDelete(path);
+            diagnostics.Error(MessageId.OutputWriteFailed, new SourceLocation(path), path, e.Message);
+            return false;
+        }
     }
 
     /// <summary>

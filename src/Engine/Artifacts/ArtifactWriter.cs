@@ -385,7 +385,8 @@ internal partial class ArtifactWriter
 
     private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException;
 
-    private static bool TryDelete(string path)
+    /// <summary>Deletes a file if it can; false when there was none or it could not be deleted.</summary>
+    internal static bool TryDelete(string path)
     {
         try
         {
