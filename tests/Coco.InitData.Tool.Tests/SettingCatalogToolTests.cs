@@ -71,4 +71,29 @@ public sealed class SettingCatalogToolTests(InstalledTool tool)
         Assert.True(File.Exists(Path.Combine(project.Directory, "custom", "place", "initdata.toml")), elsewhere.Output);
         Assert.Contains("-> custom/place/initdata.toml sha256:", elsewhere.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void When_the_targets_cannot_compute_the_output_path_generate_says_why_and_writes_nowhere()
+    {
+        // A user's target that runs before the package's path target fails, as it would fail the build: the tool used to
+        // fall back to bin/initdata silently.
+        using var project = new WorkloadProject();
+        project.WriteProject("""
+            <ItemGroup><InitDataRegistry Include="10.0.0.5:5000" Insecure="true" /></ItemGroup>
+            <Target Name="CheckDeploymentFolder" BeforeTargets="_InitDataComputePaths">
+              <Error Code="DEPLOY1" Text="The deployment folder is not mounted." />
+            </Target>
+            """, "<InitDataKbcName>offline_fs_kbc</InitDataKbcName>");
+
+        var result = tool.Run(project.Directory, "generate", project.ProjectPath);
+        var withOutput = tool.Run(project.Directory, "generate", project.ProjectPath, "-o", "out");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("CID4061", result.Output, StringComparison.Ordinal);
+        Assert.Contains("DEPLOY1: The deployment folder is not mounted", result.Output, StringComparison.Ordinal);
+        Assert.Contains(project.ProjectPath, result.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(project.OutputPath));
+        Assert.True(withOutput.ExitCode == 0, withOutput.Output);
+        Assert.True(File.Exists(Path.Combine(project.Directory, "out", "initdata.toml")), withOutput.Output);
+    }
 }

@@ -109,6 +109,7 @@ internal enum MessageId
     DeclaredItemDropped,
     NothingDeclared,
     ToolProjectWithoutPackage,
+    ToolOutputPathFailed,
 
     // issue 10: guest fidelity (webpki oracle, public roots)
     ChainNameConstraintMaskNotPrefix,

@@ -47,15 +47,20 @@ internal static class ProjectReader
         }
 
         DroppedItems.Report(locations, diagnostics);
-        return Map(project, projectPath, locations, outputPathNeeded);
+        return Map(project, projectPath, locations, outputPathNeeded, diagnostics);
     }
 
-    private static EvaluatedProject Map(Project project, string projectPath, ProjectLocations locations, bool outputPathNeeded)
+    private static EvaluatedProject? Map(Project project, string projectPath, ProjectLocations locations, bool outputPathNeeded, DiagnosticBag diagnostics)
     {
         var declarations = new EvaluatedDeclarations(project, locations);
-        var (enabled, outputPath) = !locations.ImportsPackage ? WithoutThePackage(project)
-            : outputPathNeeded ? AsTheTargetsSay(project)
+        var where = !locations.ImportsPackage ? WithoutThePackage(project)
+            : outputPathNeeded ? AsTheTargetsSay(project, projectPath, diagnostics)
             : (project.GetPropertyValue("_InitDataHookEnabled") == "true", string.Empty);
+        if (where is not var (enabled, outputPath))
+        {
+            return null;
+        }
+
         return new EvaluatedProject
         {
             ProjectPath = projectPath,
@@ -68,12 +73,18 @@ internal static class ProjectReader
 
     // Whether the build generates, and where it writes, are the targets' to say: run the one target that computes them
     // (property functions only, no task) on this evaluation, so conditions, imports and OutDir are the build's own.
-    private static (bool Enabled, string OutputPath) AsTheTargetsSay(Project project)
+    // When that target fails, the build would fail too: say why rather than write where the build never would.
+    private static (bool Enabled, string OutputPath)? AsTheTargetsSay(Project project, string projectPath, DiagnosticBag diagnostics)
     {
         var instance = project.CreateProjectInstance();
-        if (!instance.Build(new[] { "_InitDataComputePaths" }, loggers: null))
+        var errors = new BuildErrorCollector();
+        if (!instance.Build(new[] { "_InitDataComputePaths" }, new[] { errors }))
         {
-            return WithoutThePackage(project);
+            var first = errors.Errors.FirstOrDefault();
+            var location = first is { File.Length: > 0 } ? new SourceLocation(first.File, first.LineNumber, first.ColumnNumber) : new SourceLocation(projectPath);
+            var reason = first is null ? "the target failed without an error" : (first.Code is { Length: > 0 } code ? code + ": " : string.Empty) + first.Message;
+            diagnostics.Error(MessageId.ToolOutputPathFailed, location, projectPath, reason.TrimEnd('.'));
+            return null;
         }
 
         return (instance.GetPropertyValue("_InitDataHookEnabled") == "true", Path.TrimEndingDirectorySeparator(Path.GetFullPath(instance.GetPropertyValue("InitDataOutputPath"))));
