@@ -1,3 +1,5 @@
+using Coco.InitData.Tasks;
+
 namespace Coco.InitData.Targets.Tests;
 
 [CollectionDefinition(nameof(MSBuildCollection), DisableParallelization = true)]
@@ -110,6 +112,30 @@ public sealed class IncrementalBuildTests
         var itemLine = Array.FindIndex(File.ReadAllLines(project.ProjectPath), l => l.Contains("<InitDataRegistry Include", StringComparison.Ordinal)) + 1;
         Assert.Equal(itemLine, error.LineNumber);
         Assert.False(File.Exists(Path.Combine(project.OutputPath, "initdata.toml")));
+    }
+
+    [Fact]
+    public void A_failed_generation_keeps_the_last_state_and_is_tried_again_by_the_next_build()
+    {
+        using var project = NewProject();
+        project.Build();
+        var state = Path.Combine(project.Directory, "obj", "app.initdata.state.props");
+        var recorded = File.ReadAllBytes(state);
+        project.WriteProject("""<InitDataRegistry Include="https://registry.example.internal" />""");
+
+        var failed = project.Build();
+        var again = project.Build();
+        project.WriteProject(Registry);
+        var restored = project.Build();
+
+        Assert.False(failed.Success);
+        Assert.Equal(recorded, File.ReadAllBytes(state));
+        Assert.False(again.Success);
+        Assert.Contains("GenerateInitData", again.Log.TasksStarted);
+        // Back to the settings the state records, with its artifacts untouched: nothing to do.
+        Assert.True(restored.Success);
+        Assert.Empty(restored.Log.TasksStarted);
+        Assert.True(File.GetLastWriteTimeUtc(state) < DateTime.UtcNow.AddYears(-GenerationState.BackdatedYears + 1));
     }
 
     [Fact]
