@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml;
 using Coco.InitData.Artifacts;
 using Coco.InitData.Diagnostics;
+using Microsoft.Build.Evaluation;
 
 namespace Coco.InitData.Tasks;
 
@@ -17,7 +18,10 @@ internal static class GenerationState
     /// <summary>How far back the state file is dated (see <see cref="Write"/>).</summary>
     public const int BackdatedYears = 30;
 
-    /// <summary>Renders the file: UTF-8 without BOM, '\n' line ends, values escaped for XML and then for MSBuild.</summary>
+    /// <summary>
+    /// Renders the file: UTF-8 without BOM, '\n' line ends, values escaped for XML and then by MSBuild's own
+    /// <see cref="ProjectCollection.Escape"/> (a ';' in a path stays one item, a '$' stays a '$').
+    /// </summary>
     public static byte[] Render(string settingsHash, string? digest, IEnumerable<string> inputFiles, IEnumerable<string> writtenFiles)
     {
         var text = new StringBuilder();
@@ -27,8 +31,8 @@ internal static class GenerationState
             xml.WriteStartElement("Project");
             xml.WriteComment(" Written by Coco.InitData after each generation; read by the next build. Deleting it makes the next build generate again. ");
             xml.WriteStartElement("PropertyGroup");
-            xml.WriteElementString("_InitDataStateHash", Escape(settingsHash));
-            xml.WriteElementString("_InitDataStateDigest", Escape(digest ?? string.Empty));
+            xml.WriteElementString("_InitDataStateHash", ProjectCollection.Escape(settingsHash));
+            xml.WriteElementString("_InitDataStateDigest", ProjectCollection.Escape(digest ?? string.Empty));
             xml.WriteEndElement();
             xml.WriteStartElement("ItemGroup");
             Items(xml, "_InitDataPreviousInput", inputFiles);
@@ -54,49 +58,11 @@ internal static class GenerationState
             return false;
         }
 
-        if (!ArtifactWriter.WriteFile(path, Render(settingsHash, digest, inputFiles, writtenFiles), diagnostics))
-        {
-            return false;
-        }
-
-        try
-        {
-            // MSBuild counts the most recently written import of a project as an input of its compile (the evaluator
-            // puts it in $(MSBuildAllProjects), which CoreCompile lists): a state file dated now would make the next
-            // build compile the project again. Dated decades back, it never is that import; the date still changes
-            // with every write, so a long-lived MSBuild node that cached the old content reads the new one.
-            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddYears(-BackdatedYears));
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Without the date, the next build compiles again: rather no state, so it generates again instead.
-            ArtifactWriter.TryDelete(path);
-            diagnostics.Error(MessageId.OutputWriteFailed, new SourceLocation(path), path, e.Message);
-            return false;
-        }
-    }
-
-    /// <summary>
-    /// MSBuild reads %, *, ?, @, $, (, ), ; and ' in an imported file as syntax: each becomes %XX, as
-    /// <c>ProjectCollection.Escape</c> writes it, so a path with a ';' stays one item and a '$' stays a '$'.
-    /// </summary>
-    public static string Escape(string value)
-    {
-        var escaped = new StringBuilder(value.Length);
-        foreach (var c in value)
-        {
-            if (c is '%' or '*' or '?' or '@' or '$' or '(' or ')' or ';' or '\'')
-            {
-                escaped.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                escaped.Append(c);
-            }
-        }
-
-        return escaped.ToString();
+        // MSBuild counts the most recently written import of a project as an input of its compile (the evaluator puts
+        // it in $(MSBuildAllProjects), which CoreCompile lists): a state file dated now would make the next build compile
+        // the project again. Dated decades back, it never is that import; the date still changes with every write, so a
+        // long-lived MSBuild node that cached the old content reads the new one.
+        return ArtifactWriter.WriteFile(path, Render(settingsHash, digest, inputFiles, writtenFiles), diagnostics, DateTime.UtcNow.AddYears(-BackdatedYears));
     }
 
     private static void Items(XmlWriter xml, string itemType, IEnumerable<string> values)
@@ -104,7 +70,7 @@ internal static class GenerationState
         foreach (var value in values)
         {
             xml.WriteStartElement(itemType);
-            xml.WriteAttributeString("Include", Escape(value));
+            xml.WriteAttributeString("Include", ProjectCollection.Escape(value));
             xml.WriteEndElement();
         }
     }

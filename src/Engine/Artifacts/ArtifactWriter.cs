@@ -148,8 +148,9 @@ internal partial class ArtifactWriter
     /// <summary>
     /// Writes one file through a temporary file and one rename: a failure before the rename leaves the previous file as
     /// it was. Not durable (no fsync), and the rename is atomic only where the file system makes it so (POSIX, NTFS).
+    /// With <paramref name="lastWriteTimeUtc"/>, the file appears with that date already (it is set before the rename).
     /// </summary>
-    public static bool WriteFile(string path, byte[] content, DiagnosticBag diagnostics)
+    public static bool WriteFile(string path, byte[] content, DiagnosticBag diagnostics, DateTime? lastWriteTimeUtc = null)
     {
         var full = Path.GetFullPath(path);
         var temp = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
@@ -157,6 +158,11 @@ internal partial class ArtifactWriter
         {
             Fault("stage:" + Path.GetFileName(full));
             WriteNew(temp, content);
+            if (lastWriteTimeUtc is { } date)
+            {
+                File.SetLastWriteTimeUtc(temp, date);
+            }
+
             File.Move(temp, full, overwrite: true);
             return true;
         }
@@ -385,8 +391,7 @@ internal partial class ArtifactWriter
 
     private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException;
 
-    /// <summary>Deletes a file if it can; false when there was none or it could not be deleted.</summary>
-    internal static bool TryDelete(string path)
+    private static bool TryDelete(string path)
     {
         try
         {
