@@ -35,6 +35,11 @@ internal static class GenerationState
             xml.WriteElementString("_InitDataStateDigest", ProjectCollection.Escape(digest ?? string.Empty));
             xml.WriteEndElement();
             xml.WriteStartElement("ItemGroup");
+            // Listed for IncrementalClean and clean by the file itself: a build that runs no InitData target (a project
+            // that declares nothing) must still name it, or IncrementalClean deletes it as an orphan of the last build.
+            xml.WriteStartElement("FileWrites");
+            xml.WriteAttributeString("Include", "$(MSBuildThisFileFullPath)");
+            xml.WriteEndElement();
             Items(xml, "_InitDataPreviousInput", inputFiles);
             Items(xml, "_InitDataListedFile", writtenFiles);
             xml.WriteEndElement();

@@ -49,7 +49,7 @@ public sealed class IncrementalBuildTests
 
         var second = project.Build();
 
-        // Not one task: settings, digest and outputs come from property functions over one state file.
+        // Not one task: the digest and the outputs come from the state file the project's evaluation imported.
         Assert.Empty(second.Log.TasksStarted);
         Assert.Equal(first.Instance.GetPropertyValue("InitDataDigest"), second.Instance.GetPropertyValue("InitDataDigest"));
         Assert.Equal(5, second.Instance.GetItems("InitDataGeneratedFile").Count);
@@ -148,6 +148,77 @@ public sealed class IncrementalBuildTests
         Assert.True(success);
         Assert.True(File.Exists(Path.Combine(project.Directory, "deploy", "initdata", "initdata.toml")));
     }
+
+    [Fact]
+    public void A_project_that_declares_nothing_warns_once_and_then_runs_no_InitData_target()
+    {
+        using var project = new TargetsProject();
+        project.WriteProject(string.Empty, NothingDeclared);
+
+        var first = project.Build();
+        var second = project.Build();
+
+        Assert.True(first.Success);
+        Assert.Equal("CID1031", Assert.Single(first.Log.Warnings).Code);
+        Assert.Contains("GenerateInitData", first.Log.TasksStarted);
+        Assert.True(second.Success);
+        Assert.Empty(second.Log.Warnings);
+        Assert.DoesNotContain(second.Log.TargetsStarted, t => t.Contains("InitData", StringComparison.Ordinal));
+        // IncrementalClean would delete a state file the build no longer names: the file names itself.
+        var state = Path.Combine(project.Directory, "obj", "app.initdata.state.props");
+        Assert.Contains(second.Instance.GetItems("FileWrites"), i => i.GetMetadataValue("FullPath") == state);
+        Assert.False(Directory.Exists(project.OutputPath));
+    }
+
+    [Fact]
+    public void Declaring_something_after_nothing_generates_and_declaring_nothing_again_takes_the_full_path_once()
+    {
+        using var project = new TargetsProject();
+        project.Write("certs/ca.pem", TestPki.Root().Pem);
+        project.WriteProject(string.Empty, NothingDeclared);
+        project.Build();
+        project.Build();
+
+        project.WriteProject(Registry);
+        var declared = project.Build();
+        var toml = Path.Combine(project.OutputPath, "initdata.toml");
+        var generated = File.Exists(toml);
+        project.WriteProject(string.Empty, NothingDeclared);
+        var removed = project.Build();
+        var quiet = project.Build();
+
+        Assert.True(declared.Success, string.Join("\n", declared.Log.Errors.Select(e => e.Message)));
+        Assert.Contains("GenerateInitData", declared.Log.TasksStarted);
+        Assert.True(generated);
+        // The state lists artifacts, so the build takes the full path once; it returns no artifact and names none in
+        // FileWrites, so an SDK build's IncrementalClean deletes the old ones as orphans.
+        Assert.Contains("GenerateInitData", removed.Log.TasksStarted);
+        Assert.Empty(removed.Instance.GetItems("InitDataGeneratedFile"));
+        Assert.DoesNotContain(removed.Instance.GetItems("FileWrites"), i => i.GetMetadataValue("FullPath") == toml);
+        Assert.DoesNotContain(quiet.Log.TargetsStarted, t => t.Contains("InitData", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("<InitDataKbcName>offline_fs_kbc</InitDataKbcName>")]
+    [InlineData("<InitDataPolicyFile>policy.rego</InitDataPolicyFile>")]
+    public void A_setting_that_declares_something_is_never_skipped_as_nothing_declared(string setting)
+    {
+        using var project = new TargetsProject();
+        project.Write("policy.rego", "package agent_policy\ndefault AllowRequestsFailingPolicy := true\n");
+        project.WriteProject(string.Empty, NothingDeclared);
+        project.Build();
+        project.Build();
+        project.WriteProject(string.Empty, NothingDeclared + setting);
+
+        var (success, log, _, _) = project.Build();
+
+        Assert.Contains("GenerateInitData", log.TasksStarted);
+        Assert.True(success, string.Join("\n", log.Errors.Select(e => e.Message)));
+        Assert.DoesNotContain(log.Warnings, w => w.Code == "CID1031");
+    }
+
+    /// <summary>Clears the KBS URL <see cref="TargetsProject"/> declares, so that nothing is declared.</summary>
+    private const string NothingDeclared = "<InitDataKbsUrl></InitDataKbsUrl>";
 
     private static TargetsProject NewProject(string properties = "")
     {

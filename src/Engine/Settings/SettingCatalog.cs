@@ -65,6 +65,17 @@ internal static class SettingCatalog
     public static readonly SettingDefinition GuestComponentsVersion = new("InitDataGuestComponentsVersion", "--guest-components-version", Registries.GuestComponentsVersion.Current.ToString(3),
         "The guest-components release the guest image runs (0.13.0 or v0.13.0): a feature it cannot use fails.");
 
+    /// <summary>
+    /// The settings that put something into the document: with none of them, no registry, mirror or certificate,
+    /// and the default <see cref="KbcName"/>, a project declares nothing (<see cref="Specification.InitDataSpecification.DeclaresNothing"/>).
+    /// The targets' build hook names the same properties to skip such a project without running a target.
+    /// </summary>
+    public static IReadOnlyList<SettingDefinition> Declarations { get; } = new[]
+    {
+        KbsUrl, KbsCertificate, PolicyFile, RegistryCredentialsUri, ImageSecurityPolicyUri, SigstoreConfigUri, HttpsProxy,
+        HttpProxy, NoProxy, UnqualifiedSearchRegistries,
+    };
+
     /// <summary>Every setting, in the order the tool's help and the README list them.</summary>
     public static IReadOnlyList<SettingDefinition> All { get; } = new[]
     {

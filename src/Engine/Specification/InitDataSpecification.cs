@@ -94,8 +94,7 @@ internal sealed class InitDataSpecification
     /// </summary>
     public bool DeclaresNothing =>
         Registries.Count == 0 && Mirrors.Count == 0 && Certificates.Count == 0
-        && new[] { KbsUrl, KbsCertificate, PolicyFile, RegistryCredentialsUri, ImageSecurityPolicyUri, SigstoreConfigUri, HttpsProxy, HttpProxy, NoProxy, UnqualifiedSearchRegistries }
-            .All(setting => setting is null)
+        && SettingCatalog.Declarations.All(definition => Setting(definition) is null)
         // The targets set cc_kbc as the default: only another client is a declaration of its own.
         && (KbcName is null || KbcName.Value.Trim() == SettingCatalog.KbcName.Default);
 

@@ -60,6 +60,21 @@ public sealed class DeclarationWiringTests
     }
 
     [Fact]
+    public void The_build_hook_skips_a_project_as_declaring_nothing_only_when_the_engine_would_say_so()
+    {
+        var targets = File.ReadAllText(RepositoryPaths.TargetsFile);
+        var condition = Regex.Match(targets, "<Target Name=\"_InitDataAfterBuild\"[^>]*Condition=\"([^\"]*)\"", RegexOptions.Singleline).Groups[1].Value;
+
+        var items = Regex.Matches(condition, @"@\((\w+)\)").Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal);
+        var properties = Regex.Matches(condition, @"\$\((InitData\w+)\)").Select(m => m.Groups[1].Value).Where(p => p != SettingCatalog.KbcName.Property);
+
+        // Every declaring item of the task, every declaring setting, and the KBC only when it is not the default.
+        Assert.Equal(new[] { "InitDataCertificate", "InitDataManifest", "InitDataRegistry", "InitDataRegistryMirror" }, items);
+        Assert.Equal(SettingCatalog.Declarations.Select(s => s.Property).Order(StringComparer.Ordinal), properties.Order(StringComparer.Ordinal));
+        Assert.Contains($"'$({SettingCatalog.KbcName.Property})' != '{SettingCatalog.KbcName.Default}'", condition, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_unsupported_host_error_in_the_targets_is_the_catalog_message()
     {
         var targets = File.ReadAllText(RepositoryPaths.TargetsFile);
