@@ -40,8 +40,10 @@ internal static class GenerationState
             xml.WriteStartElement("FileWrites");
             xml.WriteAttributeString("Include", "$(MSBuildThisFileFullPath)");
             xml.WriteEndElement();
-            Items(xml, "_InitDataPreviousInput", inputFiles);
-            Items(xml, "_InitDataListedFile", writtenFiles);
+            Items(xml, "_InitDataPreviousInput", inputFiles, withRelativePath: false);
+            // The relative path as metadata too: the targets' transforms carry it to InitDataGeneratedFile without
+            // batching over the items (a no-op build would otherwise run one bucket per file).
+            Items(xml, "_InitDataListedFile", writtenFiles, withRelativePath: true);
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
@@ -70,12 +72,17 @@ internal static class GenerationState
         return ArtifactWriter.WriteFile(path, Render(settingsHash, digest, inputFiles, writtenFiles), diagnostics, DateTime.UtcNow.AddYears(-BackdatedYears));
     }
 
-    private static void Items(XmlWriter xml, string itemType, IEnumerable<string> values)
+    private static void Items(XmlWriter xml, string itemType, IEnumerable<string> values, bool withRelativePath)
     {
         foreach (var value in values)
         {
             xml.WriteStartElement(itemType);
             xml.WriteAttributeString("Include", ProjectCollection.Escape(value));
+            if (withRelativePath)
+            {
+                xml.WriteAttributeString("InitDataRelativePath", ProjectCollection.Escape(value));
+            }
+
             xml.WriteEndElement();
         }
     }

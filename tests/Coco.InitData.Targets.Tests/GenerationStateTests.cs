@@ -31,6 +31,7 @@ public sealed class GenerationStateTests
         Assert.Equal("sha256:ab", evaluated.GetPropertyValue("_InitDataStateDigest"));
         Assert.Equal(inputs, evaluated.GetItems("_InitDataPreviousInput").Select(i => i.EvaluatedInclude));
         Assert.Equal(written, evaluated.GetItems("_InitDataListedFile").Select(i => i.EvaluatedInclude));
+        Assert.Equal(written, evaluated.GetItems("_InitDataListedFile").Select(i => i.GetMetadataValue("InitDataRelativePath")));
         Assert.Equal(state, Assert.Single(evaluated.GetItems("FileWrites")).EvaluatedInclude);
     }
 

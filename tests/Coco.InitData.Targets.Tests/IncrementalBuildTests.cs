@@ -53,6 +53,10 @@ public sealed class IncrementalBuildTests
         Assert.Empty(second.Log.TasksStarted);
         Assert.Equal(first.Instance.GetPropertyValue("InitDataDigest"), second.Instance.GetPropertyValue("InitDataDigest"));
         Assert.Equal(5, second.Instance.GetItems("InitDataGeneratedFile").Count);
+        Assert.Equal(
+            first.Instance.GetItems("InitDataGeneratedFile").Select(i => (i.EvaluatedInclude, i.GetMetadataValue("InitDataRelativePath"))).Order(),
+            second.Instance.GetItems("InitDataGeneratedFile").Select(i => (i.EvaluatedInclude, i.GetMetadataValue("InitDataRelativePath"))).Order());
+        Assert.Contains(second.Instance.GetItems("InitDataGeneratedFile"), i => i.GetMetadataValue("InitDataRelativePath") == "containerd/certs.d/registry.example.internal_5000_/hosts.toml");
     }
 
     [Fact]
