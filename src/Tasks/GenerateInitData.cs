@@ -39,8 +39,9 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     public ITaskItem[] Manifests { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>
-    /// The settings, one item per row of the engine's setting catalog: the property name as the item, its value as
-    /// <c>Value</c> metadata (<c>&lt;_InitDataSetting Include="InitDataKbsUrl" Value="$(InitDataKbsUrl)" /&gt;</c>).
+    /// The settings, one item per row of the engine's setting catalog, <c>Name=Value</c>
+    /// (<c>InitDataKbsUrl=$([MSBuild]::Escape('$(InitDataKbsUrl)'))</c> in the targets' call: the value escaped, so a
+    /// ';' in it stays in its item). The value is everything after the first '='.
     /// </summary>
     public ITaskItem[] Settings { get; set; } = Array.Empty<ITaskItem>();
 
@@ -170,7 +171,11 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var setting in Settings)
         {
-            values[setting.ItemSpec] = setting.GetMetadata("Value");
+            var separator = setting.ItemSpec.IndexOf('=', StringComparison.Ordinal);
+            if (separator > 0)
+            {
+                values[setting.ItemSpec[..separator]] = setting.ItemSpec[(separator + 1)..];
+            }
         }
 
         return values;

@@ -90,6 +90,24 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_setting_with_semicolons_and_commas_reaches_the_task_whole()
+    {
+        // The settings are "Name=Value" items of the task's call: a ';' in a value must not start another item.
+        using var project = NewProject(
+            "<InitDataHttpsProxy>http://proxy.example.internal:3128</InitDataHttpsProxy>" +
+            "<InitDataNoProxy>a.example,b.example</InitDataNoProxy>" +
+            "<InitDataUnqualifiedSearchRegistries>r1.example;r2.example</InitDataUnqualifiedSearchRegistries>");
+
+        var (success, log, _, _) = project.Build();
+
+        Assert.True(success, string.Join("\n", log.Errors.Select(e => e.Message)));
+        var document = File.ReadAllText(Path.Combine(project.OutputPath, "initdata.toml"));
+        Assert.Contains("a.example,b.example", document, StringComparison.Ordinal);
+        Assert.Contains("r1.example", document, StringComparison.Ordinal);
+        Assert.Contains("r2.example", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void InitDataEnabled_false_skips_everything()
     {
         using var project = NewProject("<InitDataEnabled>false</InitDataEnabled>");

@@ -4,7 +4,7 @@ using Coco.InitData.Transport;
 namespace Coco.InitData.Settings;
 
 /// <summary>
-/// Every InitData setting, once. The targets pass each as one <c>_InitDataSetting</c> item (name and value), set its
+/// Every InitData setting, once. The targets pass each to the task as one <c>Name=Value</c> item of its call, set its
 /// default, and hash it for incrementality; the task hands the items to <see cref="Specification.DeclarationReader"/>;
 /// the tool makes an option of each, with this help; messages name it as the user wrote it. Adding a setting is a row
 /// here and a line in Coco.InitData.targets (<c>DeclarationWiringTests</c> checks both, and the README's table).

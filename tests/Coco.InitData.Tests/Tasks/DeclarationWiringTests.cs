@@ -21,7 +21,8 @@ public sealed class DeclarationWiringTests
         var setting = SettingCatalog.All.Single(s => s.Property == property);
         var targets = File.ReadAllText(RepositoryPaths.TargetsFile);
 
-        Assert.Contains($"<_InitDataSetting Include=\"{property}\" Value=\"$({property})\" />", targets, StringComparison.Ordinal);
+        Assert.Contains($"{property}=$([MSBuild]::Escape('$({property})'))", targets, StringComparison.Ordinal);
+        Assert.Contains($";{property}=$({property});", SettingsHashText(targets), StringComparison.Ordinal);
         var defaults = Regex.Matches(targets, $"<{property} Condition=\"'\\$\\({property}\\)' == ''\">([^<]*)</{property}>");
         if (setting.Default is null)
         {
@@ -52,12 +53,20 @@ public sealed class DeclarationWiringTests
     public void The_targets_pass_no_setting_the_catalog_does_not_know_and_name_each_option_once()
     {
         var targets = File.ReadAllText(RepositoryPaths.TargetsFile);
-        var passed = Regex.Matches(targets, "<_InitDataSetting Include=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        var passed = Regex.Matches(targets, @"(\w+)=\$\(\[MSBuild\]::Escape\('\$\(\1\)'\)\)").Select(m => m.Groups[1].Value).ToList();
+        // The catalog's settings, then what the targets add of their own (the day, the output folder, the items).
+        var catalogPart = SettingsHashText(targets).Split(";InitDataValidationDay=", 2)[0];
+        var hashed = Regex.Matches(catalogPart, @"(InitData\w+)=\$\(\1\)").Select(m => m.Groups[1].Value).ToList();
 
         Assert.Equal(SettingCatalog.All.Select(s => s.Property), passed);
+        Assert.Equal(SettingCatalog.All.Select(s => s.Property), hashed);
         Assert.Equal(SettingCatalog.All.Count, SettingCatalog.All.Select(s => s.Option).Distinct(StringComparer.Ordinal).Count());
         Assert.All(SettingCatalog.All, s => Assert.StartsWith("--", s.Option, StringComparison.Ordinal));
     }
+
+    /// <summary>The text the targets hash for incrementality, between ';' so that each setting can be found whole.</summary>
+    private static string SettingsHashText(string targets) =>
+        ";" + Regex.Match(targets, "<_InitDataSettings>([^<]*)</_InitDataSettings>").Groups[1].Value + ";";
 
     [Fact]
     public void The_build_hook_skips_a_project_as_declaring_nothing_only_when_the_engine_would_say_so()
