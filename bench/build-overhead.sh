@@ -14,21 +14,31 @@
 # No-op builds are timed in their own phase, --noop-runs rounds: each round rebuilds every variant once, in
 # an order rotated from round to round, so drift and position hit all alike; a round's ratios compare
 # builds taken seconds apart (paired), and the table gives their median with a 95% confidence interval.
-# Usage: bench/build-overhead.sh [--runs N] [--solution-runs N] [--noop-runs N] [--projects N] [--quick]
+# Then bench/Coco.InitData.NoOpCost counts what one project's no-op build allocates, in-process and warm, per variant:
+# a measure that the machine's load does not move (--alloc-rounds rounds over --alloc-projects projects).
+# --alloc-only skips the timed phases and MSBuild's accounting (a few minutes instead of most of an hour).
+# Usage: bench/build-overhead.sh [--runs N] [--solution-runs N] [--noop-runs N] [--projects N] [--alloc-rounds N]
+#        [--alloc-projects N] [--alloc-only] [--quick]
 set -euo pipefail
 
 runs=5
 solution_runs=2
 noop_runs=20
 projects=100
+alloc_rounds=5
+alloc_projects=30
+alloc_only=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --solution-runs) solution_runs=$2; shift 2 ;;
     --projects) projects=$2; shift 2 ;;
     --noop-runs) noop_runs=$2; shift 2 ;;
-    --quick) runs=1; solution_runs=1; noop_runs=3; projects=5; shift ;;
-    -h|--help) sed -n 2,16p "$0"; exit 0 ;;
+    --alloc-rounds) alloc_rounds=$2; shift 2 ;;
+    --alloc-projects) alloc_projects=$2; shift 2 ;;
+    --alloc-only) alloc_only=yes; shift ;;
+    --quick) runs=1; solution_runs=1; noop_runs=3; projects=5; alloc_rounds=1; alloc_projects=5; shift ;;
+    -h|--help) sed -n 2,21p "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -36,6 +46,9 @@ done
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/cid-bench.XXXXXX)
 trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+# Built with the user's NuGet cache, before the isolated one below.
+echo "building the no-op cost counter ..." >&2
+dotnet build "$repo/bench/Coco.InitData.NoOpCost/Coco.InitData.NoOpCost.csproj" -c Release -o "$work/noopcost" -tl:off -nologo -v:q >&2
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$work/packages"
 version=0.0.1-bench
 
@@ -199,8 +212,10 @@ echo "proving a no-op rebuild runs no InitData task ..." >&2
 for variant in with bare; do
   dotnet build "$work/$variant/single/Workload.csproj" --no-restore -tl:off -nologo -v:q >/dev/null
   log=$(dotnet build "$work/$variant/single/Workload.csproj" --no-restore -tl:off -nologo -v:d)
-  # With a registry the outputs are up to date; declaring nothing, the last generation wrote nothing, so none are named.
-  if ! grep -Eq 'Skipping target "_InitDataGenerateCore" because (all output files are up-to-date|it has no outputs)' <<<"$log"; then
+  # With a registry the outputs are up to date; declaring nothing, the build hook's condition is false, so not one
+  # InitData target starts (MSBuild does not log an after-target it skips on its condition).
+  if { [ "$variant" = with ] && ! grep -q 'Skipping target "_InitDataGenerateCore" because all output files are up-to-date' <<<"$log"; } ||
+     { [ "$variant" = bare ] && grep -Eq 'Target "(_InitData[A-Za-z]*|GenerateInitData)" in file' <<<"$log"; }; then
     echo "FAIL: the no-op rebuild ($variant) ran the InitData target" >&2
     exit 1
   fi
@@ -214,6 +229,20 @@ for variant in with bare; do
   fi
 done
 skipped=yes
+
+# Every variant's solution built once, so each next build has nothing to do.
+for variant in "${variants[@]}"; do
+  dotnet build "$work/$variant/solution/All.sln" -m --no-restore -tl:off -nologo -v:q >/dev/null
+done
+echo "counting what a no-op build allocates: $alloc_projects projects x $alloc_rounds rounds ..." >&2
+alloc_table=$(dotnet "$work/noopcost/Coco.InitData.NoOpCost.dll" --projects "$alloc_projects" "$alloc_rounds" \
+  "$work/with/solution" "$work/bare/solution" "$work/without/solution" "$work/any/solution")
+if [ "$alloc_only" = yes ]; then
+  printf '\n%s\n' "$alloc_table"
+  printf 'no-op rebuild ran no InitData task: %s (proved from -v:d logs, with and declaring nothing)\n' "$skipped"
+  printf 'machine: %s cores, SDK %s, %s\n' "$(nproc)" "$(dotnet --version)" "$(date -u +%Y-%m-%d)"
+  exit 0
+fi
 
 echo "timing clean builds: one project ($runs runs) ..." >&2
 measure_clean "1 project" single/Workload.csproj "$runs"
@@ -261,6 +290,7 @@ for label in "${labels[@]}"; do
     printf '\n'
   done
 done
+printf '\n%s\n' "$alloc_table"
 printf '\nInitData targets in one no-op build of %s projects, as -clp:PerformanceSummary sums them over all projects: %s with a registry, %s declaring nothing\n' \
   "$projects" "${share[with]}" "${share[bare]}"
 printf 'no-op rebuild ran no InitData task: %s (proved from -v:d logs, with and declaring nothing)\n' "$skipped"
