@@ -230,14 +230,19 @@ for variant in with bare; do
 done
 skipped=yes
 
-# Every variant's solution built once, so each next build has nothing to do.
-for variant in "${variants[@]}"; do
-  dotnet build "$work/$variant/solution/All.sln" -m --no-restore -tl:off -nologo -v:q >/dev/null
-done
-echo "counting what a no-op build allocates: $alloc_projects projects x $alloc_rounds rounds ..." >&2
-alloc_table=$(dotnet "$work/noopcost/Coco.InitData.NoOpCost.dll" --projects "$alloc_projects" "$alloc_rounds" \
-  "$work/with/solution" "$work/bare/solution" "$work/without/solution" "$work/any/solution")
+# count_allocations: the allocation table of one no-op build per project and variant; every solution must be built.
+count_allocations() {
+  echo "counting what a no-op build allocates: $alloc_projects projects x $alloc_rounds rounds ..." >&2
+  dotnet "$work/noopcost/Coco.InitData.NoOpCost.dll" --projects "$alloc_projects" "$alloc_rounds" \
+    "$work/with/solution" "$work/bare/solution" "$work/without/solution" "$work/any/solution"
+}
+
 if [ "$alloc_only" = yes ]; then
+  # The timed phases build every solution anyway; alone, this phase builds each once so the next has nothing to do.
+  for variant in "${variants[@]}"; do
+    dotnet build "$work/$variant/solution/All.sln" -m --no-restore -tl:off -nologo -v:q >/dev/null
+  done
+  alloc_table=$(count_allocations)
   printf '\n%s\n' "$alloc_table"
   printf 'no-op rebuild ran no InitData task: %s (proved from -v:d logs, with and declaring nothing)\n' "$skipped"
   printf 'machine: %s cores, SDK %s, %s\n' "$(nproc)" "$(dotnet --version)" "$(date -u +%Y-%m-%d)"
@@ -252,6 +257,8 @@ echo "timing no-op builds: one project ($noop_runs rounds) ..." >&2
 measure_noop "1 project" single/Workload.csproj "$noop_runs"
 echo "timing no-op builds: $projects projects with -m ($noop_runs rounds) ..." >&2
 measure_noop "$projects projects -m" solution/All.sln "$noop_runs" -m
+# After the no-op phase every solution is built, so the count needs no build of its own.
+alloc_table=$(count_allocations)
 
 # MSBuild's own accounting of one more no-op solution build (-clp:PerformanceSummary): the time its targets took,
 # summed over every project, and the share of that which the InitData targets took. Not load-free, but both sides
