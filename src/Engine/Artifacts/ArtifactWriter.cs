@@ -29,7 +29,8 @@ internal partial class ArtifactWriter
 
     /// <summary>
     /// The files of the current set, one '/'-separated path relative to the folder per line: what the build publishes and
-    /// cleans, and what the next run prunes when a file is no longer generated. Absent while a set is being switched.
+    /// cleans, and what the next run prunes when a file is no longer generated. Absent while a set is being switched,
+    /// and after an empty set (<see cref="RemoveSet"/>).
     /// </summary>
     public const string ListFileName = ".coco-initdata.files";
 
@@ -102,6 +103,9 @@ internal partial class ArtifactWriter
 
             if (ownsFolder)
             {
+                // Marks the set as the folder's own even when it is empty (nothing declared any more): the previous set
+                // is then pruned and its list removed.
+                journal.Append("own\n");
                 foreach (var file in files)
                 {
                     journal.Append("keep\t").Append(file.RelativePath).Append('\n');
@@ -201,6 +205,20 @@ internal partial class ArtifactWriter
         }
     }
 
+    /// <summary>
+    /// Removes the set a folder holds, for a generation that has nothing to write: an empty set written in its place,
+    /// so the files its list names, the folders they leave empty and the list itself go (the lock file and the user's
+    /// files stay). A folder without a list or a journal holds no set and is not touched, nor created. Returns the
+    /// files written (none), or null after reporting as <see cref="Write"/> does.
+    /// </summary>
+    public static IReadOnlyList<string>? RemoveSet(string outputDirectory, DiagnosticBag diagnostics)
+    {
+        var root = Path.GetFullPath(outputDirectory);
+        return File.Exists(Path.Combine(root, ListFileName)) || File.Exists(Path.Combine(root, JournalFileName))
+            ? Write(root, Array.Empty<ArtifactFile>(), diagnostics)
+            : Array.Empty<string>();
+    }
+
     /// <summary>The files the last complete set of a folder holds (full paths), from its list; empty when there is none.</summary>
     public static IReadOnlyList<string> ListedFiles(string outputDirectory)
     {
@@ -267,10 +285,12 @@ internal partial class ArtifactWriter
         var journal = Path.Combine(root, JournalFileName);
         var keep = new List<string>();
         var prune = new List<string>();
-        var owned = false;
         var list = Path.Combine(root, ListFileName);
         var lines = File.ReadAllLines(journal);
-        if (lines.Any(l => l.StartsWith("keep\t", StringComparison.Ordinal)))
+
+        // "own" marks a set of the folder's own; journals of earlier versions have no such line but always a "keep".
+        var owned = lines.Any(l => l == "own" || l.StartsWith("keep\t", StringComparison.Ordinal));
+        if (owned)
         {
             // The list describes the set being replaced: gone until the new one is complete, so an interrupted set is
             // never published and an incremental build sees a missing output and runs again.
@@ -291,7 +311,6 @@ internal partial class ArtifactWriter
 
                     break;
                 case "keep" when parts.Length == 2 && Resolve(root, parts[1]) is not null:
-                    owned = true;
                     keep.Add(parts[1]);
                     break;
                 case "prune" when parts.Length == 2 && Resolve(root, parts[1]) is not null:
@@ -305,9 +324,18 @@ internal partial class ArtifactWriter
             Fault("prune");
             Prune(root, keep, prune);
             Fault("list");
-            var listTemp = list + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            WriteNew(listTemp, Encoding.UTF8.GetBytes(string.Concat(keep.Select(k => k + "\n"))));
-            File.Move(listTemp, list, overwrite: true);
+            if (keep.Count == 0)
+            {
+                // An empty set leaves no list: the folder holds no set, as before the first generation. Not TryDelete: a
+                // list left behind would name the pruned files, so a failure keeps the journal for the next run.
+                File.Delete(list);
+            }
+            else
+            {
+                var listTemp = list + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                WriteNew(listTemp, Encoding.UTF8.GetBytes(string.Concat(keep.Select(k => k + "\n"))));
+                File.Move(listTemp, list, overwrite: true);
+            }
         }
 
         File.Delete(journal);
@@ -319,6 +347,7 @@ internal partial class ArtifactWriter
 
     // A file the previous set had and this one has not (a removed InitDataManifest's copy), and every file of the
     // node-side folder this set did not write (operators copy that folder to nodes whole); then their empty folders.
+    // An empty set publishes no node-side folder to claim: it removes listed files only.
     private static void Prune(string root, IReadOnlyCollection<string> keep, IEnumerable<string> previous)
     {
         var kept = new HashSet<string>(keep.Select(k => Resolve(root, k)!), StringComparer.Ordinal);
@@ -332,7 +361,7 @@ internal partial class ArtifactWriter
         }
 
         var nodeRoot = Path.Combine(root, NodeFilesFolder.Replace('/', Path.DirectorySeparatorChar));
-        if (Directory.Exists(nodeRoot))
+        if (keep.Count > 0 && Directory.Exists(nodeRoot))
         {
             foreach (var file in Directory.EnumerateFiles(nodeRoot, "*", SearchOption.AllDirectories).Where(f => !kept.Contains(f)).ToList())
             {

@@ -200,6 +200,62 @@ public sealed class ArtifactSetTests : IDisposable
     }
 
     [Fact]
+    public void Removing_a_set_deletes_the_listed_files_their_empty_folders_and_the_list_and_nothing_else()
+    {
+        var folder = Path.Combine(_dir.Path, "remove");
+        ArtifactWriter.Write(folder, Set("a", withManifest: true), new DiagnosticBag());
+        File.WriteAllText(Path.Combine(folder, "README.txt"), "the user's");
+        var unlisted = Path.Combine(folder, "containerd", "certs.d", "mine", "hosts.toml");
+        Directory.CreateDirectory(Path.GetDirectoryName(unlisted)!);
+        File.WriteAllText(unlisted, "the user's");
+
+        var written = ArtifactWriter.RemoveSet(folder, new DiagnosticBag());
+
+        Assert.NotNull(written);
+        Assert.Empty(written!);
+        Assert.Equal(
+            new[] { ArtifactWriter.LockFileName, "README.txt", "containerd/certs.d/mine/hosts.toml" }.Order(StringComparer.Ordinal),
+            Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => ArtifactWriter.Relative(folder, f)).Order(StringComparer.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(folder, "k8s")));
+        Assert.False(Directory.Exists(Path.Combine(folder, "containerd", "certs.d", "r_5000_")));
+    }
+
+    [Fact]
+    public void A_removal_killed_after_its_commit_is_completed_by_the_next_run()
+    {
+        var folder = Path.Combine(_dir.Path, "remove-killed");
+        ArtifactWriter.Write(folder, Set("a", withManifest: true), new DiagnosticBag());
+        ArtifactWriter.FaultInjection.Value = s =>
+        {
+            if (s == "prune")
+            {
+                throw new SimulatedKill();
+            }
+        };
+        Assert.Throws<SimulatedKill>(() => ArtifactWriter.RemoveSet(folder, new DiagnosticBag()));
+        ArtifactWriter.FaultInjection.Value = null;
+
+        Assert.True(ArtifactWriter.Repair(folder, new DiagnosticBag()));
+
+        Assert.Equal(new[] { ArtifactWriter.LockFileName }, Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Removing_from_a_folder_that_holds_no_set_neither_creates_nor_touches_it()
+    {
+        var missing = Path.Combine(_dir.Path, "never-generated");
+        var users = Path.Combine(_dir.Path, "users-own");
+        Directory.CreateDirectory(Path.Combine(users, "k8s"));
+        File.WriteAllText(Path.Combine(users, "k8s", "app.yaml"), "the user's");
+
+        Assert.Empty(ArtifactWriter.RemoveSet(missing, new DiagnosticBag())!);
+        Assert.Empty(ArtifactWriter.RemoveSet(users, new DiagnosticBag())!);
+
+        Assert.False(Directory.Exists(missing));
+        Assert.Equal(new[] { "k8s/app.yaml" }, Directory.EnumerateFiles(users, "*", SearchOption.AllDirectories).Select(f => ArtifactWriter.Relative(users, f)));
+    }
+
+    [Fact]
     public void Adding_files_to_a_folder_prunes_nothing_and_records_no_list()
     {
         var folder = Path.Combine(_dir.Path, "add");
