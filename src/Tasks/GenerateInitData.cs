@@ -128,11 +128,13 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
         InputFiles = outcome.FilesRead.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
         var outputRoot = Path.GetFullPath(OutputPath);
         var written = (outcome.WrittenFiles ?? Array.Empty<string>()).Select(f => (Full: f, Relative: ArtifactWriter.Relative(outputRoot, f))).ToList();
-        if (outcome.WrittenFiles is not null)
+        GeneratedFiles = written.Select(f => (ITaskItem)new TaskItem(f.Full, new Dictionary<string, string> { ["InitDataRelativePath"] = f.Relative })).ToArray();
+
+        // Nothing declared writes no document (WrittenFiles is empty): no digest and no summary line.
+        if (outcome.Summary is { } summary)
         {
-            GeneratedFiles = written.Select(f => (ITaskItem)new TaskItem(f.Full, new Dictionary<string, string> { ["InitDataRelativePath"] = f.Relative })).ToArray();
             Digest = outcome.Digest!;
-            Log.LogMessage(MessageImportance.High, outcome.Summary);
+            Log.LogMessage(MessageImportance.High, summary);
         }
 
         var findings = new DiagnosticBag();

@@ -110,6 +110,28 @@ public sealed class GenerateTests(InstalledTool tool)
     }
 
     [Fact]
+    public void Generate_with_nothing_declared_removes_the_files_an_earlier_run_wrote_into_the_folder()
+    {
+        using var dir = new TempDirectory();
+        var earlier = tool.Run(dir.Path, "generate", "--insecure-registry", "10.0.0.5:5000", "--kbs-url", "http://kbs.example.internal:8080", "-o", "out");
+        Assert.True(earlier.ExitCode == 0, earlier.Output);
+        Assert.True(File.Exists(Path.Combine(dir.Path, "out", "containerd", "certs.d", "10.0.0.5_5000_", "hosts.toml")), earlier.Output);
+        dir.Write("out/notes.txt", "the user's");
+
+        // The default key broker client declares nothing.
+        var result = tool.Run(dir.Path, "generate", "--kbc-name", "cc_kbc", "-o", "out", "--json");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var json = JsonDocument.Parse(result.StandardOutput).RootElement;
+        Assert.True(json.GetProperty("success").GetBoolean());
+        Assert.Equal(0, json.GetProperty("files").GetArrayLength());
+        Assert.Equal("CID1031", Assert.Single(json.GetProperty("findings").EnumerateArray()).GetProperty("code").GetString());
+        Assert.Equal(
+            new[] { ".coco-initdata.lock", "notes.txt" },
+            Directory.EnumerateFileSystemEntries(Path.Combine(dir.Path, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Generate_errors_name_the_option_and_exit_with_one()
     {
         using var dir = new TempDirectory();

@@ -5,7 +5,10 @@ namespace Coco.InitData.Generation;
 /// <summary>What one run of <see cref="InitDataPipeline"/> found, made, wrote and read.</summary>
 /// <param name="Diagnostics">Every finding, in order (the front end's earlier findings first).</param>
 /// <param name="Artifacts">The generated artifacts; null when nothing was declared or an error stopped generation.</param>
-/// <param name="WrittenFiles">Full paths of the files written, the document first; null when nothing was written.</param>
+/// <param name="WrittenFiles">
+/// Full paths of the files written, the document first; empty when nothing was declared (an earlier generation's files
+/// were removed); null when an error stopped the write.
+/// </param>
 /// <param name="FilesRead">Every input file opened, full paths: what an incremental build watches.</param>
 /// <param name="Summary">The one line a front end shows after writing (<c>InitData: 1 registry, ... sha256:...</c>); null when nothing was written.</param>
 internal sealed record GenerationOutcome(

@@ -25,7 +25,7 @@ internal static class InitDataPipeline
         using var reads = InputFileLog.Begin();
         if (spec.DeclaresNothing)
         {
-            // A warning that names what was expected, and no empty document.
+            // A warning that names what was expected, and no empty document; Write removes an earlier generation's files.
             diagnostics.Warning(MessageId.NothingDeclared, request.DeclaredIn);
             return new PreparedGeneration(request, diagnostics, null, null, reads.Files);
         }

@@ -24,13 +24,17 @@ internal sealed class PreparedGeneration
     /// <summary>The findings so far.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics.Items;
 
-    /// <summary>Writes every artifact, or nothing when an error was found.</summary>
+    /// <summary>
+    /// Writes every artifact, or nothing when an error was found. With nothing declared the set is empty: the files of
+    /// an earlier generation go, so that no stale initdata is left to deploy.
+    /// </summary>
     public GenerationOutcome Write()
     {
-        var written = _artifacts is { } artifacts && _manifests is { } manifests && !_diagnostics.HasErrors
-            ? ArtifactWriter.Write(_request.OutputPath, artifacts.Files.Concat(manifests).ToList(), _diagnostics)
+        var written = _diagnostics.HasErrors ? null
+            : _artifacts is { } artifacts && _manifests is { } manifests ? ArtifactWriter.Write(_request.OutputPath, artifacts.Files.Concat(manifests).ToList(), _diagnostics)
+            : _request.Specification.DeclaresNothing ? ArtifactWriter.RemoveSet(_request.OutputPath, _diagnostics)
             : null;
-        var summary = written is null ? null : Summary(_artifacts!, SummaryPath(_request.Specification.BaseDirectory, written[0]));
+        var summary = written is [var document, ..] ? Summary(_artifacts!, SummaryPath(_request.Specification.BaseDirectory, document)) : null;
         return new GenerationOutcome(_diagnostics.Items, _artifacts, written, _filesRead, summary);
     }
 

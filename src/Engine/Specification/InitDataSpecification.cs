@@ -90,7 +90,8 @@ internal sealed class InitDataSpecification
 
     /// <summary>
     /// True when nothing that goes into the document is declared (only tuning settings such as the algorithm or the
-    /// validation time, or nothing at all): the front ends warn (CID1031) and write nothing rather than an empty document.
+    /// validation time, or nothing at all): the front ends warn (CID1031) and write no document, not an empty one (an
+    /// earlier generation's files are removed).
     /// </summary>
     public bool DeclaresNothing =>
         Registries.Count == 0 && Mirrors.Count == 0 && Certificates.Count == 0

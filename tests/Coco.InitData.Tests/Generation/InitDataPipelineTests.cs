@@ -1,3 +1,4 @@
+using Coco.InitData.Artifacts;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
 using Coco.InitData.Manifests;
@@ -67,8 +68,40 @@ public sealed class InitDataPipelineTests
         var warning = Assert.Single(outcome.Diagnostics);
         Assert.Equal("CID1031", warning.Code);
         Assert.Equal(at, warning.Location);
-        Assert.Null(outcome.WrittenFiles);
+        Assert.Empty(outcome.WrittenFiles!);
+        Assert.Null(outcome.Summary);
         Assert.Empty(outcome.FilesRead);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")));
+    }
+
+    [Fact]
+    public void Declaring_nothing_after_a_generation_removes_its_files_and_keeps_the_users()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("ca.pem", TestPki.Root().Pem);
+        dir.Write("k8s/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n");
+        var output = Path.Combine(dir.Path, "out");
+        var generated = InitDataPipeline.Run(new GenerationRequest
+        {
+            Specification = Specs.WithKbs(dir.Path, Specs.Registry(dir.Path, "registry.example.internal:5000", "ca.pem")),
+            Manifests = new[] { Manifest(dir.Path, "k8s/pod.yaml") },
+            OutputPath = output,
+        });
+        Assert.Contains(Path.Combine(output, "k8s", "pod.yaml"), generated.WrittenFiles!);
+        Assert.Contains(generated.WrittenFiles!, f => f.Contains("certs.d", StringComparison.Ordinal));
+        var notes = dir.Write("out/notes.txt", "the user's");
+
+        var outcome = InitDataPipeline.Run(new GenerationRequest { Specification = new InitDataSpecification { BaseDirectory = dir.Path }, OutputPath = output });
+
+        Assert.Equal("CID1031", Assert.Single(outcome.Diagnostics).Code);
+        Assert.Empty(outcome.WrittenFiles!);
+        Assert.Null(outcome.Digest);
+        Assert.Empty(outcome.FilesRead);
+        Assert.All(generated.WrittenFiles!, f => Assert.False(File.Exists(f), f));
+        Assert.False(File.Exists(Path.Combine(output, ArtifactWriter.ListFileName)));
+        Assert.False(Directory.Exists(Path.Combine(output, "k8s")));
+        Assert.False(Directory.Exists(Path.Combine(output, "containerd")));
+        Assert.Equal("the user's", File.ReadAllText(notes));
     }
 
     [Fact]

@@ -95,6 +95,29 @@ public sealed class GenerateInitDataTaskTests
         Assert.Equal(Path.Combine(dir.Path, "app", "certs", "ca.pem"), Assert.Single(task.InputFiles).ItemSpec);
     }
 
+    [Fact]
+    public void Declaring_nothing_after_a_generation_removes_its_files_and_returns_no_file_and_no_digest()
+    {
+        using var dir = new TempDirectory();
+        var projectFile = dir.Write("app.csproj", Project);
+        dir.Write("certs/ca.pem", TestPki.Root().Pem);
+        var generation = NewTask(new FakeBuildEngine(), dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")));
+        generation.Settings = TaskSettings.Of(Kbs, ("InitDataValidationTime", "2026-06-01T00:00:00Z"));
+        Assert.True(generation.Execute());
+        var engine = new FakeBuildEngine();
+        var task = NewTask(engine, dir.Path, dir.Write("empty.csproj", "<Project />\n"));
+        task.Settings = TaskSettings.Of();
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+
+        Assert.Equal("CID1031", Assert.Single(engine.Warnings).Code);
+        Assert.True(task.Generated);
+        Assert.Empty(task.GeneratedFiles);
+        Assert.Equal(string.Empty, task.Digest);
+        Assert.NotEmpty(generation.GeneratedFiles);
+        Assert.All(generation.GeneratedFiles, f => Assert.False(File.Exists(f.ItemSpec), f.ItemSpec));
+    }
+
     private static GenerateInitData NewTask(FakeBuildEngine engine, string directory, string projectFile, params ITaskItem[] registries) => new()
     {
         BuildEngine = engine,
