@@ -2,6 +2,7 @@ using Coco.InitData.Artifacts;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
 using Coco.InitData.ProjectFiles;
+using Coco.InitData.Settings;
 using Coco.InitData.Specification;
 using Coco.InitData.Tasks.ProjectFiles;
 using Microsoft.Build.Framework;
@@ -41,7 +42,8 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     /// <summary>
     /// The settings, one item per row of the engine's setting catalog, <c>Name=Value</c>
     /// (<c>InitDataKbsUrl=$([MSBuild]::Escape('$(InitDataKbsUrl)'))</c> in the targets' call: the value escaped, so a
-    /// ';' in it stays in its item). The value is everything after the first '='.
+    /// ';' in it stays in its item). The value is everything after the first '='. An item that is not <c>Name=Value</c>
+    /// (CID1033) or names no setting (CID1034) fails the task: only a call written by hand has one.
     /// </summary>
     public ITaskItem[] Settings { get; set; } = Array.Empty<ITaskItem>();
 
@@ -79,14 +81,27 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     {
         try
         {
+            var settingFindings = new DiagnosticBag();
+            var settings = SettingValues(settingFindings);
+            if (settingFindings.HasErrors)
+            {
+                // A broken call, not a declaration: generating without the setting would silently leave it out.
+                foreach (var diagnostic in settingFindings.Items)
+                {
+                    DiagnosticLogger.Log(Log, diagnostic);
+                }
+
+                return false;
+            }
+
             // Locations come from evaluating the project again (about 0.2 s): only when a finding points into a project
             // file (a certificate's finding already has its file and line), or an item written as a glob may have been
             // dropped. Generation is deterministic, so preparing again from located declarations finds the same things.
             var declarationFiles = new HashSet<string>(DefiningFiles(), StringComparer.Ordinal) { ProjectFile, Path.GetFullPath(ProjectFile) };
-            var prepared = GlobScan.MayHaveDroppedItems(ProjectFile, declarationFiles) ? null : InitDataPipeline.Prepare(Request(locate: false));
+            var prepared = GlobScan.MayHaveDroppedItems(ProjectFile, declarationFiles) ? null : InitDataPipeline.Prepare(Request(settings, locate: false));
             if (prepared is null || prepared.Diagnostics.Any(d => declarationFiles.Contains(d.Location.File)))
             {
-                prepared = InitDataPipeline.Prepare(Request(locate: true));
+                prepared = InitDataPipeline.Prepare(Request(settings, locate: true));
             }
 
             Report(prepared.Write());
@@ -103,9 +118,9 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
         return !Log.HasLoggedErrors;
     }
 
-    private GenerationRequest Request(bool locate)
+    private GenerationRequest Request(IReadOnlyDictionary<string, string?> settings, bool locate)
     {
-        var declarations = new TaskDeclarations(ProjectFile, Items(), SettingValues(), locate ? Locations : () => null);
+        var declarations = new TaskDeclarations(ProjectFile, Items(), settings, locate ? Locations : () => null);
         var dropped = new DiagnosticBag();
         if (locate && Locations() is { } locations)
         {
@@ -168,15 +183,27 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
         [DeclarationReader.ManifestItem] = Manifests,
     };
 
-    private Dictionary<string, string?> SettingValues()
+    // Property names as MSBuild compares them (ignoring case). A malformed item or an unknown name is reported without
+    // a location: MSBuild then names the task's call, which is what is wrong.
+    private Dictionary<string, string?> SettingValues(DiagnosticBag findings)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var names = string.Join(", ", SettingCatalog.All.Select(s => s.Property));
         foreach (var setting in Settings)
         {
             var separator = setting.ItemSpec.IndexOf('=', StringComparison.Ordinal);
-            if (separator > 0)
+            var name = separator > 0 ? setting.ItemSpec[..separator] : null;
+            if (name is null)
             {
-                values[setting.ItemSpec[..separator]] = setting.ItemSpec[(separator + 1)..];
+                findings.Error(MessageId.SettingItemMalformed, SourceLocation.None, setting.ItemSpec, names);
+            }
+            else if (!SettingCatalog.All.Any(s => s.Property.Equals(name, StringComparison.OrdinalIgnoreCase)))
+            {
+                findings.Error(MessageId.SettingItemUnknown, SourceLocation.None, setting.ItemSpec, name, names);
+            }
+            else
+            {
+                values[name] = setting.ItemSpec[(separator + 1)..];
             }
         }
 

@@ -168,5 +168,9 @@ internal enum MessageId
     ToolDotnetNotFound,
     ToolManagedPartMissing,
     ToolDotnetStartFailed,
+
+    // the task's Settings parameter in a call written by hand (the targets' own call is always well formed)
+    SettingItemMalformed,
+    SettingItemUnknown,
 }
 #pragma warning restore CS1591

@@ -1,5 +1,6 @@
 using Coco.InitData.Tasks;
 using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
 
 namespace Coco.InitData.Tests.Tasks;
 
@@ -116,6 +117,33 @@ public sealed class GenerateInitDataTaskTests
         Assert.Equal(string.Empty, task.Digest);
         Assert.NotEmpty(generation.GeneratedFiles);
         Assert.All(generation.GeneratedFiles, f => Assert.False(File.Exists(f.ItemSpec), f.ItemSpec));
+    }
+
+    [Theory]
+    [InlineData("InitDataValidationTime", "CID1033", "is not Name=Value")]
+    [InlineData("=2026-06-01T00:00:00Z", "CID1033", "is not Name=Value")]
+    [InlineData("InitDataValidatonTime=2026-06-01T00:00:00Z", "CID1034", "'InitDataValidatonTime' is not an InitData setting")]
+    public void A_settings_item_that_sets_no_setting_fails_the_task_at_its_call_and_nothing_is_written(string item, string code, string says)
+    {
+        using var dir = new TempDirectory();
+        var projectFile = dir.Write("app.csproj", Project);
+        dir.Write("certs/ca.pem", TestPki.Root().Pem);
+        var engine = new FakeBuildEngine();
+        var task = NewTask(engine, dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")));
+        task.Settings = TaskSettings.Of(Kbs).Append(new TaskItem(item)).ToArray();
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(code, error.Code);
+        Assert.Contains($"Settings item '{item}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(says, error.Message, StringComparison.Ordinal);
+        Assert.Contains("one Name=Value item per setting, the name one of InitDataAlgorithm, InitDataKbsUrl,", error.Message, StringComparison.Ordinal);
+        // No location of its own: MSBuild names the task's call, which is what is wrong.
+        Assert.Equal(engine.ProjectFileOfTaskNode, error.File);
+        Assert.False(task.Generated);
+        Assert.Empty(task.GeneratedFiles);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")));
     }
 
     private static GenerateInitData NewTask(FakeBuildEngine engine, string directory, string projectFile, params ITaskItem[] registries) => new()
