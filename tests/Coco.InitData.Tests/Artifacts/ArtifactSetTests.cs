@@ -33,13 +33,7 @@ public sealed class ArtifactSetTests : IDisposable
         {
             var folder = Path.Combine(_dir.Path, "kill-" + steps.IndexOf(step));
             ArtifactWriter.Write(folder, Set("a", withManifest: true), new DiagnosticBag());
-            ArtifactWriter.FaultInjection.Value = s =>
-            {
-                if (s == step)
-                {
-                    throw new SimulatedKill();
-                }
-            };
+            KillAt(step);
             Assert.Throws<SimulatedKill>(() => ArtifactWriter.Write(folder, Set("b", withManifest: false), new DiagnosticBag()));
             ArtifactWriter.FaultInjection.Value = null;
             tornBeforeRepair += SetOf(folder) is null ? 1 : 0;
@@ -225,13 +219,7 @@ public sealed class ArtifactSetTests : IDisposable
     {
         var folder = Path.Combine(_dir.Path, "remove-killed");
         ArtifactWriter.Write(folder, Set("a", withManifest: true), new DiagnosticBag());
-        ArtifactWriter.FaultInjection.Value = s =>
-        {
-            if (s == "prune")
-            {
-                throw new SimulatedKill();
-            }
-        };
+        KillAt("prune");
         Assert.Throws<SimulatedKill>(() => ArtifactWriter.RemoveSet(folder, new DiagnosticBag()));
         ArtifactWriter.FaultInjection.Value = null;
 
@@ -295,6 +283,15 @@ public sealed class ArtifactSetTests : IDisposable
 
         Assert.True(File.Exists(outside));
     }
+
+    // The writer stops at that step as a killed process would: nothing after it runs.
+    private static void KillAt(string step) => ArtifactWriter.FaultInjection.Value = s =>
+    {
+        if (s == step)
+        {
+            throw new SimulatedKill();
+        }
+    };
 
     // One set: each file names the set, so a mixed folder shows.
     private static List<ArtifactFile> Set(string name, bool withManifest, int padding = 0)
