@@ -53,14 +53,17 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     /// </summary>
     public string StateFile { get; set; } = string.Empty;
 
-    /// <summary>The targets' hash of every InitData setting and item, recorded in <see cref="StateFile"/>.</summary>
-    public string SettingsHash { get; set; } = string.Empty;
+    /// <summary>
+    /// The stamp's file name (<c>&lt;project&gt;.initdata.&lt;hash&gt;.stamp</c>, the hash of every InitData setting and
+    /// item), written beside <see cref="StateFile"/> last: the generation target's outputs name it.
+    /// </summary>
+    public string SettingsStamp { get; set; } = string.Empty;
 
     /// <summary>The document's digest, lowercase hex, prefixed by the algorithm (<c>sha256:5fbb...</c>).</summary>
     [Output]
     public string Digest { get; set; } = string.Empty;
 
-    /// <summary>Every file written, with <c>InitDataRelativePath</c> metadata (relative to the output folder, '/'-separated).</summary>
+    /// <summary>Every file written (full paths, as the state file lists them for a build that skips generation).</summary>
     [Output]
     public ITaskItem[] GeneratedFiles { get; set; } = Array.Empty<ITaskItem>();
 
@@ -71,6 +74,10 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     /// </summary>
     [Output]
     public bool Generated { get; set; }
+
+    /// <summary>The state file and the stamp, once recorded: for <c>FileWrites</c>.</summary>
+    [Output]
+    public ITaskItem[] RecordedFiles { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>Every input file the generation opened (certificates, policy, manifests): what the next incremental build watches.</summary>
     [Output]
@@ -142,8 +149,8 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     {
         InputFiles = outcome.FilesRead.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
         var outputRoot = Path.GetFullPath(OutputPath);
-        var written = (outcome.WrittenFiles ?? Array.Empty<string>()).Select(f => (Full: f, Relative: ArtifactWriter.Relative(outputRoot, f))).ToList();
-        GeneratedFiles = written.Select(f => (ITaskItem)new TaskItem(f.Full, new Dictionary<string, string> { ["InitDataRelativePath"] = f.Relative })).ToArray();
+        var written = outcome.WrittenFiles ?? Array.Empty<string>();
+        GeneratedFiles = written.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
 
         // Nothing declared writes no document (WrittenFiles is empty): no digest and no summary line.
         if (outcome.Summary is { } summary)
@@ -154,10 +161,11 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
 
         var findings = new DiagnosticBag();
         findings.AddRange(outcome.Diagnostics);
-        if (!findings.HasErrors && StateFile.Length > 0)
+        if (!findings.HasErrors && StateFile.Length > 0 && SettingsStamp.Length > 0)
         {
             // Last, after the artifacts: what the next build compares with.
-            GenerationState.Write(StateFile, SettingsHash, outcome.Digest, outcome.FilesRead, written.Select(f => f.Relative), findings);
+            var recorded = GenerationState.Write(StateFile, SettingsStamp, outcome.Digest, outputRoot, outcome.FilesRead, written, findings);
+            RecordedFiles = (recorded ?? Array.Empty<string>()).Select(f => (ITaskItem)new TaskItem(f)).ToArray();
         }
 
         foreach (var diagnostic in findings.Items)

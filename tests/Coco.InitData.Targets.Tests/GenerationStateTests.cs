@@ -1,3 +1,5 @@
+using Coco.InitData.Artifacts;
+using Coco.InitData.Diagnostics;
 using Coco.InitData.Tasks;
 using Microsoft.Build.Evaluation;
 
@@ -10,6 +12,8 @@ namespace Coco.InitData.Targets.Tests;
 [Collection(nameof(MSBuildCollection))]
 public sealed class GenerationStateTests
 {
+    private const string Stamp = "app.initdata.123_-456.stamp";
+
     [Fact]
     public void Paths_with_MSBuild_and_XML_syntax_in_them_come_back_from_evaluation_unchanged()
     {
@@ -19,30 +23,83 @@ public sealed class GenerationStateTests
             "/srv/certs/a;b.pem", "/srv/certs/$(Secret).pem", "/srv/certs/100%.pem", "/srv/certs/@(Items)'s.pem",
             "/srv/certs/<&>\".pem", "/srv/certs/*?.pem", "/srv/certs/ünï ćödé.pem",
         };
-        var written = new[] { "initdata.toml", "k8s/deploy (1).yaml", "containerd/certs.d/registry.example.internal_5000_/hosts.toml" };
+        var output = Path.Combine(directory.Path, "out;put %41");
+        var written = new[] { "initdata.toml", "k8s/deploy (1).yaml", "k8s/$(x);@(y).yaml" }.Select(f => Path.Combine(output, f)).ToArray();
         var state = directory.Write("obj/app.initdata.state.props", "");
-        File.WriteAllBytes(state, GenerationState.Render("123_-456", "sha256:ab", inputs, written));
-        var project = directory.Write("app.proj", $"""<Project><Import Project="{Path.GetFileName(Path.GetDirectoryName(state))}/app.initdata.state.props" /></Project>""");
+        File.WriteAllBytes(state, GenerationState.Render(Stamp, "sha256:ab", output, inputs, written));
+        var project = directory.Write("app.proj", """
+            <Project>
+              <Import Project="obj/app.initdata.state.props" />
+              <ItemGroup><_Input Include="$(_InitDataStateInputs)" /></ItemGroup>
+            </Project>
+            """);
 
         using var collection = new ProjectCollection();
         var evaluated = collection.LoadProject(project);
 
-        Assert.Equal("123_-456", evaluated.GetPropertyValue("_InitDataStateHash"));
         Assert.Equal("sha256:ab", evaluated.GetPropertyValue("_InitDataStateDigest"));
-        Assert.Equal(inputs, evaluated.GetItems("_InitDataPreviousInput").Select(i => i.EvaluatedInclude));
-        Assert.Equal(written, evaluated.GetItems("_InitDataListedFile").Select(i => i.EvaluatedInclude));
-        Assert.Equal(written, evaluated.GetItems("_InitDataListedFile").Select(i => i.GetMetadataValue("InitDataRelativePath")));
-        Assert.Equal(state, Assert.Single(evaluated.GetItems("FileWrites")).EvaluatedInclude);
+        Assert.Equal("sha256:ab", evaluated.GetPropertyValue("InitDataDigest"));
+        Assert.Equal(Path.GetDirectoryName(state) + Path.DirectorySeparatorChar, evaluated.GetPropertyValue("_InitDataStampFolder"));
+        Assert.Equal(Path.Combine(output, ArtifactWriter.ListFileName), evaluated.GetPropertyValue("_InitDataStateFileList"));
+        Assert.Equal(inputs, evaluated.GetItems("_Input").Select(i => i.EvaluatedInclude));
+        Assert.Equal(written, evaluated.GetItems("InitDataGeneratedFile").Select(i => i.EvaluatedInclude));
+        var expectedWrites = new[] { state, Path.Combine(Path.GetDirectoryName(state)!, Stamp) }
+            .Concat(written)
+            .Append(Path.Combine(output, ArtifactWriter.ListFileName))
+            .Append(Path.Combine(output, ArtifactWriter.LockFileName));
+        Assert.Equal(expectedWrites, evaluated.GetItems("FileWrites").Select(i => i.EvaluatedInclude));
+    }
+
+    [Fact]
+    public void A_generation_that_wrote_nothing_records_no_digest_and_no_artifacts()
+    {
+        using var directory = new TempDirectory("cid-state");
+        var state = directory.Write("obj/app.initdata.state.props", "");
+        File.WriteAllBytes(state, GenerationState.Render(Stamp, null, Path.Combine(directory.Path, "out"), Array.Empty<string>(), Array.Empty<string>()));
+        var project = directory.Write("app.proj", """<Project><Import Project="obj/app.initdata.state.props" /></Project>""");
+
+        using var collection = new ProjectCollection();
+        var evaluated = collection.LoadProject(project);
+
+        // Still a state (the build hook reads _InitDataStampFolder as "a state exists"), listing only itself and its stamp.
+        Assert.NotEqual(string.Empty, evaluated.GetPropertyValue("_InitDataStampFolder"));
+        Assert.Equal(string.Empty, evaluated.GetPropertyValue("_InitDataStateDigest"));
+        Assert.Equal(string.Empty, evaluated.GetPropertyValue("InitDataDigest"));
+        Assert.Empty(evaluated.GetItems("InitDataGeneratedFile"));
+        Assert.Equal(new[] { "app.initdata.state.props", Stamp }, evaluated.GetItems("FileWrites").Select(i => Path.GetFileName(i.EvaluatedInclude)));
     }
 
     [Fact]
     public void The_file_is_the_same_bytes_for_the_same_generation()
     {
-        var first = GenerationState.Render("1_2", null, new[] { "/a.pem" }, Array.Empty<string>());
-        var second = GenerationState.Render("1_2", null, new[] { "/a.pem" }, Array.Empty<string>());
+        var first = GenerationState.Render(Stamp, null, "/out", new[] { "/a.pem" }, Array.Empty<string>());
+        var second = GenerationState.Render(Stamp, null, "/out", new[] { "/a.pem" }, Array.Empty<string>());
 
         Assert.Equal(first, second);
         Assert.DoesNotContain((byte)'\r', first);
         Assert.NotEqual(0xEF, first[0]);
+    }
+
+    [Fact]
+    public void Writing_a_new_stamp_removes_the_projects_earlier_stamps_and_no_other_file()
+    {
+        using var directory = new TempDirectory("cid-state");
+        var state = Path.Combine(directory.Path, "obj", "app.initdata.state.props");
+        var earlier = directory.Write("obj/app.initdata.1_2.stamp", "");
+        var otherProject = directory.Write("obj/other.initdata.1_2.stamp", "");
+        var unrelated = directory.Write("obj/app.initdata.notes.txt", "");
+        var diagnostics = new DiagnosticBag();
+
+        var recorded = GenerationState.Write(state, Stamp, "sha256:ab", Path.Combine(directory.Path, "out"), Array.Empty<string>(), Array.Empty<string>(), diagnostics);
+
+        Assert.Empty(diagnostics.Items);
+        Assert.Equal(new[] { state, Path.Combine(directory.Path, "obj", Stamp) }, recorded);
+        Assert.True(File.Exists(Path.Combine(directory.Path, "obj", Stamp)));
+        Assert.False(File.Exists(earlier));
+        Assert.True(File.Exists(otherProject));
+        Assert.True(File.Exists(unrelated));
+        // The state is dated decades back (never the project's newest import), the stamp now (newer than every input).
+        Assert.True(File.GetLastWriteTimeUtc(state) < DateTime.UtcNow.AddYears(-GenerationState.BackdatedYears + 1));
+        Assert.True(File.GetLastWriteTimeUtc(Path.Combine(directory.Path, "obj", Stamp)) > DateTime.UtcNow.AddMinutes(-5));
     }
 }

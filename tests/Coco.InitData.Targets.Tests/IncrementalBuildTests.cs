@@ -28,6 +28,8 @@ public sealed class IncrementalBuildTests
         var writes = instance.GetItems("FileWrites").Select(i => Path.GetFileName(i.EvaluatedInclude)).ToList();
         Assert.Contains("initdata.toml", writes);
         Assert.Contains("app.initdata.state.props", writes);
+        var stamp = Assert.Single(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "app.initdata.*.stamp"));
+        Assert.Contains(Path.GetFileName(stamp), writes);
     }
 
     [Fact]
@@ -54,9 +56,9 @@ public sealed class IncrementalBuildTests
         Assert.Equal(first.Instance.GetPropertyValue("InitDataDigest"), second.Instance.GetPropertyValue("InitDataDigest"));
         Assert.Equal(5, second.Instance.GetItems("InitDataGeneratedFile").Count);
         Assert.Equal(
-            first.Instance.GetItems("InitDataGeneratedFile").Select(i => (i.EvaluatedInclude, i.GetMetadataValue("InitDataRelativePath"))).Order(),
-            second.Instance.GetItems("InitDataGeneratedFile").Select(i => (i.EvaluatedInclude, i.GetMetadataValue("InitDataRelativePath"))).Order());
-        Assert.Contains(second.Instance.GetItems("InitDataGeneratedFile"), i => i.GetMetadataValue("InitDataRelativePath") == "containerd/certs.d/registry.example.internal_5000_/hosts.toml");
+            first.Instance.GetItems("InitDataGeneratedFile").Select(i => i.EvaluatedInclude).Order(),
+            second.Instance.GetItems("InitDataGeneratedFile").Select(i => i.EvaluatedInclude).Order());
+        Assert.Contains("containerd/certs.d/registry.example.internal_5000_/hosts.toml", project.RelativeOutputs(second.Instance));
     }
 
     [Fact]
@@ -158,6 +160,81 @@ public sealed class IncrementalBuildTests
         Assert.True(restored.Success);
         Assert.Empty(restored.Log.TasksStarted);
         Assert.True(File.GetLastWriteTimeUtc(state) < DateTime.UtcNow.AddYears(-GenerationState.BackdatedYears + 1));
+    }
+
+    [Fact]
+    public void A_state_without_its_stamp_or_a_stamp_without_its_state_makes_the_next_build_generate()
+    {
+        using var project = NewProject();
+        project.Build();
+        var obj = Path.Combine(project.Directory, "obj");
+        var stamp = Assert.Single(Directory.GetFiles(obj, "app.initdata.*.stamp"));
+        var state = Path.Combine(obj, "app.initdata.state.props");
+
+        File.Delete(stamp);
+        var withoutStamp = project.Build();
+        File.Delete(state);
+        var withoutState = project.Build();
+        var after = project.Build();
+
+        Assert.Contains("GenerateInitData", withoutStamp.Log.TasksStarted);
+        // The stamp is there again, but the state is not: the outputs name the stamp through the state's own folder.
+        Assert.True(File.Exists(stamp));
+        Assert.Contains("GenerateInitData", withoutState.Log.TasksStarted);
+        Assert.Empty(after.Log.TasksStarted);
+        Assert.Equal(5, after.Instance.GetItems("InitDataGeneratedFile").Count);
+    }
+
+    [Fact]
+    public void A_state_file_of_an_earlier_version_makes_the_first_build_generate_and_is_replaced()
+    {
+        using var project = NewProject();
+        project.Build();
+        // Stop 18's format: a settings hash and relative items; no stamp folder, no stamp.
+        var obj = Path.Combine(project.Directory, "obj");
+        foreach (var stamp in Directory.GetFiles(obj, "app.initdata.*.stamp"))
+        {
+            File.Delete(stamp);
+        }
+
+        var state = Path.Combine(obj, "app.initdata.state.props");
+        File.WriteAllText(state, """
+            <Project>
+              <PropertyGroup>
+                <_InitDataStateHash>1_2</_InitDataStateHash>
+                <_InitDataStateDigest>sha256:00</_InitDataStateDigest>
+              </PropertyGroup>
+              <ItemGroup>
+                <FileWrites Include="$(MSBuildThisFileFullPath)" />
+                <_InitDataListedFile Include="initdata.toml" InitDataRelativePath="initdata.toml" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var upgraded = project.Build();
+        var next = project.Build();
+
+        Assert.True(upgraded.Success);
+        Assert.Contains("GenerateInitData", upgraded.Log.TasksStarted);
+        Assert.Matches("^sha256:[0-9a-f]{64}$", upgraded.Instance.GetPropertyValue("InitDataDigest"));
+        Assert.Contains("_InitDataStampFolder", File.ReadAllText(state), StringComparison.Ordinal);
+        Assert.Empty(next.Log.TasksStarted);
+    }
+
+    [Fact]
+    public void With_InitData_off_the_state_is_not_imported_so_nothing_keeps_the_artifacts_from_IncrementalClean()
+    {
+        using var project = NewProject();
+        project.Build();
+
+        project.WriteProject(Registry, "<InitDataEnabled>false</InitDataEnabled>");
+        var off = project.Build();
+
+        Assert.True(off.Success);
+        Assert.Empty(off.Log.TasksStarted);
+        Assert.Empty(off.Instance.GetItems("InitDataGeneratedFile"));
+        Assert.DoesNotContain(off.Instance.GetItems("FileWrites"), i => i.EvaluatedInclude.Contains("initdata", StringComparison.Ordinal));
+        Assert.Equal(string.Empty, off.Instance.GetPropertyValue("InitDataDigest"));
     }
 
     [Fact]

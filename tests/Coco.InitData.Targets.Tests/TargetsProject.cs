@@ -17,6 +17,10 @@ internal sealed class TargetsProject : IDisposable
 
     public string Write(string relativePath, string content) => _directory.Write(relativePath, content);
 
+    /// <summary>The built project's InitDataGeneratedFile items, relative to <see cref="OutputPath"/>, '/'-separated, sorted.</summary>
+    public IReadOnlyList<string> RelativeOutputs(ProjectInstance built) =>
+        built.GetItems("InitDataGeneratedFile").Select(i => Path.GetRelativePath(OutputPath, i.EvaluatedInclude).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+
     public void WriteProject(string items, string properties = "") => Write("app.proj", $"""
         <Project>
           <PropertyGroup>
