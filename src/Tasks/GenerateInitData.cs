@@ -43,7 +43,8 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     /// The settings, one item per row of the engine's setting catalog, <c>Name=Value</c>
     /// (<c>InitDataKbsUrl=$([MSBuild]::Escape('$(InitDataKbsUrl)'))</c> in the targets' call: the value escaped, so a
     /// ';' in it stays in its item). The value is everything after the first '='. An item that is not <c>Name=Value</c>
-    /// (CID1033) or names no setting (CID1034) fails the task: only a call written by hand has one.
+    /// (CID1033), names no setting (CID1034) or names one a second time (CID1035) fails the task: only a call written
+    /// by hand has one.
     /// </summary>
     public ITaskItem[] Settings { get; set; } = Array.Empty<ITaskItem>();
 
@@ -196,6 +197,7 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     private Dictionary<string, string?> SettingValues(DiagnosticBag findings)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var first = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var names = string.Join(", ", SettingCatalog.All.Select(s => s.Property));
         foreach (var setting in Settings)
         {
@@ -209,8 +211,14 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
             {
                 findings.Error(MessageId.SettingItemUnknown, SourceLocation.None, setting.ItemSpec, name, names);
             }
+            else if (first.TryGetValue(name, out var earlier))
+            {
+                // Two values for one setting: MSBuild would take the last one silently, a hand-written call its author.
+                findings.Error(MessageId.SettingItemRepeated, SourceLocation.None, setting.ItemSpec, name, earlier);
+            }
             else
             {
+                first[name] = setting.ItemSpec;
                 values[name] = setting.ItemSpec[(separator + 1)..];
             }
         }

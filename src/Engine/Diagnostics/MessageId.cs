@@ -172,5 +172,6 @@ internal enum MessageId
     // the task's Settings parameter in a call written by hand (the targets' own call is always well formed)
     SettingItemMalformed,
     SettingItemUnknown,
+    SettingItemRepeated,
 }
 #pragma warning restore CS1591
