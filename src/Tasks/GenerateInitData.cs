@@ -50,7 +50,7 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
 
     /// <summary>
     /// Where to record this generation for the next build (<c>$(_InitDataStateFile)</c>, imported by the targets);
-    /// nothing is recorded when empty.
+    /// nothing is recorded when it or <see cref="SettingsStamp"/> is empty.
     /// </summary>
     public string StateFile { get; set; } = string.Empty;
 
@@ -76,7 +76,10 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     [Output]
     public bool Generated { get; set; }
 
-    /// <summary>The state file and the stamp, once recorded: for <c>FileWrites</c>.</summary>
+    /// <summary>
+    /// Once recorded, what the build lists in <c>FileWrites</c> besides the artifacts: the state file, the stamp and the
+    /// set's list and lock file (the same files the state file lists for a build that skips generation).
+    /// </summary>
     [Output]
     public ITaskItem[] RecordedFiles { get; set; } = Array.Empty<ITaskItem>();
 
@@ -196,8 +199,7 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     // a location: MSBuild then names the task's call, which is what is wrong.
     private Dictionary<string, string?> SettingValues(DiagnosticBag findings)
     {
-        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        var first = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var items = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var names = string.Join(", ", SettingCatalog.All.Select(s => s.Property));
         foreach (var setting in Settings)
         {
@@ -211,18 +213,13 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
             {
                 findings.Error(MessageId.SettingItemUnknown, SourceLocation.None, setting.ItemSpec, name, names);
             }
-            else if (first.TryGetValue(name, out var earlier))
+            else if (!items.TryAdd(name, setting.ItemSpec))
             {
-                // Two values for one setting: MSBuild would take the last one silently, a hand-written call its author.
-                findings.Error(MessageId.SettingItemRepeated, SourceLocation.None, setting.ItemSpec, name, earlier);
-            }
-            else
-            {
-                first[name] = setting.ItemSpec;
-                values[name] = setting.ItemSpec[(separator + 1)..];
+                // Two values for one setting: which one the author meant is a guess.
+                findings.Error(MessageId.SettingItemRepeated, SourceLocation.None, setting.ItemSpec, name, items[name]);
             }
         }
 
-        return values;
+        return items.ToDictionary(i => i.Key, i => (string?)i.Value[(i.Value.IndexOf('=', StringComparison.Ordinal) + 1)..], StringComparer.OrdinalIgnoreCase);
     }
 }

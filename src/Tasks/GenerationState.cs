@@ -41,6 +41,7 @@ internal static class GenerationState
         var text = new StringBuilder();
         var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", OmitXmlDeclaration = true };
         var wroteArtifacts = digest is not null;
+        var setFiles = SetFiles(outputFolder);
         using (var xml = XmlWriter.Create(text, settings))
         {
             xml.WriteStartElement("Project");
@@ -50,12 +51,12 @@ internal static class GenerationState
             xml.WriteStartElement("PropertyGroup");
             // Where the stamp is: a project without a state has none, so its generation target never finds its stamp.
             xml.WriteElementString("_InitDataStampFolder", "$(MSBuildThisFileDirectory)");
-            xml.WriteElementString("_InitDataStateDigest", ProjectCollection.Escape(digest ?? string.Empty));
             xml.WriteElementString("_InitDataStateInputs", List(inputFiles));
             if (wroteArtifacts)
             {
-                // The artifact set's own list (ArtifactWriter's): an output, so deleting it regenerates.
-                xml.WriteElementString("_InitDataStateFileList", ProjectCollection.Escape(Path.Combine(outputFolder, ArtifactWriter.ListFileName)));
+                // The artifact set's own list (ArtifactWriter's): an output, so deleting it regenerates. Set only when the
+                // generation wrote artifacts, which is how the build hook tells such a state from one that wrote nothing.
+                xml.WriteElementString("_InitDataStateFileList", ProjectCollection.Escape(setFiles[0]));
                 xml.WriteElementString("InitDataDigest", ProjectCollection.Escape(digest!));
             }
 
@@ -74,8 +75,7 @@ internal static class GenerationState
             if (wroteArtifacts)
             {
                 writes.Add("@(InitDataGeneratedFile)");
-                writes.Add(ProjectCollection.Escape(Path.Combine(outputFolder, ArtifactWriter.ListFileName)));
-                writes.Add(ProjectCollection.Escape(Path.Combine(outputFolder, ArtifactWriter.LockFileName)));
+                writes.AddRange(setFiles.Select(ProjectCollection.Escape));
             }
 
             xml.WriteStartElement("FileWrites");
@@ -90,7 +90,9 @@ internal static class GenerationState
 
     /// <summary>
     /// Writes the state file and then the stamp, and removes the project's stamps of earlier settings; a failure is a
-    /// CID error on the file (the artifacts are written already). Returns the two files written, or null.
+    /// CID error on the file (the artifacts are written already). Returns what the build lists in <c>FileWrites</c>
+    /// besides the artifacts, as the state file itself lists it: the state file, the stamp and, when artifacts were
+    /// written, the set's list and lock file. Null on a failure.
     /// </summary>
     public static IReadOnlyList<string>? Write(string path, string stamp, string? digest, string outputFolder, IEnumerable<string> inputFiles, IEnumerable<string> writtenFiles, DiagnosticBag diagnostics)
     {
@@ -123,7 +125,13 @@ internal static class GenerationState
         }
 
         RemoveEarlierStamps(path, stampPath);
-        return new[] { Path.GetFullPath(path), stampPath };
+        var recorded = new List<string> { Path.GetFullPath(path), stampPath };
+        if (digest is not null)
+        {
+            recorded.AddRange(SetFiles(outputFolder));
+        }
+
+        return recorded;
     }
 
     // <project>.initdata.state.props sits beside <project>.initdata.<hash>.stamp: every other stamp of that project is
@@ -147,6 +155,10 @@ internal static class GenerationState
             // Kept: the current stamp is written, which is all the next build needs.
         }
     }
+
+    // The artifact set's own bookkeeping files in its folder (ArtifactWriter's): the list first, then the lock.
+    private static string[] SetFiles(string outputFolder) =>
+        new[] { Path.Combine(outputFolder, ArtifactWriter.ListFileName), Path.Combine(outputFolder, ArtifactWriter.LockFileName) };
 
     // One MSBuild list: each path escaped (a ';' or '%' in it stays in its item), joined by ';'.
     private static string List(IEnumerable<string> paths) => string.Join(";", paths.Select(ProjectCollection.Escape));

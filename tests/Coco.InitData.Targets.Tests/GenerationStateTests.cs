@@ -37,7 +37,6 @@ public sealed class GenerationStateTests
         using var collection = new ProjectCollection();
         var evaluated = collection.LoadProject(project);
 
-        Assert.Equal("sha256:ab", evaluated.GetPropertyValue("_InitDataStateDigest"));
         Assert.Equal("sha256:ab", evaluated.GetPropertyValue("InitDataDigest"));
         Assert.Equal(Path.GetDirectoryName(state) + Path.DirectorySeparatorChar, evaluated.GetPropertyValue("_InitDataStampFolder"));
         Assert.Equal(Path.Combine(output, ArtifactWriter.ListFileName), evaluated.GetPropertyValue("_InitDataStateFileList"));
@@ -63,7 +62,7 @@ public sealed class GenerationStateTests
 
         // Still a state (the build hook reads _InitDataStampFolder as "a state exists"), listing only itself and its stamp.
         Assert.NotEqual(string.Empty, evaluated.GetPropertyValue("_InitDataStampFolder"));
-        Assert.Equal(string.Empty, evaluated.GetPropertyValue("_InitDataStateDigest"));
+        Assert.Equal(string.Empty, evaluated.GetPropertyValue("_InitDataStateFileList"));
         Assert.Equal(string.Empty, evaluated.GetPropertyValue("InitDataDigest"));
         Assert.Empty(evaluated.GetItems("InitDataGeneratedFile"));
         Assert.Equal(new[] { "app.initdata.state.props", Stamp }, evaluated.GetItems("FileWrites").Select(i => Path.GetFileName(i.EvaluatedInclude)));
@@ -93,7 +92,8 @@ public sealed class GenerationStateTests
         var recorded = GenerationState.Write(state, Stamp, "sha256:ab", Path.Combine(directory.Path, "out"), Array.Empty<string>(), Array.Empty<string>(), diagnostics);
 
         Assert.Empty(diagnostics.Items);
-        Assert.Equal(new[] { state, Path.Combine(directory.Path, "obj", Stamp) }, recorded);
+        var output = Path.Combine(directory.Path, "out");
+        Assert.Equal(new[] { state, Path.Combine(directory.Path, "obj", Stamp), Path.Combine(output, ArtifactWriter.ListFileName), Path.Combine(output, ArtifactWriter.LockFileName) }, recorded);
         Assert.True(File.Exists(Path.Combine(directory.Path, "obj", Stamp)));
         Assert.False(File.Exists(earlier));
         Assert.True(File.Exists(otherProject));
