@@ -5,6 +5,7 @@ using Coco.InitData.ProjectFiles;
 using Coco.InitData.Settings;
 using Coco.InitData.Specification;
 using Coco.InitData.Tasks.ProjectFiles;
+using Microsoft.Build.Evaluation;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -49,22 +50,22 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     public ITaskItem[] Settings { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>
-    /// Where to record this generation for the next build (<c>$(_InitDataStateFile)</c>, imported by the targets);
-    /// nothing is recorded when it or <see cref="SettingsStamp"/> is empty.
+    /// The stamp to write last (<c>$(_InitDataStamp)</c>: <c>obj/&lt;project&gt;.initdata.&lt;hash&gt;.stamp</c>, the hash of
+    /// every InitData setting and item), holding the digest: the generation target's outputs name it. Nothing is recorded when it is empty (only a call written by hand has none).
     /// </summary>
-    public string StateFile { get; set; } = string.Empty;
+    public string StampFile { get; set; } = string.Empty;
 
     /// <summary>
-    /// The stamp's file name (<c>&lt;project&gt;.initdata.&lt;hash&gt;.stamp</c>, the hash of every InitData setting and
-    /// item), written beside <see cref="StateFile"/> last: the generation target's outputs name it.
+    /// The SDK's list of files written, <c>$(CleanFile)</c>, in the stamp's folder: this project's InitData files are taken
+    /// out of it (earlier versions listed them in <c>FileWrites</c>, and <c>IncrementalClean</c> would delete them).
     /// </summary>
-    public string SettingsStamp { get; set; } = string.Empty;
+    public string CleanFile { get; set; } = string.Empty;
 
     /// <summary>The document's digest, lowercase hex, prefixed by the algorithm (<c>sha256:5fbb...</c>).</summary>
     [Output]
     public string Digest { get; set; } = string.Empty;
 
-    /// <summary>Every file written (full paths, as the state file lists them for a build that skips generation).</summary>
+    /// <summary>Every file written (full paths; the set's list in the output folder names the same files for a build that skips generation).</summary>
     [Output]
     public ITaskItem[] GeneratedFiles { get; set; } = Array.Empty<ITaskItem>();
 
@@ -75,13 +76,6 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     /// </summary>
     [Output]
     public bool Generated { get; set; }
-
-    /// <summary>
-    /// Once recorded, what the build lists in <c>FileWrites</c> besides the artifacts: the state file, the stamp and the
-    /// set's list and lock file (the same files the state file lists for a build that skips generation).
-    /// </summary>
-    [Output]
-    public ITaskItem[] RecordedFiles { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>Every input file the generation opened (certificates, policy, manifests): what the next incremental build watches.</summary>
     [Output]
@@ -151,10 +145,11 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
 
     private void Report(GenerationOutcome outcome)
     {
-        InputFiles = outcome.FilesRead.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+        // TaskItem takes an escaped item spec: a "%41" or ";" in a file name must stay as it is.
+        InputFiles = outcome.FilesRead.Select(f => (ITaskItem)new TaskItem(ProjectCollection.Escape(f))).ToArray();
         var outputRoot = Path.GetFullPath(OutputPath);
         var written = outcome.WrittenFiles ?? Array.Empty<string>();
-        GeneratedFiles = written.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+        GeneratedFiles = written.Select(f => (ITaskItem)new TaskItem(ProjectCollection.Escape(f))).ToArray();
 
         // Nothing declared writes no document (WrittenFiles is empty): no digest and no summary line.
         if (outcome.Summary is { } summary)
@@ -165,11 +160,11 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
 
         var findings = new DiagnosticBag();
         findings.AddRange(outcome.Diagnostics);
-        if (!findings.HasErrors && StateFile.Length > 0 && SettingsStamp.Length > 0)
+        if (!findings.HasErrors && StampFile.Length > 0)
         {
-            // Last, after the artifacts: what the next build compares with.
-            var recorded = GenerationState.Write(StateFile, SettingsStamp, outcome.Digest, outputRoot, outcome.FilesRead, written, findings);
-            RecordedFiles = (recorded ?? Array.Empty<string>()).Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+            // Last, after the artifacts: what the next build compares with. Relative to the project, as MSBuild means it.
+            var stamp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, StampFile);
+            GenerationState.Write(stamp, outcome.Digest, outputRoot, CleanFile, findings);
         }
 
         foreach (var diagnostic in findings.Items)

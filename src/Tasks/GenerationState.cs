@@ -1,154 +1,105 @@
 using System.Text;
-using System.Xml;
 using Coco.InitData.Artifacts;
 using Coco.InitData.Diagnostics;
-using Microsoft.Build.Evaluation;
 
 namespace Coco.InitData.Tasks;
 
 /// <summary>
-/// What the next build compares with, beside the project's other intermediate files:
+/// What the next build compares with, in the project's intermediate folder, all named
+/// <c>&lt;project&gt;.initdata.*</c> (the targets' <c>$(_InitDataFilePrefix)</c>):
 /// <list type="bullet">
-/// <item><c>obj/&lt;project&gt;.initdata.state.props</c>, an MSBuild file the targets import at evaluation, so that a
-/// build with nothing to do gets the last generation's digest, input files, written files and <c>FileWrites</c> without
-/// a task or a target that reads a file;</item>
-/// <item>the stamp, an empty file named by the targets' hash of every setting
-/// (<c>&lt;project&gt;.initdata.&lt;hash&gt;.stamp</c>): one of the generation target's outputs, so a change of settings
-/// is a missing output.</item>
+/// <item>the stamp, named by the targets' hash of every setting (<c>&lt;project&gt;.initdata.&lt;hash&gt;.stamp</c>): one of
+/// the generation target's outputs, so a change of settings is a missing output. It holds the digest, which the targets
+/// read when they skip the generation (the files written are the set's own list, in the output folder);</item>
+/// <item><c>&lt;project&gt;.initdata.none</c>, an empty marker while the last generation wrote nothing (nothing declared):
+/// the build hook's condition looks for it, so such a project runs no InitData target at all.</item>
 /// </list>
-/// Both are written by the task after a successful generation only, the state through a temporary file and a rename and
-/// the stamp last: a failed or interrupted run leaves no stamp for its settings, and the next build generates again.
+/// Written by the task after a successful generation only, the stamp last: a failed or interrupted run leaves no stamp
+/// for its settings, and the next build generates again. Nothing is imported at evaluation and nothing is listed in
+/// <c>FileWrites</c>: an evaluation-time import costs every build of the project, and <c>FileWrites</c> that only a
+/// generating build lists are deleted by the next build's <c>IncrementalClean</c>.
 /// </summary>
 internal static class GenerationState
 {
-    /// <summary>How far back the state file is dated (see <see cref="Write"/>).</summary>
-    public const int BackdatedYears = 30;
-
     /// <summary>What a stamp's name ends with.</summary>
     public const string StampExtension = ".stamp";
 
-    /// <summary>
-    /// Renders the state file: UTF-8 without BOM, '\n' line ends, values escaped for XML and then by MSBuild's own
-    /// <see cref="ProjectCollection.Escape"/> (a ';' in a path stays one item, a '$' stays a '$').
-    /// </summary>
-    /// <param name="stamp">The stamp's file name, beside the state file.</param>
-    /// <param name="digest">The document's digest; null when nothing was written (nothing declared).</param>
-    /// <param name="outputFolder">The folder the artifacts went to (full path).</param>
-    /// <param name="inputFiles">Every file the generation read (full paths).</param>
-    /// <param name="writtenFiles">Every artifact written (full paths).</param>
-    public static byte[] Render(string stamp, string? digest, string outputFolder, IEnumerable<string> inputFiles, IEnumerable<string> writtenFiles)
-    {
-        var text = new StringBuilder();
-        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", OmitXmlDeclaration = true };
-        var wroteArtifacts = digest is not null;
-        var setFiles = SetFiles(outputFolder);
-        using (var xml = XmlWriter.Create(text, settings))
-        {
-            xml.WriteStartElement("Project");
-            xml.WriteComment(" Written by Coco.InitData after each generation; read by the next build. Deleting it makes the next build generate again. ");
-            // Lists are properties and single items, not an element per file: every item an evaluation creates costs each
-            // build of the project, and the target's Inputs split a list as well.
-            xml.WriteStartElement("PropertyGroup");
-            // Where the stamp is: a project without a state has none, so its generation target never finds its stamp.
-            xml.WriteElementString("_InitDataStampFolder", "$(MSBuildThisFileDirectory)");
-            xml.WriteElementString("_InitDataStateInputs", List(inputFiles));
-            if (wroteArtifacts)
-            {
-                // The artifact set's own list (ArtifactWriter's): an output, so deleting it regenerates. Set only when the
-                // generation wrote artifacts, which is how the build hook tells such a state from one that wrote nothing.
-                xml.WriteElementString("_InitDataStateFileList", ProjectCollection.Escape(setFiles[0]));
-                xml.WriteElementString("InitDataDigest", ProjectCollection.Escape(digest!));
-            }
+    /// <summary>The marker's name after the project's prefix.</summary>
+    public const string NothingWrittenMarker = "none";
 
-            xml.WriteEndElement();
-            xml.WriteStartElement("ItemGroup");
-            if (wroteArtifacts)
-            {
-                xml.WriteStartElement("InitDataGeneratedFile");
-                xml.WriteAttributeString("Include", List(writtenFiles));
-                xml.WriteEndElement();
-            }
-
-            // Listed for IncrementalClean and clean by the file itself: a build that runs no InitData target must still
-            // name every file the last generation wrote, or IncrementalClean deletes them as orphans of the last build.
-            var writes = new List<string> { "$(MSBuildThisFileFullPath)", "$(MSBuildThisFileDirectory)" + ProjectCollection.Escape(stamp) };
-            if (wroteArtifacts)
-            {
-                writes.Add("@(InitDataGeneratedFile)");
-                writes.AddRange(setFiles.Select(ProjectCollection.Escape));
-            }
-
-            xml.WriteStartElement("FileWrites");
-            xml.WriteAttributeString("Include", string.Join(";", writes));
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-        }
-
-        return Encoding.UTF8.GetBytes(text.Append('\n').ToString());
-    }
+    // What every file of a project's state starts with after the project's name; the hash never holds it.
+    private const string PrefixEnd = ".initdata.";
 
     /// <summary>
-    /// Writes the state file and then the stamp, and removes the project's stamps of earlier settings; a failure is a
-    /// CID error on the file (the artifacts are written already). Returns what the build lists in <c>FileWrites</c>
-    /// besides the artifacts, as the state file itself lists it: the state file, the stamp and, when artifacts were
-    /// written, the set's list and lock file. Null on a failure.
+    /// The stamp's content: the digest, UTF-8 without BOM and without a line end (the targets read it whole into
+    /// <c>$(InitDataDigest)</c>); empty when nothing was written.
     /// </summary>
-    public static IReadOnlyList<string>? Write(string path, string stamp, string? digest, string outputFolder, IEnumerable<string> inputFiles, IEnumerable<string> writtenFiles, DiagnosticBag diagnostics)
+    public static byte[] Render(string? digest) => Encoding.UTF8.GetBytes(digest ?? string.Empty);
+
+    /// <summary>
+    /// Records a successful generation: the "nothing written" marker set or removed, the stamp written last, the project's
+    /// stamps of earlier settings removed, and this project's files taken out of the SDK's list of files written
+    /// (<paramref name="cleanFile"/>, FileListAbsolute.txt beside the stamp; versions before 0.5 listed them, and
+    /// IncrementalClean would delete what that list names and this build does not). False after reporting a failure
+    /// (the artifacts are written already).
+    /// </summary>
+    public static bool Write(string stampPath, string? digest, string outputFolder, string cleanFile, DiagnosticBag diagnostics)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var stamp = Path.GetFullPath(stampPath);
+        var folder = Path.GetDirectoryName(stamp)!;
+        var name = Path.GetFileName(stamp);
+        var prefix = Path.Combine(folder, name[..(name.LastIndexOf(PrefixEnd, StringComparison.Ordinal) + PrefixEnd.Length)]);
+        var marker = prefix + NothingWrittenMarker;
         try
         {
             // obj/ may not exist yet when the artifacts go elsewhere (the first build of a project with no compile step).
             Directory.CreateDirectory(folder);
+            if (digest is null)
+            {
+                File.WriteAllBytes(marker, Array.Empty<byte>());
+            }
+            else
+            {
+                File.Delete(marker);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(MessageId.OutputWriteFailed, new SourceLocation(path), path, e.Message);
-            return null;
+            diagnostics.Error(MessageId.OutputWriteFailed, new SourceLocation(marker), marker, e.Message);
+            return false;
         }
 
-        // MSBuild counts the most recently written import of a project as an input of its compile (the evaluator puts
-        // it in $(MSBuildAllProjects), which CoreCompile lists): a state file dated now would make the next build compile
-        // the project again. Dated decades back, it never is that import; the date still changes with every write, so a
-        // long-lived MSBuild node that cached the old content reads the new one.
-        if (!ArtifactWriter.WriteFile(path, Render(stamp, digest, outputFolder, inputFiles, writtenFiles), diagnostics, DateTime.UtcNow.AddYears(-BackdatedYears)))
+        if (cleanFile.Length > 0)
         {
-            return null;
+            ForgetFileWrites(Path.Combine(folder, cleanFile), prefix, Path.GetFullPath(outputFolder));
         }
 
-        // The stamp is dated now: it is an output, newer than every input this generation read.
-        var stampPath = Path.Combine(folder, stamp);
-        if (!ArtifactWriter.WriteFile(stampPath, Array.Empty<byte>(), diagnostics))
+        if (!ArtifactWriter.WriteFile(stamp, Render(digest), diagnostics))
         {
-            return null;
+            return false;
         }
 
-        RemoveEarlierStamps(path, stampPath);
-        var recorded = new List<string> { Path.GetFullPath(path), stampPath };
-        if (digest is not null)
-        {
-            recorded.AddRange(SetFiles(outputFolder));
-        }
-
-        return recorded;
+        RemoveEarlierFiles(prefix, stamp);
+        return true;
     }
 
-    // <project>.initdata.state.props sits beside <project>.initdata.<hash>.stamp: every other stamp of that project is
-    // of settings it no longer has. Best effort: one left behind only costs its few bytes (IncrementalClean takes it).
-    private static void RemoveEarlierStamps(string statePath, string currentStamp)
+    // Every other stamp of the project is of settings it no longer has; a state file of versions before 0.5 is no longer
+    // read. Best effort: one left behind only costs its few bytes (dotnet clean takes the stamps).
+    private static void RemoveEarlierFiles(string prefix, string currentStamp)
     {
-        var stateName = Path.GetFileName(statePath);
-        var prefix = stateName[..(stateName.LastIndexOf(".state.props", StringComparison.Ordinal) + 1)];
         try
         {
-            foreach (var stamp in Directory.EnumerateFiles(Path.GetDirectoryName(currentStamp)!, prefix + "*" + StampExtension))
+            var folder = Path.GetDirectoryName(currentStamp)!;
+            var namePrefix = Path.GetFileName(prefix);
+            foreach (var stamp in Directory.EnumerateFiles(folder, namePrefix + "*" + StampExtension))
             {
                 if (!string.Equals(stamp, currentStamp, StringComparison.Ordinal))
                 {
                     File.Delete(stamp);
                 }
             }
+
+            File.Delete(prefix + "state.props");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -156,10 +107,33 @@ internal static class GenerationState
         }
     }
 
-    // The artifact set's own bookkeeping files in its folder (ArtifactWriter's): the list first, then the lock.
-    private static string[] SetFiles(string outputFolder) =>
-        new[] { Path.Combine(outputFolder, ArtifactWriter.ListFileName), Path.Combine(outputFolder, ArtifactWriter.LockFileName) };
+    // FileListAbsolute.txt (one full path per line) without this project's files: the artifacts in the output folder and
+    // the state files. Rewritten only when it names one of them, through a temporary file and a rename. Best effort: a
+    // line left makes IncrementalClean delete that file, and the next build generates it again.
+    private static void ForgetFileWrites(string listPath, string prefix, string outputFolder)
+    {
+        try
+        {
+            if (!File.Exists(listPath))
+            {
+                return;
+            }
 
-    // One MSBuild list: each path escaped (a ';' or '%' in it stays in its item), joined by ';'.
-    private static string List(IEnumerable<string> paths) => string.Join(";", paths.Select(ProjectCollection.Escape));
+            var folder = Path.TrimEndingDirectorySeparator(outputFolder) + Path.DirectorySeparatorChar;
+            var lines = File.ReadAllLines(listPath);
+            var kept = lines.Where(line => !line.StartsWith(folder, StringComparison.Ordinal) && !line.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            if (kept.Count == lines.Length)
+            {
+                return;
+            }
+
+            var temporary = listPath + ".tmp";
+            File.WriteAllLines(temporary, kept);
+            File.Move(temporary, listPath, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // See above: the cost of a line left is one more generation.
+        }
+    }
 }

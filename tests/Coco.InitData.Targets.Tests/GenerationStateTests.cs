@@ -1,105 +1,120 @@
-using Coco.InitData.Artifacts;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Tasks;
-using Microsoft.Build.Evaluation;
 
 namespace Coco.InitData.Targets.Tests;
 
 /// <summary>
-/// The state file is read by MSBuild's own evaluation, so MSBuild is the oracle: what the task records must come back
-/// from an import as exactly the strings it wrote, whatever a path holds.
+/// What a generation records is read back by MSBuild itself in the real targets (a property function, ReadLinesFromFile),
+/// so MSBuild is the oracle: a skipped generation must give back exactly what the task gave, whatever a path holds.
 /// </summary>
 [Collection(nameof(MSBuildCollection))]
 public sealed class GenerationStateTests
 {
-    private const string Stamp = "app.initdata.123_-456.stamp";
+    private const string Pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec: {}\n";
 
     [Fact]
-    public void Paths_with_MSBuild_and_XML_syntax_in_them_come_back_from_evaluation_unchanged()
+    public void Files_with_MSBuild_syntax_in_their_names_come_back_from_a_skipped_generation_unchanged()
     {
-        using var directory = new TempDirectory("cid-state");
-        var inputs = new[]
+        // A skipped generation returns the set's list, read by MSBuild's ReadLinesFromFile: the names must survive it.
+        using var project = new TargetsProject();
+        var names = new[] { "k8s/a;b.yaml", "k8s/$(x)@(y).yaml", "k8s/100%41.yaml", "k8s/%(Identity)'s.yaml", "k8s/ünï ćödé (1).yaml" };
+        foreach (var name in names)
         {
-            "/srv/certs/a;b.pem", "/srv/certs/$(Secret).pem", "/srv/certs/100%.pem", "/srv/certs/@(Items)'s.pem",
-            "/srv/certs/<&>\".pem", "/srv/certs/*?.pem", "/srv/certs/ünï ćödé.pem",
-        };
-        var output = Path.Combine(directory.Path, "out;put %41");
-        var written = new[] { "initdata.toml", "k8s/deploy (1).yaml", "k8s/$(x);@(y).yaml" }.Select(f => Path.Combine(output, f)).ToArray();
-        var state = directory.Write("obj/app.initdata.state.props", "");
-        File.WriteAllBytes(state, GenerationState.Render(Stamp, "sha256:ab", output, inputs, written));
-        var project = directory.Write("app.proj", """
-            <Project>
-              <Import Project="obj/app.initdata.state.props" />
-              <ItemGroup><_Input Include="$(_InitDataStateInputs)" /></ItemGroup>
-            </Project>
-            """);
+            project.Write(name, Pod);
+        }
 
-        using var collection = new ProjectCollection();
-        var evaluated = collection.LoadProject(project);
+        project.WriteProject("""<InitDataManifest Include="k8s/**/*.yaml" />""");
+        var generated = project.Build("Build", "GenerateInitData");
 
-        Assert.Equal("sha256:ab", evaluated.GetPropertyValue("InitDataDigest"));
-        Assert.Equal(Path.GetDirectoryName(state) + Path.DirectorySeparatorChar, evaluated.GetPropertyValue("_InitDataStampFolder"));
-        Assert.Equal(Path.Combine(output, ArtifactWriter.ListFileName), evaluated.GetPropertyValue("_InitDataStateFileList"));
-        Assert.Equal(inputs, evaluated.GetItems("_Input").Select(i => i.EvaluatedInclude));
-        Assert.Equal(written, evaluated.GetItems("InitDataGeneratedFile").Select(i => i.EvaluatedInclude));
-        var expectedWrites = new[] { state, Path.Combine(Path.GetDirectoryName(state)!, Stamp) }
-            .Concat(written)
-            .Append(Path.Combine(output, ArtifactWriter.ListFileName))
-            .Append(Path.Combine(output, ArtifactWriter.LockFileName));
-        Assert.Equal(expectedWrites, evaluated.GetItems("FileWrites").Select(i => i.EvaluatedInclude));
+        var skipped = project.Build("Build", "GenerateInitData");
+
+        Assert.True(generated.Success, string.Join("\n", generated.Log.Errors.Select(e => e.Message)));
+        Assert.Contains("GenerateInitData", generated.Log.TasksStarted);
+        Assert.DoesNotContain("GenerateInitData", skipped.Log.TasksStarted);
+        Assert.Equal(generated.Instance.GetPropertyValue("InitDataDigest"), skipped.Instance.GetPropertyValue("InitDataDigest"));
+        var expected = names.Concat(new[] { "initdata.annotation", "initdata.json", "initdata.toml" }).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, project.RelativeOutputs(generated.Instance));
+        Assert.Equal(expected, project.RelativeOutputs(skipped.Instance));
     }
 
     [Fact]
-    public void A_generation_that_wrote_nothing_records_no_digest_and_no_artifacts()
+    public void A_generation_that_wrote_nothing_reads_back_as_no_digest()
+    {
+        using var project = new TargetsProject();
+        // Nothing declared: the build writes an empty stamp, and the marker.
+        project.WriteProject(string.Empty, "<InitDataKbsUrl></InitDataKbsUrl>");
+        Assert.True(project.Build().Success);
+        var stamp = Assert.Single(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "app.initdata.*.stamp"));
+        // The set's list is an output too, and nothing wrote one: give it one so that the generation is skipped.
+        Directory.CreateDirectory(project.OutputPath);
+        File.WriteAllText(Path.Combine(project.OutputPath, ".coco-initdata.files"), string.Empty);
+        File.SetLastWriteTimeUtc(stamp, DateTime.UtcNow.AddMinutes(1));
+
+        var skipped = project.Build("GenerateInitData");
+
+        Assert.Equal(0, new FileInfo(stamp).Length);
+        Assert.True(skipped.Success, string.Join("\n", skipped.Log.Errors.Select(e => e.Message)));
+        Assert.DoesNotContain("GenerateInitData", skipped.Log.TasksStarted);
+        Assert.Equal(string.Empty, skipped.Instance.GetPropertyValue("InitDataDigest"));
+        Assert.Empty(skipped.Instance.GetItems("InitDataGeneratedFile"));
+    }
+
+    [Fact]
+    public void The_stamp_is_the_digest_alone()
+    {
+        Assert.Equal("sha256:ab"u8.ToArray(), GenerationState.Render("sha256:ab"));
+        Assert.Empty(GenerationState.Render(null));
+    }
+
+    [Fact]
+    public void Writing_a_stamp_removes_the_projects_earlier_stamps_and_state_and_no_other_file()
     {
         using var directory = new TempDirectory("cid-state");
-        var state = directory.Write("obj/app.initdata.state.props", "");
-        File.WriteAllBytes(state, GenerationState.Render(Stamp, null, Path.Combine(directory.Path, "out"), Array.Empty<string>(), Array.Empty<string>()));
-        var project = directory.Write("app.proj", """<Project><Import Project="obj/app.initdata.state.props" /></Project>""");
-
-        using var collection = new ProjectCollection();
-        var evaluated = collection.LoadProject(project);
-
-        // Still a state (the build hook reads _InitDataStampFolder as "a state exists"), listing only itself and its stamp.
-        Assert.NotEqual(string.Empty, evaluated.GetPropertyValue("_InitDataStampFolder"));
-        Assert.Equal(string.Empty, evaluated.GetPropertyValue("_InitDataStateFileList"));
-        Assert.Equal(string.Empty, evaluated.GetPropertyValue("InitDataDigest"));
-        Assert.Empty(evaluated.GetItems("InitDataGeneratedFile"));
-        Assert.Equal(new[] { "app.initdata.state.props", Stamp }, evaluated.GetItems("FileWrites").Select(i => Path.GetFileName(i.EvaluatedInclude)));
-    }
-
-    [Fact]
-    public void The_file_is_the_same_bytes_for_the_same_generation()
-    {
-        var first = GenerationState.Render(Stamp, null, "/out", new[] { "/a.pem" }, Array.Empty<string>());
-        var second = GenerationState.Render(Stamp, null, "/out", new[] { "/a.pem" }, Array.Empty<string>());
-
-        Assert.Equal(first, second);
-        Assert.DoesNotContain((byte)'\r', first);
-        Assert.NotEqual(0xEF, first[0]);
-    }
-
-    [Fact]
-    public void Writing_a_new_stamp_removes_the_projects_earlier_stamps_and_no_other_file()
-    {
-        using var directory = new TempDirectory("cid-state");
-        var state = Path.Combine(directory.Path, "obj", "app.initdata.state.props");
+        var stamp = Path.Combine(directory.Path, "obj", "app.initdata.123_-456.stamp");
         var earlier = directory.Write("obj/app.initdata.1_2.stamp", "");
+        var earlierState = directory.Write("obj/app.initdata.state.props", "<Project />");
+        var marker = directory.Write("obj/app.initdata.none", "");
         var otherProject = directory.Write("obj/other.initdata.1_2.stamp", "");
         var unrelated = directory.Write("obj/app.initdata.notes.txt", "");
         var diagnostics = new DiagnosticBag();
 
-        var recorded = GenerationState.Write(state, Stamp, "sha256:ab", Path.Combine(directory.Path, "out"), Array.Empty<string>(), Array.Empty<string>(), diagnostics);
+        var written = GenerationState.Write(stamp, "sha256:ab", Path.Combine(directory.Path, "out"), string.Empty, diagnostics);
 
+        Assert.True(written);
         Assert.Empty(diagnostics.Items);
-        var output = Path.Combine(directory.Path, "out");
-        Assert.Equal(new[] { state, Path.Combine(directory.Path, "obj", Stamp), Path.Combine(output, ArtifactWriter.ListFileName), Path.Combine(output, ArtifactWriter.LockFileName) }, recorded);
-        Assert.True(File.Exists(Path.Combine(directory.Path, "obj", Stamp)));
+        Assert.Equal("sha256:ab", File.ReadAllText(stamp));
         Assert.False(File.Exists(earlier));
+        Assert.False(File.Exists(earlierState));
+        Assert.False(File.Exists(marker), "artifacts were written: the project no longer declares nothing");
         Assert.True(File.Exists(otherProject));
         Assert.True(File.Exists(unrelated));
-        // The state is dated decades back (never the project's newest import), the stamp now (newer than every input).
-        Assert.True(File.GetLastWriteTimeUtc(state) < DateTime.UtcNow.AddYears(-GenerationState.BackdatedYears + 1));
-        Assert.True(File.GetLastWriteTimeUtc(Path.Combine(directory.Path, "obj", Stamp)) > DateTime.UtcNow.AddMinutes(-5));
+    }
+
+    [Fact]
+    public void Writing_nothing_sets_the_marker_the_build_hook_looks_for()
+    {
+        using var directory = new TempDirectory("cid-state");
+        var stamp = Path.Combine(directory.Path, "obj", "app.initdata.1_2.stamp");
+
+        Assert.True(GenerationState.Write(stamp, null, Path.Combine(directory.Path, "out"), string.Empty, new DiagnosticBag()));
+
+        Assert.True(File.Exists(Path.Combine(directory.Path, "obj", "app.initdata.none")));
+        Assert.Equal(0, new FileInfo(stamp).Length);
+    }
+
+    [Fact]
+    public void This_projects_files_leave_the_SDKs_list_of_files_written_and_nothing_else_does()
+    {
+        // Earlier versions listed the artifacts and the state in FileWrites: IncrementalClean would delete them now.
+        using var directory = new TempDirectory("cid-state");
+        var obj = Path.Combine(directory.Path, "obj");
+        var output = Path.Combine(directory.Path, "bin", "initdata");
+        var kept = new[] { Path.Combine(directory.Path, "bin", "app.dll"), Path.Combine(obj, "app.csproj.CoreCompileInputs.cache"), Path.Combine(directory.Path, "bin", "initdata-notes.txt") };
+        var ours = new[] { Path.Combine(output, "initdata.toml"), Path.Combine(output, "containerd", "certs.d", "r_5000_", "ca.crt"), Path.Combine(obj, "app.initdata.state.props"), Path.Combine(obj, "app.initdata.1_2.stamp") };
+        var list = directory.Write("obj/app.csproj.FileListAbsolute.txt", string.Join("\n", kept.Concat(ours)) + "\n");
+
+        GenerationState.Write(Path.Combine(obj, "app.initdata.3_4.stamp"), "sha256:ab", output, "app.csproj.FileListAbsolute.txt", new DiagnosticBag());
+
+        Assert.Equal(kept, File.ReadAllLines(list));
     }
 }

@@ -1,5 +1,3 @@
-using Coco.InitData.Tasks;
-
 namespace Coco.InitData.Targets.Tests;
 
 [CollectionDefinition(nameof(MSBuildCollection), DisableParallelization = true)]
@@ -7,29 +5,28 @@ public sealed class MSBuildCollection
 {
 }
 
-/// <summary>The build/ targets in-process: hook, outputs, FileWrites, the skip on a second build, and what regenerates.</summary>
+/// <summary>The build/ targets in-process: hook, outputs, the stamp, the skip on a second build, and what regenerates.</summary>
 [Collection(nameof(MSBuildCollection))]
 public sealed class IncrementalBuildTests
 {
     private const string Registry = """<InitDataRegistry Include="registry.example.internal:5000" CertificateAuthority="certs/ca.pem" />""";
 
     [Fact]
-    public void Build_generates_the_artifacts_returns_them_and_records_them_for_clean()
+    public void Build_generates_the_artifacts_returns_them_and_records_them_in_the_stamp_not_in_FileWrites()
     {
         using var project = NewProject();
 
-        var (success, log, instance, _) = project.Build();
+        var (success, log, instance, _) = project.Build("Build", "GenerateInitData");
 
         Assert.True(success, string.Join("\n", log.Errors.Select(e => e.Message)));
         Assert.Single(log.TasksStarted, t => t == "GenerateInitData");
         Assert.Matches("^sha256:[0-9a-f]{64}$", instance.GetPropertyValue("InitDataDigest"));
         var generated = instance.GetItems("InitDataGeneratedFile").Select(i => Path.GetFileName(i.EvaluatedInclude)).Order().ToList();
         Assert.Equal(new[] { "ca.crt", "hosts.toml", "initdata.annotation", "initdata.json", "initdata.toml" }, generated);
-        var writes = instance.GetItems("FileWrites").Select(i => Path.GetFileName(i.EvaluatedInclude)).ToList();
-        Assert.Contains("initdata.toml", writes);
-        Assert.Contains("app.initdata.state.props", writes);
+        // FileWrites that a skipped generation no longer names would be deleted by the next IncrementalClean.
+        Assert.DoesNotContain(instance.GetItems("FileWrites"), i => i.EvaluatedInclude.Contains("initdata", StringComparison.Ordinal));
         var stamp = Assert.Single(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "app.initdata.*.stamp"));
-        Assert.Contains(Path.GetFileName(stamp), writes);
+        Assert.Equal(instance.GetPropertyValue("InitDataDigest"), File.ReadAllText(stamp));
     }
 
     [Fact]
@@ -47,18 +44,20 @@ public sealed class IncrementalBuildTests
     public void A_second_build_with_nothing_changed_runs_no_InitData_task_and_still_knows_the_digest()
     {
         using var project = NewProject();
-        var first = project.Build();
+        var first = project.Build("Build", "GenerateInitData");
 
         var second = project.Build();
+        var asked = project.Build("Build", "GenerateInitData");
 
-        // Not one task: the digest and the outputs come from the state file the project's evaluation imported.
+        // Not one task, and no item: the digest comes from the stamp, read by the skipped target's property function.
         Assert.Empty(second.Log.TasksStarted);
+        Assert.Empty(second.Instance.GetItems("InitDataGeneratedFile"));
         Assert.Equal(first.Instance.GetPropertyValue("InitDataDigest"), second.Instance.GetPropertyValue("InitDataDigest"));
-        Assert.Equal(5, second.Instance.GetItems("InitDataGeneratedFile").Count);
-        Assert.Equal(
-            first.Instance.GetItems("InitDataGeneratedFile").Select(i => i.EvaluatedInclude).Order(),
-            second.Instance.GetItems("InitDataGeneratedFile").Select(i => i.EvaluatedInclude).Order());
-        Assert.Contains("containerd/certs.d/registry.example.internal_5000_/hosts.toml", project.RelativeOutputs(second.Instance));
+        // GenerateInitData returns the files from the set's list.
+        Assert.DoesNotContain("GenerateInitData", asked.Log.TasksStarted);
+        Assert.Equal(5, asked.Instance.GetItems("InitDataGeneratedFile").Count);
+        Assert.Equal(project.RelativeOutputs(first.Instance), project.RelativeOutputs(asked.Instance));
+        Assert.Contains("containerd/certs.d/registry.example.internal_5000_/hosts.toml", project.RelativeOutputs(asked.Instance));
     }
 
     [Fact]
@@ -139,11 +138,11 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
-    public void A_failed_generation_keeps_the_last_state_and_is_tried_again_by_the_next_build()
+    public void A_failed_generation_keeps_the_last_stamp_and_is_tried_again_by_the_next_build()
     {
         using var project = NewProject();
         project.Build();
-        var state = Path.Combine(project.Directory, "obj", "app.initdata.state.props");
+        var state = Assert.Single(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "app.initdata.*.stamp"));
         var recorded = File.ReadAllBytes(state);
         project.WriteProject("""<InitDataRegistry Include="https://registry.example.internal" />""");
 
@@ -156,85 +155,96 @@ public sealed class IncrementalBuildTests
         Assert.Equal(recorded, File.ReadAllBytes(state));
         Assert.False(again.Success);
         Assert.Contains("GenerateInitData", again.Log.TasksStarted);
-        // Back to the settings the state records, with its artifacts untouched: nothing to do.
+        // Back to the settings the stamp records, with its artifacts untouched: nothing to do.
         Assert.True(restored.Success);
         Assert.Empty(restored.Log.TasksStarted);
-        Assert.True(File.GetLastWriteTimeUtc(state) < DateTime.UtcNow.AddYears(-GenerationState.BackdatedYears + 1));
     }
 
-    [Fact]
-    public void A_state_without_its_stamp_or_a_stamp_without_its_state_makes_the_next_build_generate()
+    [Theory]
+    [InlineData("stamp")]
+    [InlineData("list")]
+    [InlineData("output folder")]
+    public void A_missing_stamp_list_or_output_folder_makes_the_next_build_generate(string missing)
     {
         using var project = NewProject();
         project.Build();
-        var obj = Path.Combine(project.Directory, "obj");
-        var stamp = Assert.Single(Directory.GetFiles(obj, "app.initdata.*.stamp"));
-        var state = Path.Combine(obj, "app.initdata.state.props");
+        var stamp = Assert.Single(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "app.initdata.*.stamp"));
 
-        File.Delete(stamp);
-        var withoutStamp = project.Build();
-        File.Delete(state);
-        var withoutState = project.Build();
-        var after = project.Build();
+        switch (missing)
+        {
+            case "stamp": File.Delete(stamp); break;
+            case "list": File.Delete(Path.Combine(project.OutputPath, ".coco-initdata.files")); break;
+            default: Directory.Delete(project.OutputPath, recursive: true); break;
+        }
 
-        Assert.Contains("GenerateInitData", withoutStamp.Log.TasksStarted);
-        // The stamp is there again, but the state is not: the outputs name the stamp through the state's own folder.
-        Assert.True(File.Exists(stamp));
-        Assert.Contains("GenerateInitData", withoutState.Log.TasksStarted);
-        Assert.Empty(after.Log.TasksStarted);
+        var again = project.Build();
+        var after = project.Build("Build", "GenerateInitData");
+
+        Assert.True(again.Success, string.Join("\n", again.Log.Errors.Select(e => e.Message)));
+        Assert.Contains("GenerateInitData", again.Log.TasksStarted);
+        Assert.True(File.Exists(Path.Combine(project.OutputPath, "initdata.toml")));
+        Assert.DoesNotContain("GenerateInitData", after.Log.TasksStarted);
         Assert.Equal(5, after.Instance.GetItems("InitDataGeneratedFile").Count);
     }
 
     [Fact]
-    public void A_state_file_of_an_earlier_version_makes_the_first_build_generate_and_is_replaced()
+    public void An_earlier_versions_state_file_and_FileWrites_are_retired_by_the_first_build()
     {
-        using var project = NewProject();
-        project.Build();
-        // Stop 18's format: a settings hash and relative items; no stamp folder, no stamp.
+        // Versions before the stamp held the state: a state file imported at evaluation, and every artifact in FileWrites,
+        // which IncrementalClean would now delete as files this build no longer writes.
+        using var project = NewProject("<CleanFile>app.proj.FileListAbsolute.txt</CleanFile>");
         var obj = Path.Combine(project.Directory, "obj");
-        foreach (var stamp in Directory.GetFiles(obj, "app.initdata.*.stamp"))
-        {
-            File.Delete(stamp);
-        }
-
-        var state = Path.Combine(obj, "app.initdata.state.props");
-        File.WriteAllText(state, """
-            <Project>
-              <PropertyGroup>
-                <_InitDataStateHash>1_2</_InitDataStateHash>
-                <_InitDataStateDigest>sha256:00</_InitDataStateDigest>
-              </PropertyGroup>
-              <ItemGroup>
-                <FileWrites Include="$(MSBuildThisFileFullPath)" />
-                <_InitDataListedFile Include="initdata.toml" InitDataRelativePath="initdata.toml" />
-              </ItemGroup>
-            </Project>
-            """);
+        var state = project.Write("obj/app.initdata.state.props", "<Project><PropertyGroup><_InitDataStampFolder>$(MSBuildThisFileDirectory)</_InitDataStampFolder></PropertyGroup></Project>");
+        var oldStamp = project.Write("obj/app.initdata.1_2.stamp", string.Empty);
+        var app = Path.Combine(project.Directory, "bin", "app.dll");
+        var list = project.Write("obj/app.proj.FileListAbsolute.txt", string.Join("\n", app, state, oldStamp, Path.Combine(project.OutputPath, "initdata.toml")) + "\n");
 
         var upgraded = project.Build();
         var next = project.Build();
 
-        Assert.True(upgraded.Success);
+        Assert.True(upgraded.Success, string.Join("\n", upgraded.Log.Errors.Select(e => e.Message)));
         Assert.Contains("GenerateInitData", upgraded.Log.TasksStarted);
-        Assert.Matches("^sha256:[0-9a-f]{64}$", upgraded.Instance.GetPropertyValue("InitDataDigest"));
-        Assert.Contains("_InitDataStampFolder", File.ReadAllText(state), StringComparison.Ordinal);
+        Assert.False(File.Exists(state));
+        Assert.False(File.Exists(oldStamp));
+        Assert.Equal(new[] { app }, File.ReadAllLines(list));
         Assert.Empty(next.Log.TasksStarted);
+        Assert.Matches("^sha256:[0-9a-f]{64}$", next.Instance.GetPropertyValue("InitDataDigest"));
     }
 
     [Fact]
-    public void With_InitData_off_the_state_is_not_imported_so_nothing_keeps_the_artifacts_from_IncrementalClean()
+    public void With_InitData_off_nothing_runs_and_the_earlier_artifacts_stay_until_clean()
     {
         using var project = NewProject();
         project.Build();
 
         project.WriteProject(Registry, "<InitDataEnabled>false</InitDataEnabled>");
         var off = project.Build();
+        var kept = File.Exists(Path.Combine(project.OutputPath, "initdata.toml"));
+        var clean = project.Build("Clean");
 
         Assert.True(off.Success);
-        Assert.Empty(off.Log.TasksStarted);
+        Assert.DoesNotContain(off.Log.TargetsStarted, t => t.Contains("InitData", StringComparison.Ordinal));
         Assert.Empty(off.Instance.GetItems("InitDataGeneratedFile"));
-        Assert.DoesNotContain(off.Instance.GetItems("FileWrites"), i => i.EvaluatedInclude.Contains("initdata", StringComparison.Ordinal));
         Assert.Equal(string.Empty, off.Instance.GetPropertyValue("InitDataDigest"));
+        Assert.True(kept);
+        Assert.True(clean.Success, string.Join("\n", clean.Log.Errors.Select(e => e.Message)));
+        Assert.False(Directory.Exists(project.OutputPath));
+        Assert.Empty(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "app.initdata.*"));
+    }
+
+    [Fact]
+    public void Clean_removes_what_the_stamps_list_and_the_states_own_files_and_leaves_anyone_elses()
+    {
+        using var project = NewProject();
+        project.Build();
+        var someoneElses = project.Write("bin/initdata/notes.txt", "not ours");
+        var objOther = project.Write("obj/app.other.cache", "not ours");
+
+        var clean = project.Build("Clean");
+
+        Assert.True(clean.Success, string.Join("\n", clean.Log.Errors.Select(e => e.Message)));
+        Assert.Equal(new[] { someoneElses }, Directory.GetFiles(project.OutputPath, "*", SearchOption.AllDirectories));
+        Assert.Equal(new[] { objOther }, Directory.GetFiles(Path.Combine(project.Directory, "obj")));
     }
 
     [Fact]
@@ -263,9 +273,7 @@ public sealed class IncrementalBuildTests
         Assert.True(second.Success);
         Assert.Empty(second.Log.Warnings);
         Assert.DoesNotContain(second.Log.TargetsStarted, t => t.Contains("InitData", StringComparison.Ordinal));
-        // IncrementalClean would delete a state file the build no longer names: the file names itself.
-        var state = Path.Combine(project.Directory, "obj", "app.initdata.state.props");
-        Assert.Contains(second.Instance.GetItems("FileWrites"), i => i.GetMetadataValue("FullPath") == state);
+        Assert.True(File.Exists(Path.Combine(project.Directory, "obj", "app.initdata.none")));
         Assert.False(Directory.Exists(project.OutputPath));
     }
 
@@ -289,11 +297,12 @@ public sealed class IncrementalBuildTests
         Assert.True(declared.Success, string.Join("\n", declared.Log.Errors.Select(e => e.Message)));
         Assert.Contains("GenerateInitData", declared.Log.TasksStarted);
         Assert.True(generated);
-        // The state lists artifacts, so the build takes the full path once; it returns no artifact and names none in
-        // FileWrites, so an SDK build's IncrementalClean deletes the old ones as orphans.
+        // No "nothing written" marker since the generation, so the build takes the full path once: the task removes the
+        // set it wrote, returns no artifact and sets the marker.
         Assert.Contains("GenerateInitData", removed.Log.TasksStarted);
         Assert.Empty(removed.Instance.GetItems("InitDataGeneratedFile"));
-        Assert.DoesNotContain(removed.Instance.GetItems("FileWrites"), i => i.GetMetadataValue("FullPath") == toml);
+        Assert.False(File.Exists(toml));
+        Assert.True(File.Exists(Path.Combine(project.Directory, "obj", "app.initdata.none")));
         Assert.DoesNotContain(quiet.Log.TargetsStarted, t => t.Contains("InitData", StringComparison.Ordinal));
     }
 

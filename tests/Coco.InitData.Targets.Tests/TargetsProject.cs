@@ -37,6 +37,7 @@ internal sealed class TargetsProject : IDisposable
           </ItemGroup>
           <Target Name="CopyFilesToOutputDirectory" />
           <Target Name="Build" DependsOnTargets="CopyFilesToOutputDirectory" />
+          <Target Name="Clean" />
           <Import Project="{SecurityElement.Escape(RepositoryPaths.TargetsFile)}" />
         </Project>
         """);
