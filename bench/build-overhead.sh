@@ -4,7 +4,8 @@
 #   - "none": the same projects without any package;
 #   - "any package": the same projects referencing an empty development-dependency package (no build logic,
 #     packed here), so the SDK's own cost of a project's first PackageReference is in the baseline;
-#   - "Coco.InitData": each project declares one registry and its CA;
+#   - "Coco.InitData": the same projects referencing Coco.InitData;
+#   every project of these three declares one registry with its CA and a KBS URL (inert lines without the package);
 #   - "declares nothing" (no-op builds only): each project references Coco.InitData and declares nothing;
 #   1. one workload project: clean build and no-op rebuild;
 #   2. a generated solution of N small workload projects built with -m: clean build and no-op rebuild.
@@ -97,7 +98,9 @@ write_project() {
     if [ "$with" = with ] || [ "$with" = bare ]; then
       echo "  <ItemGroup><PackageReference Include=\"Coco.InitData\" Version=\"$version\" /></ItemGroup>"
     fi
-    if [ "$with" = with ]; then
+    # The same declarations in every variant but "declares nothing": without the package they are inert lines of the
+    # project, so the baselines are the same projects with the package swapped, as a user would have them.
+    if [ "$with" != bare ]; then
       echo '  <PropertyGroup><InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl></PropertyGroup>'
       echo '  <ItemGroup><InitDataRegistry Include="registry.example.internal:5000" CertificateAuthority="certs/registry-ca.pem" /></ItemGroup>'
     fi

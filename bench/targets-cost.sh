@@ -7,8 +7,7 @@
 # variant is a copy of build/ with one part taken out, which says what that part costs; "none" imports nothing.
 # bench/Coco.InitData.NoOpCost evaluates and builds every project in one process after two warm-up passes (files
 # parsed once, as a warm MSBuild node has them) and counts bytes allocated: within half a KB from run to run.
-# Not in the counts: parsing the state file (a cold node parses it once per project) and the SDK's IncrementalClean
-# handling the files the state lists in FileWrites; bench/build-overhead.sh measures the whole.
+# Not in the counts: what the SDK's own targets do around ours; bench/build-overhead.sh measures the whole.
 #
 # Usage: bench/targets-cost.sh [--projects N] [--rounds N]      (defaults 5 and 20: about 2 minutes)
 set -euo pipefail
@@ -49,7 +48,7 @@ open(path, "w", encoding="utf-8").write(u)
 PY
 }
 
-# write_projects NAME [BUILD_DIR]: the variant's projects, built once with the full targets (so the state and the
+# write_projects NAME [BUILD_DIR]: the variant's projects, built once with the full targets (so the artifacts and the
 # stamp of a generation are there) and then pointed at the variant's build/ (a variant whose settings text differs
 # generates again in the counter's warm-up passes).
 write_projects() {
@@ -80,10 +79,11 @@ hook="r'(<Target Name=\"_InitDataAfterBuild\"[^>]*?Condition=\")'"
 cp -r "$repo/build" "$work/build-full"
 variant hook "re.sub($hook, r'\\1false and ', t, count=1, flags=re.S)"
 variant day_ "t.replace(\"\$([System.DateTime]::UtcNow.ToString('yyyy-MM-dd'))\", 'day')"
-variant hash "t.replace(\"_\$([MSBuild]::StableStringHash('4b\$(_InitDataSettings)'))\", '')"
+variant hash "t.replace(\"_\$([MSBuild]::StableStringHash('5b\$(_InitDataSettings)'))\", '')"
 variant item "re.sub(r\";@\(InitDataRegistry->.*?</_InitDataSettings>\", '</_InitDataSettings>', t, flags=re.S)"
 variant text "re.sub(r'<_InitDataSettings>.*?</_InitDataSettings>', '<_InitDataSettings>fixed</_InitDataSettings>', t, flags=re.S)"
-for name in full hook day_ hash item text; do
+variant read "re.sub(r'<PropertyGroup Condition=\"\'\\$\(_InitDataGenerated\)\' != \'true\'\">.*?</PropertyGroup>', '', t, flags=re.S)"
+for name in full hook day_ hash item text read; do
   write_projects "$name" "$work/build-$name"
 done
 write_projects none
@@ -91,6 +91,7 @@ write_projects none
 echo "counting $projects projects x $rounds rounds ..." >&2
 echo "variants: full = build/ as it is; hook = the build hook's condition false (no InitData target runs; evaluation as full);"
 echo "day_ = no date in the settings; hash = one hash instead of two; item = no item transforms in the settings text;"
-echo "text = a fixed settings text (no property or item in it); none = no InitData import at all."
+echo "text = a fixed settings text (no property or item in it); read = the digest not read from the stamp;"
+echo "none = no InitData import at all."
 dotnet "$work/noopcost/Coco.InitData.NoOpCost.dll" --projects "$projects" "$rounds" \
-  "$work/full" "$work/hook" "$work/day_" "$work/hash" "$work/item" "$work/text" "$work/none"
+  "$work/full" "$work/hook" "$work/day_" "$work/hash" "$work/item" "$work/text" "$work/read" "$work/none"

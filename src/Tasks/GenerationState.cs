@@ -39,7 +39,7 @@ internal static class GenerationState
     /// <summary>
     /// Records a successful generation: the "nothing written" marker set or removed, the stamp written last, the project's
     /// stamps of earlier settings removed, and this project's files taken out of the SDK's list of files written
-    /// (<paramref name="cleanFile"/>, FileListAbsolute.txt beside the stamp; versions before 0.5 listed them, and
+    /// (<paramref name="cleanFile"/>, FileListAbsolute.txt beside the stamp; earlier versions of the package listed them, and
     /// IncrementalClean would delete what that list names and this build does not). False after reporting a failure
     /// (the artifacts are written already).
     /// </summary>
@@ -83,8 +83,8 @@ internal static class GenerationState
         return true;
     }
 
-    // Every other stamp of the project is of settings it no longer has; a state file of versions before 0.5 is no longer
-    // read. Best effort: one left behind only costs its few bytes (dotnet clean takes the stamps).
+    // Every other stamp of the project is of settings it no longer has; the state file of earlier versions is no
+    // longer read. Best effort: one left behind only costs its few bytes (dotnet clean takes the stamps).
     private static void RemoveEarlierFiles(string prefix, string currentStamp)
     {
         try

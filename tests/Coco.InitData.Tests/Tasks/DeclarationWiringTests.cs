@@ -22,7 +22,7 @@ public sealed class DeclarationWiringTests
         var targets = File.ReadAllText(RepositoryPaths.TargetsFile);
 
         Assert.Contains($"{property}=$([MSBuild]::Escape('$({property})'))", targets, StringComparison.Ordinal);
-        Assert.Contains($";{property}=$({property});", SettingsHashText(targets), StringComparison.Ordinal);
+        Assert.Contains($"|$({property})|", SettingsHashText(targets), StringComparison.Ordinal);
         var defaults = Regex.Matches(targets, $"<{property} Condition=\"'\\$\\({property}\\)' == ''\">([^<]*)</{property}>");
         if (setting.Default is null)
         {
@@ -55,8 +55,8 @@ public sealed class DeclarationWiringTests
         var targets = File.ReadAllText(RepositoryPaths.TargetsFile);
         var passed = Regex.Matches(targets, @"(\w+)=\$\(\[MSBuild\]::Escape\('\$\(\1\)'\)\)").Select(m => m.Groups[1].Value).ToList();
         // The catalog's settings, then what the targets add of their own (the day, the output folder, the items).
-        var catalogPart = SettingsHashText(targets).Split(";InitDataValidationDay=", 2)[0];
-        var hashed = Regex.Matches(catalogPart, @"(InitData\w+)=\$\(\1\)").Select(m => m.Groups[1].Value).ToList();
+        var catalogPart = SettingsHashText(targets).Split("|$([System.DateTime]::UtcNow", 2)[0] + "|";
+        var hashed = Regex.Matches(catalogPart, @"\|\$\((InitData\w+)\)(?=\|)").Select(m => m.Groups[1].Value).ToList();
 
         Assert.Equal(SettingCatalog.All.Select(s => s.Property), passed);
         Assert.Equal(SettingCatalog.All.Select(s => s.Property), hashed);
@@ -64,9 +64,9 @@ public sealed class DeclarationWiringTests
         Assert.All(SettingCatalog.All, s => Assert.StartsWith("--", s.Option, StringComparison.Ordinal));
     }
 
-    /// <summary>The text the targets hash for incrementality, between ';' so that each setting can be found whole.</summary>
+    /// <summary>The text the targets hash for incrementality, between '|' so that each setting can be found whole.</summary>
     private static string SettingsHashText(string targets) =>
-        ";" + Regex.Match(targets, "<_InitDataSettings>([^<]*)</_InitDataSettings>").Groups[1].Value + ";";
+        "|" + Regex.Match(targets, "<_InitDataSettings>([^<]*)</_InitDataSettings>").Groups[1].Value + "|";
 
     [Fact]
     public void The_build_hook_skips_a_project_as_declaring_nothing_only_when_the_engine_would_say_so()
