@@ -82,8 +82,7 @@ variant day_ "t.replace(\"\$([System.DateTime]::UtcNow.ToString('yyyy-MM-dd'))\"
 variant hash "t.replace(\"_\$([MSBuild]::StableStringHash('5b\$(_InitDataSettings)'))\", '')"
 variant item "re.sub(r\";@\(InitDataRegistry->.*?</_InitDataSettings>\", '</_InitDataSettings>', t, flags=re.S)"
 variant text "re.sub(r'<_InitDataSettings>.*?</_InitDataSettings>', '<_InitDataSettings>fixed</_InitDataSettings>', t, flags=re.S)"
-variant read "re.sub(r'<PropertyGroup Condition=\"\'\\$\(_InitDataGenerated\)\' != \'true\'\">.*?</PropertyGroup>', '', t, flags=re.S)"
-for name in full hook day_ hash item text read; do
+for name in full hook day_ hash item text; do
   write_projects "$name" "$work/build-$name"
 done
 write_projects none
@@ -91,7 +90,6 @@ write_projects none
 echo "counting $projects projects x $rounds rounds ..." >&2
 echo "variants: full = build/ as it is; hook = the build hook's condition false (no InitData target runs; evaluation as full);"
 echo "day_ = no date in the settings; hash = one hash instead of two; item = no item transforms in the settings text;"
-echo "text = a fixed settings text (no property or item in it); read = the digest not read from the stamp;"
-echo "none = no InitData import at all."
+echo "text = a fixed settings text (no property or item in it); none = no InitData import at all."
 dotnet "$work/noopcost/Coco.InitData.NoOpCost.dll" --projects "$projects" "$rounds" \
-  "$work/full" "$work/hook" "$work/day_" "$work/hash" "$work/item" "$work/text" "$work/read" "$work/none"
+  "$work/full" "$work/hook" "$work/day_" "$work/hash" "$work/item" "$work/text" "$work/none"

@@ -50,7 +50,7 @@ public sealed class BuildIntegrationTests
             """,
             "<GenerateInitDataDependsOn>FetchRegistryCa;$(GenerateInitDataDependsOn)</GenerateInitDataDependsOn>");
 
-        var (success, log, instance, _) = project.Build();
+        var (success, log, instance, _) = project.Build("Build", "GenerateInitData");
 
         Assert.True(success, string.Join("\n", log.Errors.Select(e => e.Message)));
         Assert.True(File.Exists(Path.Combine(project.Directory, "certs", "ca.pem")));

@@ -49,12 +49,13 @@ public sealed class IncrementalBuildTests
         var second = project.Build();
         var asked = project.Build("Build", "GenerateInitData");
 
-        // Not one task, and no item: the digest comes from the stamp, read by the skipped target's property function.
+        // Not one task, no file read and no item.
         Assert.Empty(second.Log.TasksStarted);
         Assert.Empty(second.Instance.GetItems("InitDataGeneratedFile"));
-        Assert.Equal(first.Instance.GetPropertyValue("InitDataDigest"), second.Instance.GetPropertyValue("InitDataDigest"));
-        // GenerateInitData returns the files from the set's list.
+        Assert.Equal(string.Empty, second.Instance.GetPropertyValue("InitDataDigest"));
+        // Asked for, GenerateInitData gives the digest from the stamp and the files from the set's list.
         Assert.DoesNotContain("GenerateInitData", asked.Log.TasksStarted);
+        Assert.Equal(first.Instance.GetPropertyValue("InitDataDigest"), asked.Instance.GetPropertyValue("InitDataDigest"));
         Assert.Equal(5, asked.Instance.GetItems("InitDataGeneratedFile").Count);
         Assert.Equal(project.RelativeOutputs(first.Instance), project.RelativeOutputs(asked.Instance));
         Assert.Contains("containerd/certs.d/registry.example.internal_5000_/hosts.toml", project.RelativeOutputs(asked.Instance));
@@ -64,11 +65,11 @@ public sealed class IncrementalBuildTests
     public void Changing_a_pem_file_regenerates()
     {
         using var project = NewProject();
-        var first = project.Build();
+        var first = project.Build("Build", "GenerateInitData");
         var pem = project.Write("certs/ca.pem", TestPki.Root("Renewed CA").Pem);
         File.SetLastWriteTimeUtc(pem, DateTime.UtcNow.AddMinutes(1));
 
-        var second = project.Build();
+        var second = project.Build("Build", "GenerateInitData");
 
         Assert.Contains("GenerateInitData", second.Log.TasksStarted);
         Assert.NotEqual(first.Instance.GetPropertyValue("InitDataDigest"), second.Instance.GetPropertyValue("InitDataDigest"));
@@ -83,11 +84,27 @@ public sealed class IncrementalBuildTests
 
         var afterMetadata = project.Build();
         project.WriteProject(Registry.Replace("/>", "Insecure=\"true\" />", StringComparison.Ordinal), "<InitDataAlgorithm>sha384</InitDataAlgorithm>");
-        var afterProperty = project.Build();
+        var afterProperty = project.Build("Build", "GenerateInitData");
 
         Assert.Contains("GenerateInitData", afterMetadata.Log.TasksStarted);
         Assert.Contains("GenerateInitData", afterProperty.Log.TasksStarted);
         Assert.StartsWith("sha384:", afterProperty.Instance.GetPropertyValue("InitDataDigest"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_day_is_part_of_the_settings_only_without_a_fixed_validation_time()
+    {
+        // Certificates are judged "now" only without InitDataValidationTime: then expiry must be checked again each day,
+        // and otherwise a new day must not regenerate.
+        using var fixedTime = NewProject();
+        using var now = NewProject("<InitDataValidationTime></InitDataValidationTime>");
+
+        var atFixedTime = fixedTime.Build();
+        var atNow = now.Build();
+
+        Assert.Equal(string.Empty, atFixedTime.Instance.GetPropertyValue("_InitDataValidationDay"));
+        Assert.Equal(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), atNow.Instance.GetPropertyValue("_InitDataValidationDay"));
+        Assert.Contains("|" + atNow.Instance.GetPropertyValue("_InitDataValidationDay") + "|", atNow.Instance.GetPropertyValue("_InitDataSettings"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -200,14 +217,14 @@ public sealed class IncrementalBuildTests
         var list = project.Write("obj/app.proj.FileListAbsolute.txt", string.Join("\n", app, state, oldStamp, Path.Combine(project.OutputPath, "initdata.toml")) + "\n");
 
         var upgraded = project.Build();
-        var next = project.Build();
+        var next = project.Build("Build", "GenerateInitData");
 
         Assert.True(upgraded.Success, string.Join("\n", upgraded.Log.Errors.Select(e => e.Message)));
         Assert.Contains("GenerateInitData", upgraded.Log.TasksStarted);
         Assert.False(File.Exists(state));
         Assert.False(File.Exists(oldStamp));
         Assert.Equal(new[] { app }, File.ReadAllLines(list));
-        Assert.Empty(next.Log.TasksStarted);
+        Assert.DoesNotContain("GenerateInitData", next.Log.TasksStarted);
         Assert.Matches("^sha256:[0-9a-f]{64}$", next.Instance.GetPropertyValue("InitDataDigest"));
     }
 
