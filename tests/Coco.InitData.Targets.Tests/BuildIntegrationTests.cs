@@ -59,6 +59,30 @@ public sealed class BuildIntegrationTests
     }
 
     [Fact]
+    public void A_target_that_asks_for_GenerateInitData_after_the_build_sees_the_digest_and_files_on_every_build()
+    {
+        // The README's pattern for a target that uses what was generated: the same on a generating and a no-op build.
+        using var project = new TargetsProject();
+        project.Write("certs/ca.pem", TestPki.Root().Pem);
+        project.WriteProject(
+            Registry + """
+              </ItemGroup>
+              <Target Name="ChartValues" AfterTargets="Build" DependsOnTargets="GenerateInitData">
+                <PropertyGroup><Seen>$(InitDataDigest) @(InitDataGeneratedFile->Count())</Seen></PropertyGroup>
+              </Target>
+              <ItemGroup>
+            """);
+
+        var generating = project.Build();
+        var noOp = project.Build();
+
+        Assert.Contains("GenerateInitData", generating.Log.TasksStarted);
+        Assert.DoesNotContain("GenerateInitData", noOp.Log.TasksStarted);
+        Assert.Matches("^sha256:[0-9a-f]{64} 5$", generating.Instance.GetPropertyValue("Seen"));
+        Assert.Equal(generating.Instance.GetPropertyValue("Seen"), noOp.Instance.GetPropertyValue("Seen"));
+    }
+
+    [Fact]
     public void Generation_runs_alone_when_its_target_is_asked_for()
     {
         using var project = new TargetsProject();
