@@ -5,7 +5,6 @@ using Coco.InitData.ProjectFiles;
 using Coco.InitData.Settings;
 using Coco.InitData.Specification;
 using Coco.InitData.Tasks.ProjectFiles;
-using Microsoft.Build.Evaluation;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -145,11 +144,10 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
 
     private void Report(GenerationOutcome outcome)
     {
-        // TaskItem takes an escaped item spec: a "%41" or ";" in a file name must stay as it is.
-        InputFiles = outcome.FilesRead.Select(f => (ITaskItem)new TaskItem(ProjectCollection.Escape(f))).ToArray();
+        InputFiles = outcome.FilesRead.Select(ItemSpecs.ForFile).ToArray();
         var outputRoot = Path.GetFullPath(OutputPath);
         var written = outcome.WrittenFiles ?? Array.Empty<string>();
-        GeneratedFiles = written.Select(f => (ITaskItem)new TaskItem(ProjectCollection.Escape(f))).ToArray();
+        GeneratedFiles = written.Select(ItemSpecs.ForFile).ToArray();
 
         // Nothing declared writes no document (WrittenFiles is empty): no digest and no summary line.
         if (outcome.Summary is { } summary)

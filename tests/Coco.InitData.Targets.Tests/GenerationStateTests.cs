@@ -118,3 +118,20 @@ public sealed class GenerationStateTests
         Assert.Equal(kept, File.ReadAllLines(list));
     }
 }
+
+/// <summary>The task escapes item specs itself (it runs without Microsoft.Build.dll); MSBuild's own escaping is the oracle.</summary>
+[Collection(nameof(MSBuildCollection))]
+public sealed class ItemSpecsTests
+{
+    [Theory]
+    [InlineData("/srv/k8s/plain.yaml")]
+    [InlineData("/srv/k8s/a;b.yaml")]
+    [InlineData("/srv/k8s/100%41.yaml")]
+    [InlineData("/srv/k8s/$(x)@(y)%(z)'s *?.yaml")]
+    [InlineData("/srv/k8s/ünï ćödé (1).yaml")]
+    public void Escaping_is_MSBuilds_and_the_item_gives_back_the_path(string path)
+    {
+        Assert.Equal(Microsoft.Build.Evaluation.ProjectCollection.Escape(path), ItemSpecs.Escape(path), ignoreCase: true);
+        Assert.Equal(path, ItemSpecs.ForFile(path).ItemSpec);
+    }
+}
