@@ -88,6 +88,7 @@ public sealed class PackageConsumerTests
         Assert.Equal(0, project.Dotnet("build").ExitCode);
 
         var second = project.Dotnet("build", "-v:d");
+        var keptByNoOp = File.Exists(Path.Combine(project.OutputFolder(), "initdata.toml"));
         var clean = project.Dotnet("clean");
 
         Assert.Contains("Skipping target \"_InitDataGenerateCore\" because all output files are up-to-date", second.Output, StringComparison.Ordinal);
@@ -95,7 +96,7 @@ public sealed class PackageConsumerTests
         // Nothing the generation writes is imported by evaluation, so nothing makes the second build compile again; and
         // nothing of ours is in FileWrites, so its IncrementalClean deletes none of the artifacts the first one wrote.
         Assert.Contains("Skipping target \"CoreCompile\" because all output files are up-to-date", second.Output, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(project.OutputFolder(), "initdata.toml")), "a no-op build must keep the artifacts");
+        Assert.True(keptByNoOp, "a no-op build must keep the artifacts");
         Assert.Equal(0, clean.ExitCode);
         Assert.False(File.Exists(Path.Combine(project.OutputFolder(), "initdata.toml")), "clean must remove the artifacts");
     }
