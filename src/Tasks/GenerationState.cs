@@ -12,7 +12,9 @@ namespace Coco.InitData.Tasks;
 /// the generation target's outputs, so a change of settings is a missing output. It holds the digest, which the targets
 /// read when they skip the generation (the files written are the set's own list, in the output folder);</item>
 /// <item><c>&lt;project&gt;.initdata.none</c>, an empty marker while the last generation wrote nothing (nothing declared):
-/// the build hook's condition looks for it, so such a project runs no InitData target at all.</item>
+/// the build hook's condition looks for it, so such a project runs no InitData target at all;</item>
+/// <item><c>&lt;project&gt;.initdata.folder</c>, the output folder of the last generation: when it moves, the set left in
+/// the old folder is removed.</item>
 /// </list>
 /// Written by the task after a successful generation only, the stamp last: a failed or interrupted run leaves no stamp
 /// for its settings, and the next build generates again. Nothing is imported at evaluation and nothing is listed in
@@ -27,6 +29,9 @@ internal static class GenerationState
     /// <summary>The marker's name after the project's prefix.</summary>
     public const string NothingWrittenMarker = "none";
 
+    /// <summary>The name, after the project's prefix, of the record of the output folder the last generation wrote to.</summary>
+    public const string OutputFolderRecord = "folder";
+
     // What every file of a project's state starts with after the project's name; the hash never holds it.
     private const string PrefixEnd = ".initdata.";
 
@@ -37,8 +42,9 @@ internal static class GenerationState
     public static byte[] Render(string? digest) => Encoding.UTF8.GetBytes(digest ?? string.Empty);
 
     /// <summary>
-    /// Records a successful generation: the "nothing written" marker set or removed, the stamp written last, the project's
-    /// stamps of earlier settings removed, and this project's files taken out of the SDK's list of files written
+    /// Records a successful generation: the "nothing written" marker set or removed, the set of an earlier output folder
+    /// removed, the stamp written last, the project's stamps of earlier settings removed, and this project's files taken
+    /// out of the SDK's list of files written
     /// (<paramref name="cleanFile"/>, FileListAbsolute.txt beside the stamp; earlier versions of the package listed them, and
     /// IncrementalClean would delete what that list names and this build does not). False after reporting a failure
     /// (the artifacts are written already).
@@ -74,6 +80,8 @@ internal static class GenerationState
             ForgetFileWrites(Path.Combine(folder, cleanFile), prefix, Path.GetFullPath(outputFolder));
         }
 
+        LeaveEarlierFolder(prefix, outputFolder);
+
         if (!ArtifactWriter.WriteFile(stamp, Render(digest), diagnostics))
         {
             return false;
@@ -104,6 +112,57 @@ internal static class GenerationState
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Kept: the current stamp is written, which is all the next build needs.
+        }
+    }
+
+    // InitDataOutputPath moved since the last generation: the set in the folder it left goes (only the files that set's
+    // list names, and the folders they leave empty; anyone else's files stay), as dotnet clean would remove it. Best
+    // effort: a set that cannot be removed stays where it is, which is all a build without this record would do.
+    private static void LeaveEarlierFolder(string prefix, string outputFolder)
+    {
+        var record = prefix + OutputFolderRecord;
+        var current = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputFolder));
+        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        try
+        {
+            var earlier = File.Exists(record) ? File.ReadAllText(record) : null;
+            if (string.Equals(earlier, current, comparison))
+            {
+                return;
+            }
+
+            if (earlier is not null && Path.IsPathFullyQualified(earlier) && Directory.Exists(earlier)
+                && ArtifactWriter.RemoveSet(earlier, new DiagnosticBag()) is not null)
+            {
+                RemoveLockAndEmptyFolder(earlier);
+            }
+
+            File.WriteAllText(record, current);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Kept: the new set is written; the old one stays until someone removes it.
+        }
+    }
+
+    // The set's lock file goes only if no one holds it (taken exclusively, deleted on close), then the folder if nothing
+    // else is left in it.
+    private static void RemoveLockAndEmptyFolder(string folder)
+    {
+        try
+        {
+            using (new FileStream(Path.Combine(folder, ArtifactWriter.LockFileName), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            if (!Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Held by another build, or not empty: left as it is.
         }
     }
 

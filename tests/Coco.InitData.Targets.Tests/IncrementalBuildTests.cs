@@ -265,6 +265,24 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void Moving_InitDataOutputPath_removes_the_set_left_in_the_old_folder_and_nothing_else_there()
+    {
+        using var project = NewProject();
+        project.Build();
+        var someoneElses = project.Write("bin/initdata/notes.txt", "not ours");
+
+        project.WriteProject(Registry, "<InitDataOutputPath>deploy/initdata</InitDataOutputPath>");
+        var moved = project.Build();
+        var clean = project.Build("Clean");
+
+        Assert.True(moved.Success, string.Join("\n", moved.Log.Errors.Select(e => e.Message)));
+        Assert.Equal(new[] { someoneElses }, Directory.GetFiles(project.OutputPath, "*", SearchOption.AllDirectories));
+        Assert.True(clean.Success);
+        Assert.False(Directory.Exists(Path.Combine(project.Directory, "deploy", "initdata")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "app.initdata.*"));
+    }
+
+    [Fact]
     public void InitDataOutputPath_moves_the_artifacts()
     {
         using var project = NewProject("<InitDataOutputPath>deploy/initdata</InitDataOutputPath>");
