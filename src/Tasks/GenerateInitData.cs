@@ -50,7 +50,8 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
 
     /// <summary>
     /// The stamp to write last (<c>$(_InitDataStamp)</c>: <c>obj/&lt;project&gt;.initdata.&lt;hash&gt;.stamp</c>, the hash of
-    /// every InitData setting and item), holding the digest: the generation target's outputs name it. Nothing is recorded when it is empty (only a call written by hand has none).
+    /// every InitData setting and item), holding the digest: the generation target's outputs name it. Nothing is
+    /// recorded when it is empty (only a call written by hand has none).
     /// </summary>
     public string StampFile { get; set; } = string.Empty;
 
@@ -64,7 +65,10 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     [Output]
     public string Digest { get; set; } = string.Empty;
 
-    /// <summary>Every file written (full paths; the set's list in the output folder names the same files for a build that skips generation).</summary>
+    /// <summary>
+    /// Every file written (full paths, escaped as item specs); the set's list in the output folder names the same files
+    /// for a build that skips generation.
+    /// </summary>
     [Output]
     public ITaskItem[] GeneratedFiles { get; set; } = Array.Empty<ITaskItem>();
 

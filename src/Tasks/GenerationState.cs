@@ -9,8 +9,9 @@ namespace Coco.InitData.Tasks;
 /// <c>&lt;project&gt;.initdata.*</c> (the targets' <c>$(_InitDataFilePrefix)</c>):
 /// <list type="bullet">
 /// <item>the stamp, named by the targets' hash of every setting (<c>&lt;project&gt;.initdata.&lt;hash&gt;.stamp</c>): one of
-/// the generation target's outputs, so a change of settings is a missing output. It holds the digest, which the targets
-/// read when they skip the generation (the files written are the set's own list, in the output folder);</item>
+/// the generation target's outputs, so a change of settings is a missing output. It holds the digest, which the
+/// GenerateInitData target reads when the generation was skipped (the files written are the set's own list, in the
+/// output folder);</item>
 /// <item><c>&lt;project&gt;.initdata.none</c>, an empty marker while the last generation wrote nothing (nothing declared):
 /// the build hook's condition looks for it, so such a project runs no InitData target at all;</item>
 /// <item><c>&lt;project&gt;.initdata.folder</c>, the output folder of the last generation: when it moves, the set left in
