@@ -116,9 +116,9 @@ internal static class GenerationState
         }
     }
 
-    // InitDataOutputPath moved since the last generation: the set in the folder it left goes (only the files that set's
-    // list names, and the folders they leave empty; anyone else's files stay), as dotnet clean would remove it. Best
-    // effort: a set that cannot be removed stays where it is, which is all a build without this record would do.
+    // InitDataOutputPath moved since the last generation: the set in the folder it left goes (ArtifactWriter.RemoveSet:
+    // only the files that set's list names; anyone else's files stay), as dotnet clean would remove it. Best effort: a set
+    // that cannot be removed stays where it is, which is all a build without this record would do.
     private static void LeaveEarlierFolder(string prefix, string outputFolder)
     {
         var record = prefix + OutputFolderRecord;
@@ -132,10 +132,9 @@ internal static class GenerationState
                 return;
             }
 
-            if (earlier is not null && Path.IsPathFullyQualified(earlier) && Directory.Exists(earlier)
-                && ArtifactWriter.RemoveSet(earlier, new DiagnosticBag()) is not null)
+            if (earlier is not null && Path.IsPathFullyQualified(earlier))
             {
-                RemoveLockAndEmptyFolder(earlier);
+                ArtifactWriter.RemoveSet(earlier, new DiagnosticBag());
             }
 
             File.WriteAllText(record, current);
@@ -143,27 +142,6 @@ internal static class GenerationState
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Kept: the new set is written; the old one stays until someone removes it.
-        }
-    }
-
-    // The set's lock file goes only if no one holds it (taken exclusively, deleted on close), then the folder if nothing
-    // else is left in it.
-    private static void RemoveLockAndEmptyFolder(string folder)
-    {
-        try
-        {
-            using (new FileStream(Path.Combine(folder, ArtifactWriter.LockFileName), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose))
-            {
-            }
-
-            if (!Directory.EnumerateFileSystemEntries(folder).Any())
-            {
-                Directory.Delete(folder);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Held by another build, or not empty: left as it is.
         }
     }
 

@@ -206,17 +206,27 @@ internal partial class ArtifactWriter
     }
 
     /// <summary>
-    /// Removes the set a folder holds, for a generation that has nothing to write: an empty set written in its place,
-    /// so the files its list names, the folders they leave empty and the list itself go (the lock file and the user's
-    /// files stay). A folder without a list or a journal holds no set and is not touched, nor created. Returns the
-    /// files written (none), or null after reporting as <see cref="Write"/> does.
+    /// Removes the set a folder holds, for a generation that has nothing to write (or a build whose output folder moved):
+    /// an empty set written in its place, so the files its list names, the folders they leave empty and the list itself
+    /// go; then the lock file, unless another writer holds it, and the folder if nothing else is left in it. The user's
+    /// files stay. A folder without a list or a journal holds no set and is not touched, nor created. Returns the files
+    /// written (none), or null after reporting as <see cref="Write"/> does.
     /// </summary>
     public static IReadOnlyList<string>? RemoveSet(string outputDirectory, DiagnosticBag diagnostics)
     {
         var root = Path.GetFullPath(outputDirectory);
-        return File.Exists(Path.Combine(root, ListFileName)) || File.Exists(Path.Combine(root, JournalFileName))
-            ? Write(root, Array.Empty<ArtifactFile>(), diagnostics)
-            : Array.Empty<string>();
+        if (!File.Exists(Path.Combine(root, ListFileName)) && !File.Exists(Path.Combine(root, JournalFileName)))
+        {
+            return Array.Empty<string>();
+        }
+
+        var written = Write(root, Array.Empty<ArtifactFile>(), diagnostics);
+        if (written is not null)
+        {
+            RemoveLockAndEmptyFolder(root);
+        }
+
+        return written;
     }
 
     /// <summary>The files the last complete set of a folder holds (full paths), from its list; empty when there is none.</summary>
@@ -224,6 +234,27 @@ internal partial class ArtifactWriter
     {
         var root = Path.GetFullPath(outputDirectory);
         return ReadList(root).Select(r => Resolve(root, r)!).ToList();
+    }
+
+    // After a removal: the lock file goes only if no one holds it (taken exclusively, deleted on close), then the folder if
+    // nothing else is left in it. Best effort: a lock held by another writer, or anyone's file, keeps them.
+    private static void RemoveLockAndEmptyFolder(string root)
+    {
+        try
+        {
+            using (new FileStream(Path.Combine(root, LockFileName), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            if (!Directory.EnumerateFileSystemEntries(root).Any())
+            {
+                Directory.Delete(root);
+            }
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            // Held by another writer, or not empty: left as it is.
+        }
     }
 
     private static FileStream? AcquireLock(string root, DiagnosticBag diagnostics)

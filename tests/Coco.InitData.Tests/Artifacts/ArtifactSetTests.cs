@@ -194,7 +194,7 @@ public sealed class ArtifactSetTests : IDisposable
     }
 
     [Fact]
-    public void Removing_a_set_deletes_the_listed_files_their_empty_folders_and_the_list_and_nothing_else()
+    public void Removing_a_set_deletes_the_listed_files_their_empty_folders_the_list_and_the_lock_and_nothing_else()
     {
         var folder = Path.Combine(_dir.Path, "remove");
         ArtifactWriter.Write(folder, Set("a", withManifest: true), new DiagnosticBag());
@@ -208,10 +208,22 @@ public sealed class ArtifactSetTests : IDisposable
         Assert.NotNull(written);
         Assert.Empty(written!);
         Assert.Equal(
-            new[] { ArtifactWriter.LockFileName, "README.txt", "containerd/certs.d/mine/hosts.toml" }.Order(StringComparer.Ordinal),
+            new[] { "README.txt", "containerd/certs.d/mine/hosts.toml" }.Order(StringComparer.Ordinal),
             Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => ArtifactWriter.Relative(folder, f)).Order(StringComparer.Ordinal));
         Assert.False(Directory.Exists(Path.Combine(folder, "k8s")));
         Assert.False(Directory.Exists(Path.Combine(folder, "containerd", "certs.d", "r_5000_")));
+    }
+
+    [Fact]
+    public void Removing_the_only_set_of_a_folder_removes_its_lock_and_the_folder()
+    {
+        var folder = Path.Combine(_dir.Path, "remove-all");
+        ArtifactWriter.Write(folder, Set("a", withManifest: true), new DiagnosticBag());
+
+        var written = ArtifactWriter.RemoveSet(folder, new DiagnosticBag());
+
+        Assert.Empty(written!);
+        Assert.False(Directory.Exists(folder));
     }
 
     [Fact]
