@@ -80,7 +80,10 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     [Output]
     public bool Generated { get; set; }
 
-    /// <summary>Every input file the generation opened (certificates, policy, manifests): what the next incremental build watches.</summary>
+    /// <summary>
+    /// Every input file the generation opened (certificates, policy, manifests). The targets' Inputs name the same files
+    /// from the declarations, and a test keeps them covering this list.
+    /// </summary>
     [Output]
     public ITaskItem[] InputFiles { get; set; } = Array.Empty<ITaskItem>();
 

@@ -76,6 +76,38 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void The_generation_targets_Inputs_name_every_file_the_engine_read()
+    {
+        // The Inputs are a second list of what the engine reads, derived from the declarations: the engine's own record
+        // (InputFileLog, the task's InputFiles) is the oracle, with every kind of input file declared.
+        using var project = new TargetsProject();
+        var root = TestPki.Root();
+        project.Write("certs/ca.pem", root.Pem);
+        project.Write("certs/chain.pem", TestPki.Server(root, new[] { "registry.example.internal" }).Pem);
+        project.Write("certs/extra.pem", TestPki.Root("Extra CA").Pem);
+        project.Write("certs/kbs.pem", TestPki.Root("KBS CA").Pem);
+        project.Write("policy.rego", "package agent_policy\ndefault AllowRequestsFailingPolicy := true\n");
+        project.Write("k8s/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec: {}\n");
+        project.WriteProject(
+            """
+            <InitDataRegistry Include="registry.example.internal:5000" CertificateAuthority="certs/ca.pem" ServerCertificate="certs/chain.pem" />
+            <InitDataCertificate Include="certs/extra.pem" />
+            <InitDataManifest Include="k8s/pod.yaml" />
+            """,
+            "<InitDataKbsUrl>https://kbs.example.internal:8080</InitDataKbsUrl><InitDataKbsCertificate>certs/kbs.pem</InitDataKbsCertificate><InitDataPolicyFile>policy.rego</InitDataPolicyFile>");
+
+        var (success, log, instance, _) = project.Build();
+
+        Assert.True(success, string.Join("\n", log.Errors.Select(e => e.Message)));
+        var read = instance.GetItems("_InitDataReadFile").Select(i => i.GetMetadataValue("FullPath")).ToList();
+        var inputs = instance.ExpandString(instance.Targets["_InitDataGenerateCore"].Inputs)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(i => Path.GetFullPath(i, project.Directory)).ToHashSet(StringComparer.Ordinal);
+        Assert.True(read.Count == 6, string.Join("\n", read));
+        Assert.All(read, file => Assert.Contains(file, inputs));
+    }
+
+    [Fact]
     public void Changing_item_metadata_or_a_property_regenerates()
     {
         using var project = NewProject();

@@ -1,8 +1,9 @@
 namespace Coco.InitData;
 
 /// <summary>
-/// The input files one generation opened, recorded by <see cref="InputFiles"/> where it opens them: what the next
-/// incremental build must watch is exactly what this one read, with no second list to keep in step with the loaders.
+/// The input files one generation opened, recorded by <see cref="InputFiles"/> where it opens them, with no second list
+/// to keep in step with the loaders. The build's targets name their Inputs from the declarations instead (a no-op build
+/// must not read a recorded list), and a targets test checks them against this record.
 /// </summary>
 /// <remarks>
 /// Ambient (an <see cref="AsyncLocal{T}"/> scope) rather than a parameter, because every loader already funnels through
