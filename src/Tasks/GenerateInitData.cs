@@ -55,12 +55,6 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     /// </summary>
     public string StampFile { get; set; } = string.Empty;
 
-    /// <summary>
-    /// The SDK's list of files written, <c>$(CleanFile)</c>, in the stamp's folder: this project's InitData files are taken
-    /// out of it (earlier versions listed them in <c>FileWrites</c>, and <c>IncrementalClean</c> would delete them).
-    /// </summary>
-    public string CleanFile { get; set; } = string.Empty;
-
     /// <summary>The document's digest, lowercase hex, prefixed by the algorithm (<c>sha256:5fbb...</c>).</summary>
     [Output]
     public string Digest { get; set; } = string.Empty;
@@ -169,7 +163,7 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
         {
             // Last, after the artifacts: what the next build compares with. Relative to the project, as MSBuild means it.
             var stamp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, StampFile);
-            GenerationState.Write(stamp, outcome.Digest, outputRoot, CleanFile, findings);
+            GenerationState.Write(stamp, outcome.Digest, outputRoot, Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, findings);
         }
 
         foreach (var diagnostic in findings.Items)

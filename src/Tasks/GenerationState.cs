@@ -44,13 +44,11 @@ internal static class GenerationState
 
     /// <summary>
     /// Records a successful generation: the "nothing written" marker set or removed, the set of an earlier output folder
-    /// removed, the stamp written last, the project's stamps of earlier settings removed, and this project's files taken
-    /// out of the SDK's list of files written
-    /// (<paramref name="cleanFile"/>, FileListAbsolute.txt beside the stamp; earlier versions of the package listed them, and
-    /// IncrementalClean would delete what that list names and this build does not). False after reporting a failure
-    /// (the artifacts are written already).
+    /// removed, the stamp written last, and the project's stamps of earlier settings removed. False after reporting a
+    /// failure (the artifacts are written already). Every file is written by a temporary file and a rename, and an
+    /// entry that is a link or not a regular file is refused (CID3073/CID3074), never written through.
     /// </summary>
-    public static bool Write(string stampPath, string? digest, string outputFolder, string cleanFile, DiagnosticBag diagnostics)
+    public static bool Write(string stampPath, string? digest, string outputFolder, string projectDirectory, DiagnosticBag diagnostics)
     {
         var stamp = Path.GetFullPath(stampPath);
         var folder = Path.GetDirectoryName(stamp)!;
@@ -63,38 +61,36 @@ internal static class GenerationState
             Directory.CreateDirectory(folder);
             if (digest is null)
             {
-                File.WriteAllBytes(marker, Array.Empty<byte>());
+                if (!ArtifactWriter.WriteFile(marker, Array.Empty<byte>(), diagnostics))
+                {
+                    return false;
+                }
             }
             else
             {
-                File.Delete(marker);
+                ArtifactWriter.TryDelete(marker);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(MessageId.OutputWriteFailed, new SourceLocation(marker), marker, e.Message);
+            diagnostics.Error(MessageId.OutputWriteFailed, new SourceLocation(folder), folder, e.Message);
             return false;
         }
 
-        if (cleanFile.Length > 0)
-        {
-            ForgetFileWrites(Path.Combine(folder, cleanFile), prefix, Path.GetFullPath(outputFolder));
-        }
-
-        LeaveEarlierFolder(prefix, outputFolder);
+        LeaveEarlierFolder(prefix, outputFolder, projectDirectory);
 
         if (!ArtifactWriter.WriteFile(stamp, Render(digest), diagnostics))
         {
             return false;
         }
 
-        RemoveEarlierFiles(prefix, stamp);
+        RemoveEarlierStamps(prefix, stamp);
         return true;
     }
 
-    // Every other stamp of the project is of settings it no longer has; the state file of earlier versions is no
-    // longer read. Best effort: one left behind only costs its few bytes (dotnet clean takes the stamps).
-    private static void RemoveEarlierFiles(string prefix, string currentStamp)
+    // Every other stamp of the project is of settings it no longer has. Best effort: one left behind only costs its few
+    // bytes (dotnet clean takes the stamps).
+    private static void RemoveEarlierStamps(string prefix, string currentStamp)
     {
         try
         {
@@ -104,11 +100,9 @@ internal static class GenerationState
             {
                 if (!string.Equals(stamp, currentStamp, StringComparison.Ordinal))
                 {
-                    File.Delete(stamp);
+                    ArtifactWriter.TryDelete(stamp);
                 }
             }
-
-            File.Delete(prefix + "state.props");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -117,61 +111,33 @@ internal static class GenerationState
     }
 
     // InitDataOutputPath moved since the last generation: the set in the folder it left goes (ArtifactWriter.RemoveSet:
-    // only the files that set's list names; anyone else's files stay), as dotnet clean would remove it. Best effort: a set
-    // that cannot be removed stays where it is, which is all a build without this record would do.
-    private static void LeaveEarlierFolder(string prefix, string outputFolder)
+    // only the files that set's list names; anyone else's files stay), as dotnet clean would remove it. Only a folder
+    // inside the project's own folder: the record lives in obj/, which a restored cache can fill with any path. Best
+    // effort: a set that cannot be removed stays where it is, which is all a build without this record would do.
+    private static void LeaveEarlierFolder(string prefix, string outputFolder, string projectDirectory)
     {
         var record = prefix + OutputFolderRecord;
         var current = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputFolder));
         var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         try
         {
-            var earlier = File.Exists(record) ? File.ReadAllText(record) : null;
+            var earlier = SetJournal.ReadLines(Path.GetDirectoryName(record)!, record) is [var line] ? line : null;
             if (string.Equals(earlier, current, comparison))
             {
                 return;
             }
 
-            if (earlier is not null && Path.IsPathFullyQualified(earlier))
+            if (earlier is not null && Path.IsPathFullyQualified(earlier) && string.Equals(Path.GetFullPath(earlier), earlier, StringComparison.Ordinal)
+                && ContainedPath.IsBelow(Path.GetFullPath(projectDirectory), earlier))
             {
                 ArtifactWriter.RemoveSet(earlier, new DiagnosticBag());
             }
 
-            File.WriteAllText(record, current);
+            ArtifactWriter.WriteFile(record, Encoding.UTF8.GetBytes(current), new DiagnosticBag());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Kept: the new set is written; the old one stays until someone removes it.
-        }
-    }
-
-    // FileListAbsolute.txt (one full path per line) without this project's files: the artifacts in the output folder and
-    // the state files. Rewritten only when it names one of them, through a temporary file and a rename. Best effort: a
-    // line left makes IncrementalClean delete that file, and the next build generates it again.
-    private static void ForgetFileWrites(string listPath, string prefix, string outputFolder)
-    {
-        try
-        {
-            if (!File.Exists(listPath))
-            {
-                return;
-            }
-
-            var folder = Path.TrimEndingDirectorySeparator(outputFolder) + Path.DirectorySeparatorChar;
-            var lines = File.ReadAllLines(listPath);
-            var kept = lines.Where(line => !line.StartsWith(folder, StringComparison.Ordinal) && !line.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-            if (kept.Count == lines.Length)
-            {
-                return;
-            }
-
-            var temporary = listPath + ".tmp";
-            File.WriteAllLines(temporary, kept);
-            File.Move(temporary, listPath, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // See above: the cost of a line left is one more generation.
         }
     }
 }

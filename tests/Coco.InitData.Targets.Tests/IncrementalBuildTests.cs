@@ -237,30 +237,6 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
-    public void An_earlier_versions_state_file_and_FileWrites_are_retired_by_the_first_build()
-    {
-        // Versions before the stamp held the state: a state file imported at evaluation, and every artifact in FileWrites,
-        // which IncrementalClean would now delete as files this build no longer writes.
-        using var project = NewProject("<CleanFile>app.proj.FileListAbsolute.txt</CleanFile>");
-        var obj = Path.Combine(project.Directory, "obj");
-        var state = project.Write("obj/app.initdata.state.props", "<Project><PropertyGroup><_InitDataStampFolder>$(MSBuildThisFileDirectory)</_InitDataStampFolder></PropertyGroup></Project>");
-        var oldStamp = project.Write("obj/app.initdata.1_2.stamp", string.Empty);
-        var app = Path.Combine(project.Directory, "bin", "app.dll");
-        var list = project.Write("obj/app.proj.FileListAbsolute.txt", string.Join("\n", app, state, oldStamp, Path.Combine(project.OutputPath, "initdata.toml")) + "\n");
-
-        var upgraded = project.Build();
-        var next = project.Build("Build", "GenerateInitData");
-
-        Assert.True(upgraded.Success, string.Join("\n", upgraded.Log.Errors.Select(e => e.Message)));
-        Assert.Contains("GenerateInitData", upgraded.Log.TasksStarted);
-        Assert.False(File.Exists(state));
-        Assert.False(File.Exists(oldStamp));
-        Assert.Equal(new[] { app }, File.ReadAllLines(list));
-        Assert.DoesNotContain("GenerateInitData", next.Log.TasksStarted);
-        Assert.Matches("^sha256:[0-9a-f]{64}$", next.Instance.GetPropertyValue("InitDataDigest"));
-    }
-
-    [Fact]
     public void With_InitData_off_nothing_runs_and_the_earlier_artifacts_stay_until_clean()
     {
         using var project = NewProject();

@@ -173,5 +173,9 @@ internal enum MessageId
     SettingItemMalformed,
     SettingItemUnknown,
     SettingItemRepeated,
+
+    // The output folder's entries that are never written through, replaced or read
+    OutputThroughLink,
+    OutputNotRegularFile,
 }
 #pragma warning restore CS1591

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using Coco.InitData.Diagnostics;
 
@@ -62,52 +61,7 @@ internal static class InputFiles
     /// What <paramref name="path"/> names, links followed, without opening it: a FIFO as a certificate would
     /// otherwise block the build until something writes to it.
     /// </summary>
-    public static InputPathKind Classify(string path)
-    {
-        const int TypeMask = 0xF000, Directory = 0x4000, Regular = 0x8000;
-        if (TryStatMode(path, out var mode))
-        {
-            return (mode & TypeMask) switch
-            {
-                Regular => InputPathKind.RegularFile,
-                Directory => InputPathKind.Directory,
-                _ => InputPathKind.Special,
-            };
-        }
-
-        // Windows (no FIFOs at a path), a path stat(2) cannot reach, or a runtime without the shim.
-        return System.IO.Directory.Exists(path) ? InputPathKind.Directory : File.Exists(path) ? InputPathKind.RegularFile : InputPathKind.Missing;
-    }
-
-    // .NET exposes no file type beyond "directory", so ask stat(2) through the runtime's own System.Native
-    // shim, whose FileStatus has the same layout on every Unix: Flags (int32), then Mode (int32, S_IFMT bits).
-    private static bool TryStatMode(string path, out int mode)
-    {
-        mode = 0;
-        if (OperatingSystem.IsWindows())
-        {
-            return false;
-        }
-
-        try
-        {
-            var status = new byte[256];
-            if (SystemNativeStat(path, status) != 0)
-            {
-                return false;
-            }
-
-            mode = BitConverter.ToInt32(status, 4);
-            return true;
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
-
-    [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", SetLastError = true)]
-    private static extern int SystemNativeStat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] status);
+    public static InputPathKind Classify(string path) => PathKinds.Of(path);
 
     /// <summary>Reads a UTF-8 text file (a BOM is dropped) with LF line endings, whatever the checkout did to it.</summary>
     public static bool TryReadText(string fullPath, string displayPath, string kind, SourceLocation declaredAt, int maxBytes, DiagnosticBag diagnostics, out string text)

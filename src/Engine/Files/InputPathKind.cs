@@ -14,4 +14,7 @@ internal enum InputPathKind
 
     /// <summary>A FIFO, socket or device.</summary>
     Special,
+
+    /// <summary>A symbolic link, seen only where links are not followed (<see cref="PathKinds.OfEntry"/>).</summary>
+    SymbolicLink,
 }

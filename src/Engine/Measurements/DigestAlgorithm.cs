@@ -32,6 +32,9 @@ internal sealed class DigestAlgorithm
     /// <summary>Hashes the exact document bytes.</summary>
     public byte[] Hash(byte[] bytes) => _hash(bytes);
 
+    /// <summary>The digest as builds and the tool print it: <c>sha256:&lt;lowercase hex&gt;</c>.</summary>
+    public string Label(byte[] bytes) => Name + ":" + Convert.ToHexString(Hash(bytes)).ToLowerInvariant();
+
     /// <summary>Finds an algorithm by its exact spelling (sha256, sha384, sha512; case and hyphens matter to the guest).</summary>
     public static DigestAlgorithm? FromName(string name) => name switch
     {

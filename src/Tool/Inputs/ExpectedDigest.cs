@@ -6,12 +6,15 @@ namespace Coco.InitData.Tool.Inputs;
 /// <summary>The digest a manifest's annotation must carry: <c>sha256:&lt;hex&gt;</c>, or the build's initdata.json.</summary>
 internal sealed record ExpectedDigest(DigestAlgorithm Algorithm, string Hex, string Source)
 {
+    // initdata.json names a digest and a few paths: a file this large is not one.
+    private const int MaxJsonBytes = 1024 * 1024;
+
     /// <summary>Parses the option value; null and a reason when it is neither form.</summary>
     public static ExpectedDigest? Parse(string value, out string problem)
     {
         problem = string.Empty;
         var colon = value.IndexOf(':', StringComparison.Ordinal);
-        if (colon > 0 && DigestAlgorithm.FromName(value[..colon]) is { } algorithm && !File.Exists(value))
+        if (colon > 0 && DigestAlgorithm.FromName(value[..colon]) is { } algorithm && InputFiles.Classify(value) == InputPathKind.Missing)
         {
             var hex = value[(colon + 1)..];
             if (hex.Length == algorithm.Length * 2 && hex.All(char.IsAsciiHexDigitLower))
@@ -23,15 +26,30 @@ internal sealed record ExpectedDigest(DigestAlgorithm Algorithm, string Hex, str
             return null;
         }
 
-        if (!File.Exists(value))
+        switch (InputFiles.Classify(value))
         {
-            problem = "use sha256:<hex> (sha384, sha512) or the path of the build's initdata.json";
-            return null;
+            case InputPathKind.Missing:
+                problem = "use sha256:<hex> (sha384, sha512) or the path of the build's initdata.json";
+                return null;
+            case InputPathKind.Directory:
+                problem = "it is a directory; name the build's initdata.json in it";
+                return null;
+            case InputPathKind.Special:
+                // Never opened: a FIFO blocks until someone writes, and a device such as /dev/zero never ends.
+                problem = "it is a FIFO, socket or device, not the build's initdata.json";
+                return null;
         }
 
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllBytes(value));
+            using var stream = new FileStream(value, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (stream.Length > MaxJsonBytes)
+            {
+                problem = $"it is {stream.Length} bytes, more than any initdata.json ({MaxJsonBytes} bytes)";
+                return null;
+            }
+
+            using var json = JsonDocument.Parse(stream);
             var root = json.RootElement;
             if (root.TryGetProperty("algorithm", out var name) && DigestAlgorithm.FromName(name.GetString() ?? string.Empty) is { } fromFile
                 && root.TryGetProperty("digest", out var digest) && digest.GetString() is { } hex)

@@ -190,7 +190,7 @@ public sealed class ArtifactSetTests : IDisposable
         Assert.NotNull(written);
         Assert.False(Directory.Exists(Path.Combine(folder, "k8s")));
         Assert.True(File.Exists(Path.Combine(folder, "README.txt")));
-        Assert.Equal(written!.Order(), ArtifactWriter.ListedFiles(folder).Order());
+        Assert.Equal(written!.Order(), ArtifactWriter.ListedFiles(folder, new DiagnosticBag())!.Order());
     }
 
     [Fact]
