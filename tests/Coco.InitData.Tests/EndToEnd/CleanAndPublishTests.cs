@@ -37,4 +37,22 @@ public sealed class CleanAndPublishTests
         Assert.True(clean.ExitCode == 0, clean.Output);
         Assert.False(Directory.Exists(project.OutputPath), string.Join("\n", Directory.Exists(project.OutputPath) ? Directory.EnumerateFileSystemEntries(project.OutputPath, "*", SearchOption.AllDirectories) : Array.Empty<string>()));
     }
+
+    [Fact]
+    public void Publish_without_a_build_before_any_build_leaves_the_report_to_the_SDK_not_to_our_targets()
+    {
+        using var project = new WorkloadProject();
+        project.WriteProject("""
+              <ItemGroup>
+                <InitDataRegistry Include="registry.example.internal:5000" Insecure="true" />
+              </ItemGroup>
+            """, "<InitDataKbcName>offline_fs_kbc</InitDataKbcName>");
+        Assert.Equal(0, project.Run("restore", project.ProjectPath, "-nologo").ExitCode);
+
+        var publish = project.Run("publish", project.ProjectPath, "--no-build", "--no-restore", "-tl:off", "-nologo");
+
+        // Before, batching over no generated file made MakeRelative fail inside _InitDataAddToPublish (MSB4184).
+        Assert.DoesNotContain("MSB4184", publish.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Coco.InitData.targets", publish.Output, StringComparison.Ordinal);
+    }
 }
