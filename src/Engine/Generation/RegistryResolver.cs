@@ -144,11 +144,21 @@ internal static class RegistryResolver
         foreach (var path in files.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var full = InputFiles.Resolve(baseDirectory, path);
-            result.AddRange(CertificateFileLoader.Load(full, InputFiles.DisplayPath(spec.BaseDirectory, full), kind, role, declaredAt, diagnostics));
+            result.AddRange(CertificateFileLoader.Load(full, SourcePath(spec, path, full), kind, role, declaredAt, diagnostics));
         }
 
         return result;
     }
+
+    /// <summary>
+    /// How a certificate file is named in messages and in initdata.json's <c>source</c>: relative to the project folder,
+    /// or, for options (whose base is only the current folder), as given when given absolute, so the same command run
+    /// from another folder writes the same bytes.
+    /// </summary>
+    private static string SourcePath(InitDataSpecification spec, string declared, string full) =>
+        spec.Style == Settings.DeclarationStyle.CommandLine && Path.IsPathRooted(declared)
+            ? full.Replace('\\', '/')
+            : InputFiles.DisplayPath(spec.BaseDirectory, full);
 
     private static void ResolveMirror(MirrorDeclaration mirror, List<ResolvedRegistry> registries, DiagnosticBag diagnostics)
     {
