@@ -27,7 +27,7 @@ public sealed class CertsForceTests(InstalledTool tool)
         imported.ImportFromPem(File.ReadAllText(key));
         Assert.Equal(256, imported.KeySize);
         Assert.Equal(
-            new[] { "registry-ca.key", "registry-ca.pem", "registry.key", "registry.pem" },
+            new[] { ".gitignore", "registry-ca.key", "registry-ca.pem", "registry.key", "registry.pem" },
             Directory.GetFiles(Path.Combine(dir.Path, "certs")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 }

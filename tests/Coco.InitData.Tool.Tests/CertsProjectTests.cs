@@ -32,6 +32,24 @@ public sealed class CertsProjectTests(InstalledTool tool) : ToolTestsWithAFolder
     }
 
     [Fact]
+    public void A_folder_outside_the_current_folder_warns_only_when_a_project_is_there_to_paste_into()
+    {
+        var elsewhere = Path.Combine(Folder.Path, "keys");
+        var here = Directory.CreateDirectory(Path.Combine(Folder.Path, "work")).FullName;
+
+        var noProject = Tool.Run(here, "certs", "create", "--host", "registry.example.internal:5000", "-o", elsewhere);
+        Folder.Write("work/App.csproj", "<Project />\n");
+        var withProject = Tool.Run(here, "certs", "create", "--host", "registry.example.internal:5000", "-o", elsewhere, "--force");
+
+        Assert.True(noProject.ExitCode == 0, noProject.Output);
+        Assert.Contains($"CertificateAuthority=\"{elsewhere}/registry-ca.pem\"", noProject.StandardOutput, StringComparison.Ordinal);
+        Assert.Empty(noProject.StandardError);
+        Assert.True(withProject.ExitCode == 0, withProject.Output);
+        Assert.StartsWith($"coco-initdata: warning CID4038: '{elsewhere}'", withProject.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(elsewhere, ".gitignore")), "keys outside the project need no .gitignore of ours");
+    }
+
+    [Fact]
     public void A_KBS_CA_and_a_registry_CA_live_side_by_side()
     {
         var registry = Tool.Run(Folder.Path, "certs", "create", "--host", "registry.example.internal:5000", "-o", "certs");
@@ -42,7 +60,7 @@ public sealed class CertsProjectTests(InstalledTool tool) : ToolTestsWithAFolder
         Assert.Contains("  <InitDataKbsUrl>https://kbs.example.internal:8080</InitDataKbsUrl>\n  <InitDataKbsCertificate>certs/kbs-ca.pem</InitDataKbsCertificate>\n", kbs.StandardOutput, StringComparison.Ordinal);
         var certs = Path.Combine(Folder.Path, "certs");
         Assert.Equal(
-            new[] { "kbs-ca.key", "kbs-ca.pem", "kbs.key", "kbs.pem", "registry-ca.key", "registry-ca.pem", "registry.key", "registry.pem" },
+            new[] { ".gitignore", "kbs-ca.key", "kbs-ca.pem", "kbs.key", "kbs.pem", "registry-ca.key", "registry-ca.pem", "registry.key", "registry.pem" },
             Directory.GetFiles(certs).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         // Each server certificate verifies against its own CA only (openssl as the oracle).
         Assert.Equal(0, Verify("kbs-ca.pem", "kbs.pem", "kbs.example.internal").ExitCode);

@@ -29,7 +29,7 @@ public sealed class FaultTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("error CID9000:", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("--https-proxy http://b***", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--https-proxy http://***@proxy.example.internal:3128", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2secret", result.StandardError, StringComparison.Ordinal);
     }
 

@@ -146,6 +146,10 @@ internal enum MessageId
     OutputRepaired,
     OutputTemporaryFilesRemoved,
     DocumentSecretSuspected,
+    CertsCaOptionsIncomplete,
+    CertsCaUnreadable,
+    CertsCaNotCa,
+    CertsCaNotValidNow,
 
     // issue 9 (9.9, 9.10) and issue 14 (14.3, 14.4): the tool's command line under common mistakes and crashes
     ToolStandardOutputFailed,

@@ -222,9 +222,9 @@ internal partial class InitDataGenerator
 
         // The policy is copied byte for byte into the document: a key or token in it would be published with the pod.
         var clean = true;
-        foreach (var (line, reason, match) in InlineSecrets.FindInText(text))
+        foreach (var (line, reason, masked) in InlineSecrets.FindInText(text))
         {
-            diagnostics.Error(MessageId.InlineSecretSuspected, new SourceLocation(full, line), setting.Name, InlineSecrets.Redact(match), reason);
+            diagnostics.Error(MessageId.InlineSecretSuspected, new SourceLocation(full, line), setting.Name, masked, reason);
             clean = false;
         }
 
@@ -260,9 +260,9 @@ internal partial class InitDataGenerator
         foreach (var (key, value) in data)
         {
             var text = CertificateBlock().Replace(value, string.Empty);
-            foreach (var (_, reason, match) in InlineSecrets.FindInText(text))
+            foreach (var (_, reason, masked) in InlineSecrets.FindInText(text))
             {
-                diagnostics.Error(MessageId.DocumentSecretSuspected, new SourceLocation(spec.BaseDirectory), key, reason, InlineSecrets.Redact(match));
+                diagnostics.Error(MessageId.DocumentSecretSuspected, new SourceLocation(spec.BaseDirectory), key, reason, masked);
                 break;
             }
         }

@@ -17,7 +17,7 @@ internal static class RegistryResolver
             var itemName = item.Name.Trim();
             if (!RegistryName.TryParse(itemName, out var name, out var problem))
             {
-                diagnostics.Error(MessageId.RegistryNameInvalid, item.DeclaredAt, item.Name, problem);
+                diagnostics.Error(MessageId.RegistryNameInvalid, item.DeclaredAt, InlineSecrets.Redact(item.Name), InlineSecrets.Redact(problem));
                 continue;
             }
 
@@ -39,8 +39,8 @@ internal static class RegistryResolver
                 }
                 else
                 {
-                    diagnostics.Error(MessageId.ItemMetadataInvalid, item.DeclaredAt, "InitDataRegistry", item.Name, "Location", item.Location,
-                        locationProblem.Length > 0 ? locationProblem : "a location cannot be a wildcard");
+                    diagnostics.Error(MessageId.ItemMetadataInvalid, item.DeclaredAt, "InitDataRegistry", InlineSecrets.Redact(item.Name), "Location", InlineSecrets.Redact(item.Location),
+                        locationProblem.Length > 0 ? InlineSecrets.Redact(locationProblem) : "a location cannot be a wildcard");
                 }
             }
 
@@ -144,17 +144,27 @@ internal static class RegistryResolver
         foreach (var path in files.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var full = InputFiles.Resolve(baseDirectory, path);
-            result.AddRange(CertificateFileLoader.Load(full, InputFiles.DisplayPath(spec.BaseDirectory, full), kind, role, declaredAt, diagnostics));
+            result.AddRange(CertificateFileLoader.Load(full, SourcePath(spec, path, full), kind, role, declaredAt, diagnostics));
         }
 
         return result;
     }
 
+    /// <summary>
+    /// How a certificate file is named in messages and in initdata.json's <c>source</c>: relative to the project folder,
+    /// or, for options (whose base is only the current folder), as given when given absolute, so the same command run
+    /// from another folder writes the same bytes.
+    /// </summary>
+    private static string SourcePath(InitDataSpecification spec, string declared, string full) =>
+        spec.Style == Settings.DeclarationStyle.CommandLine && Path.IsPathRooted(declared)
+            ? full.Replace('\\', '/')
+            : InputFiles.DisplayPath(spec.BaseDirectory, full);
+
     private static void ResolveMirror(MirrorDeclaration mirror, List<ResolvedRegistry> registries, DiagnosticBag diagnostics)
     {
         if (!RegistryName.TryParse(mirror.Location.Trim(), out var location, out var problem) || location!.IsWildcard)
         {
-            diagnostics.Error(MessageId.RegistryNameInvalid, mirror.DeclaredAt, mirror.Location, problem.Length > 0 ? problem : "a mirror cannot be a wildcard");
+            diagnostics.Error(MessageId.RegistryNameInvalid, mirror.DeclaredAt, InlineSecrets.Redact(mirror.Location), problem.Length > 0 ? InlineSecrets.Redact(problem) : "a mirror cannot be a wildcard");
             return;
         }
 
@@ -168,7 +178,7 @@ internal static class RegistryResolver
 
         if (!RegistryName.TryParse(registryText, out var registryName, out var registryProblem))
         {
-            diagnostics.Error(MessageId.MirrorRegistryUndeclared, mirror.DeclaredAt, mirror.Location, registryText, registryProblem);
+            diagnostics.Error(MessageId.MirrorRegistryUndeclared, mirror.DeclaredAt, mirror.Location, InlineSecrets.Redact(registryText), InlineSecrets.Redact(registryProblem));
             return;
         }
 
@@ -208,7 +218,7 @@ internal static class RegistryResolver
             return flag;
         }
 
-        diagnostics.Error(MessageId.ItemMetadataInvalid, at, itemType, itemName, metadata, value, "use true or false");
+        diagnostics.Error(MessageId.ItemMetadataInvalid, at, itemType, InlineSecrets.Redact(itemName), metadata, InlineSecrets.Redact(value), "use true or false");
         return false;
     }
 }

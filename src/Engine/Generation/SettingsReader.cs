@@ -67,7 +67,7 @@ internal static class SettingsReader
             }
             else
             {
-                diagnostics.Error(MessageId.AnnotationNameInvalid, annotation.Location, annotation.Value, problem, annotation.Name);
+                diagnostics.Error(MessageId.AnnotationNameInvalid, annotation.Location, InlineSecrets.Redact(annotation.Value), problem, annotation.Name);
             }
         }
 

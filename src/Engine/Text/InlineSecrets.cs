@@ -51,8 +51,8 @@ internal static partial class InlineSecrets
     /// <summary>What makes <paramref name="value"/> look like a secret, or null when nothing does.</summary>
     public static string? Find(string value) => FindWithMatch(value)?.Reason;
 
-    /// <summary>Every line of <paramref name="text"/> (1-based) that looks like it carries a secret, with the reason and the matched text.</summary>
-    public static IEnumerable<(int Line, string Reason, string Match)> FindInText(string text)
+    /// <summary>Every line of <paramref name="text"/> (1-based) that looks like it carries a secret, with the reason and the line masked (at most 100 characters), safe to print.</summary>
+    public static IEnumerable<(int Line, string Reason, string Masked)> FindInText(string text)
     {
         var line = 0;
         foreach (var content in text.Split('\n'))
@@ -60,13 +60,30 @@ internal static partial class InlineSecrets
             line++;
             if (FindWithMatch(content.TrimEnd('\r')) is { } found)
             {
-                yield return (line, found.Reason, found.Match);
+                var masked = Redact(content.Trim());
+                yield return (line, found.Reason, masked.Length <= 100 ? masked : masked[..100] + "...");
             }
         }
     }
 
-    /// <summary>The value with everything after its first few characters masked, safe to print in a build log.</summary>
-    public static string Redact(string value) => value.Length <= 8 ? "***" : value[..8] + "***";
+    /// <summary>
+    /// The text with every credential in it masked, safe to print in a build log: the user information of a URL or a
+    /// <c>user:password@host</c> name becomes <c>***@</c>, a query or fragment <c>?***</c>, and any other secret this
+    /// detector finds <c>***</c>. What is left (scheme, host, path, the words around) still says which value is meant.
+    /// The one masking every message uses.
+    /// </summary>
+    public static string Redact(string text)
+    {
+        var masked = UserInfoPart().Replace(text, "${before}***@");
+        masked = QueryPart().Replace(masked, m => m.Value[0] + "***");
+        for (var pass = 0; pass < 8 && FindWithMatch(masked) is { } found; pass++)
+        {
+            var at = found.Match.Length > 0 ? masked.IndexOf(found.Match, StringComparison.Ordinal) : -1;
+            masked = at < 0 ? "***" : masked[..at] + "***" + masked[(at + found.Match.Length)..];
+        }
+
+        return FindWithMatch(masked) is null ? masked : "***";
+    }
 
     private static (string Reason, string Match)? FindWithMatch(string value)
     {
@@ -80,7 +97,7 @@ internal static partial class InlineSecrets
             foreach (Match match in pattern.Matches(value))
             {
                 var token = match.Groups["t"].Success ? match.Groups["t"].Value : match.Value;
-                if (id == "aws-access-token" && (Entropy(token) < 3 || token.EndsWith("EXAMPLE", StringComparison.Ordinal)))
+                if (id == "aws-access-token" && (ShannonEntropy.Of(token) < 3 || token.EndsWith("EXAMPLE", StringComparison.Ordinal)))
                 {
                     continue; // gitleaks' own allowances: AKIAXXXXXXXXXXXXXXXX, the documentation's ...EXAMPLE key.
                 }
@@ -125,10 +142,15 @@ internal static partial class InlineSecrets
             }
         }
 
+        if (GenericSecretAssignment.Find(value) is { } assigned)
+        {
+            return ("a password, token or key assigned to a name that says so", assigned);
+        }
+
         // A whole value that is exactly an AWS secret access key's shape: 40 characters of its alphabet, all classes, high entropy.
         var trimmed = value.Trim().Trim('"', '\'');
         if (trimmed.Length == 40 && AwsSecretShape().IsMatch(trimmed) && trimmed.Any(char.IsAsciiLetterLower) && trimmed.Any(char.IsAsciiLetterUpper)
-            && trimmed.Any(char.IsAsciiDigit) && Entropy(trimmed) > 4.2)
+            && trimmed.Any(char.IsAsciiDigit) && ShannonEntropy.Of(trimmed) > 4.2)
         {
             return ("an AWS secret access key", trimmed);
         }
@@ -167,24 +189,7 @@ internal static partial class InlineSecrets
 
     // Long enough, several character classes, and about as unpredictable as a generated token.
     private static bool LooksRandom(string value) =>
-        value.Length >= 16 && Entropy(value) >= 3.5 && (value.Any(char.IsAsciiDigit) ? 1 : 0) + (value.Any(char.IsAsciiLetterLower) ? 1 : 0) + (value.Any(char.IsAsciiLetterUpper) ? 1 : 0) >= 2;
-
-    // Shannon entropy in bits per character, as gitleaks computes it.
-    private static double Entropy(string value)
-    {
-        if (value.Length == 0)
-        {
-            return 0;
-        }
-
-        var counts = new Dictionary<char, int>();
-        foreach (var c in value)
-        {
-            counts[c] = counts.TryGetValue(c, out var n) ? n + 1 : 1;
-        }
-
-        return -counts.Values.Sum(n => (double)n / value.Length * Math.Log2((double)n / value.Length));
-    }
+        value.Length >= 16 && ShannonEntropy.Of(value) >= 3.5 && (value.Any(char.IsAsciiDigit) ? 1 : 0) + (value.Any(char.IsAsciiLetterLower) ? 1 : 0) + (value.Any(char.IsAsciiLetterUpper) ? 1 : 0) >= 2;
 
     // Printable ASCII text behind a standard padded base64 token, or null.
     private static string? DecodeBase64Text(string token)
@@ -282,6 +287,15 @@ internal static partial class InlineSecrets
     // reference's name:tag@sha256:digest.
     [GeneratedRegex(@"(^|[\s,;/])[^\s,;/:@""']+:[^\s,;/@""']+@(?!sha(256|384|512):)[^\s,;/@""']+", RegexOptions.CultureInvariant)]
     private static partial Regex UserInfo();
+
+    // What stands before the last '@' of a word (after its scheme): user information, whatever characters it holds;
+    // not the '@' of an image reference's digest.
+    [GeneratedRegex(@"(?<before>(?:^|[\s,;'""])(?:[A-Za-z][A-Za-z0-9+.-]*://)?)[^\s,;'""]+@(?!sha(256|384|512):)(?=[^\s,;'""@]*(?:$|[\s,;'""]))", RegexOptions.CultureInvariant)]
+    private static partial Regex UserInfoPart();
+
+    // A query or fragment, to the end of its word.
+    [GeneratedRegex(@"[?#][^\s,;'""]+", RegexOptions.CultureInvariant)]
+    private static partial Regex QueryPart();
 
     // Standard base64 words of at least 12 characters (a docker auth of 'a:bcdefgh' is 12).
     [GeneratedRegex(@"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{10,}={0,2}(?![A-Za-z0-9+/=])", RegexOptions.CultureInvariant)]

@@ -6,12 +6,6 @@ internal static class UriText
     /// <summary>No white space and no control characters: either would break a consumer or hide content.</summary>
     public static bool IsClean(string value) => value.Length > 0 && !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
 
-    /// <summary>The URI with user information and query masked, safe to print in a build log.</summary>
-    public static string Redacted(Uri uri)
-    {
-        var userInfo = uri.UserInfo.Length > 0 ? "***@" : string.Empty;
-        var query = uri.Query.Length > 0 ? "?***" : string.Empty;
-        var authority = uri.Authority.Length > 0 ? "//" + userInfo + uri.Authority : string.Empty;
-        return uri.Scheme + ":" + authority + uri.AbsolutePath + query;
-    }
+    /// <summary>The URI with user information and query masked, safe to print in a build log (the masking every message uses).</summary>
+    public static string Redacted(Uri uri) => InlineSecrets.Redact(uri.AbsoluteUri);
 }

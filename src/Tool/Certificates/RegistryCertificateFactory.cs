@@ -10,6 +10,7 @@ namespace Coco.InitData.Tool.Certificates;
 /// </summary>
 internal static class RegistryCertificateFactory
 {
+    /// <summary>A new CA and a server certificate it issues for <paramref name="hosts"/>.</summary>
     public static (X509Certificate2 Ca, AsymmetricAlgorithm CaKey, X509Certificate2 Server, AsymmetricAlgorithm ServerKey) Create(
         IReadOnlyList<string> hosts, string caName, bool rsa, DateTimeOffset notBefore, int caDays, int serverDays)
     {
@@ -19,7 +20,14 @@ internal static class RegistryCertificateFactory
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
         var ca = caRequest.CreateSelfSigned(notBefore, notBefore.AddDays(caDays));
+        var (server, serverKey) = Issue(hosts, ca, caKey, rsa, notBefore, serverDays);
+        return (ca, caKey, server, serverKey);
+    }
 
+    /// <summary>A server certificate for <paramref name="hosts"/> issued by an existing CA, valid no longer than the CA.</summary>
+    public static (X509Certificate2 Server, AsymmetricAlgorithm ServerKey) Issue(
+        IReadOnlyList<string> hosts, X509Certificate2 ca, AsymmetricAlgorithm caKey, bool rsa, DateTimeOffset notBefore, int serverDays)
+    {
         var serverKey = NewKey(rsa);
         var serverRequest = Request("CN=" + hosts[0], serverKey);
         serverRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
@@ -42,13 +50,25 @@ internal static class RegistryCertificateFactory
 
         serverRequest.CertificateExtensions.Add(san.Build(critical: false));
         serverRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(serverRequest.PublicKey, false));
-        serverRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, includeKeyIdentifier: true, includeIssuerAndSerial: false));
+        serverRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, includeKeyIdentifier: HasSubjectKeyIdentifier(ca), includeIssuerAndSerial: !HasSubjectKeyIdentifier(ca)));
         var serial = RandomNumberGenerator.GetBytes(16);
         serial[0] &= 0x7F; // A positive serial, as RFC 5280 asks.
         var notAfter = notBefore.AddDays(serverDays);
-        var server = serverRequest.Create(ca.SubjectName, Generator(caKey), notBefore, notAfter < ca.NotAfter ? notAfter : ca.NotAfter, serial);
-        return (ca, caKey, server, serverKey);
+        var caNotAfter = new DateTimeOffset(ca.NotAfter.ToUniversalTime());
+        var server = serverRequest.Create(ca.SubjectName, Generator(caKey), notBefore, notAfter < caNotAfter ? notAfter : caNotAfter, serial);
+        return (server, serverKey);
     }
+
+    /// <summary>The default name of a new CA: after the server it is made for, so two unrelated CAs never share a name.</summary>
+    public static string DefaultCaName(string server)
+    {
+        // A common name holds at most 64 characters (RFC 5280 ub-common-name).
+        var name = "coco-initdata CA for " + server;
+        return name.Length <= 64 ? name : name[..64];
+    }
+
+    private static bool HasSubjectKeyIdentifier(X509Certificate2 certificate) =>
+        certificate.Extensions.OfType<X509SubjectKeyIdentifierExtension>().Any();
 
     private static AsymmetricAlgorithm NewKey(bool rsa) => rsa ? RSA.Create(3072) : ECDsa.Create(ECCurve.NamedCurves.nistP256);
 

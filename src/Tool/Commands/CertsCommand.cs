@@ -8,7 +8,7 @@ using Coco.InitData.Tool.Output;
 
 namespace Coco.InitData.Tool.Commands;
 
-/// <summary><c>certs create --host HOST[:PORT]... -o DIR [--name NAME] [--kbs]</c>: a CA and server certificate, and the project lines to paste.</summary>
+/// <summary><c>certs create --host HOST[:PORT]... -o DIR [--name NAME] [--kbs] [--ca-cert CA --ca-key KEY]</c>: a CA (or an existing one) and a server certificate, and the project lines to paste.</summary>
 internal static class CertsCommand
 {
     public static Command Create()
@@ -19,20 +19,22 @@ internal static class CertsCommand
         var kbs = new Option<bool>("--kbs") { Description = "The server is the Trustee KBS: print InitDataKbsUrl and InitDataKbsCertificate instead of InitDataRegistry lines." };
         var project = new Option<string?>("--project") { Description = "The project file (or its folder) the printed lines go into: paths are relative to it (default: the current folder)." };
         var rsa = new Option<bool>("--rsa") { Description = "RSA-3072 keys instead of ECDSA P-256." };
-        var caName = new Option<string?>("--ca-name") { Description = "The CA's common name (default: coco-initdata NAME CA)." };
+        var caName = new Option<string?>("--ca-name") { Description = "The new CA's common name (default: coco-initdata CA for HOST, after the first --host)." };
+        var caCert = new Option<string?>("--ca-cert") { Description = "Issue the server certificate from this existing CA (PEM) instead of creating one: the CA, the digest and every node's ca.crt stay as they are. Needs --ca-key." };
+        var caKey = new Option<string?>("--ca-key") { Description = "The private key of --ca-cert (unencrypted PEM)." };
         var days = new Option<int>("--days") { Description = "Days the server certificate is valid (the CA: ten years).", DefaultValueFactory = _ => 365 };
         var force = new Option<bool>("--force") { Description = "Overwrite existing files." };
         var json = CommonOptions.Json();
         var create = new Command("create", "Create a private CA and a server certificate (a registry's or the KBS's) every guest and node TLS stack accepts.")
         {
-            hosts, output, name, kbs, project, rsa, caName, days, force, json,
+            hosts, output, name, kbs, project, rsa, caName, caCert, caKey, days, force, json,
         };
         create.SetAction(parse =>
         {
             var isKbs = parse.GetValue(kbs);
             var stem = parse.GetValue(name) ?? (isKbs ? "kbs" : "registry");
             var request = new Request(parse.GetValue(hosts)!, parse.GetValue(output)!, stem, isKbs, parse.GetValue(project), parse.GetValue(rsa),
-                parse.GetValue(caName) ?? $"coco-initdata {stem} CA", parse.GetValue(days), parse.GetValue(force), parse.GetValue(json));
+                parse.GetValue(caName), parse.GetValue(caCert), parse.GetValue(caKey), parse.GetValue(days), parse.GetValue(force), parse.GetValue(json));
             return Run(request);
         });
         return new Command("certs", "Certificates for a self-hosted registry or KBS.") { create };
@@ -65,9 +67,24 @@ internal static class CertsCommand
             return ExitCodes.Usage;
         }
 
+        if ((request.CaCert is null) != (request.CaKey is null))
+        {
+            reporter.Error(MessageId.CertsCaOptionsIncomplete, SourceLocation.None, request.CaCert is null ? "--ca-key" : "--ca-cert", request.CaCert is null ? "--ca-cert" : "--ca-key");
+            return ExitCodes.Usage;
+        }
+
+        if (request.CaCert is not null && request.CaName is not null)
+        {
+            reporter.Error(MessageId.ToolOptionInvalid, SourceLocation.None, "--ca-name", request.CaName, "it names a new CA, and --ca-cert gives an existing one");
+            return ExitCodes.Usage;
+        }
+
         var projectDirectory = ProjectDirectory(request.Project);
         var directory = Path.GetFullPath(request.Output);
-        var files = new[] { request.Name + "-ca.pem", request.Name + "-ca.key", request.Name + ".pem", request.Name + ".key" };
+        var existingCa = request.CaCert is not null;
+        var files = existingCa
+            ? new[] { request.Name + ".pem", request.Name + ".key" }
+            : new[] { request.Name + "-ca.pem", request.Name + "-ca.key", request.Name + ".pem", request.Name + ".key" };
         var targets = files.Select(f => Path.Combine(directory, f)).ToArray();
         if (!request.Force && targets.FirstOrDefault(File.Exists) is { } existing)
         {
@@ -77,22 +94,55 @@ internal static class CertsCommand
 
         var names = registries.Select(r => r.Address?.ToString() ?? r.Host).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         // Back-dated an hour so a guest whose clock lags a little still sees it as valid.
-        var (ca, caKey, server, serverKey) = RegistryCertificateFactory.Create(names, request.CaName, request.Rsa, DateTimeOffset.UtcNow.AddHours(-1), 3650, request.Days);
+        var notBefore = DateTimeOffset.UtcNow.AddHours(-1);
+        X509Certificate2 ca;
+        AsymmetricAlgorithm caKey;
+        X509Certificate2 server;
+        AsymmetricAlgorithm serverKey;
+        if (existingCa)
+        {
+            if (ExistingCertificateAuthority.Load(request.CaCert!, request.CaKey!, DateTimeOffset.UtcNow, reporter) is not { } loaded)
+            {
+                return ExitCodes.Findings;
+            }
+
+            (ca, caKey) = loaded;
+            (server, serverKey) = RegistryCertificateFactory.Issue(names, ca, caKey, request.Rsa, notBefore > ca.NotBefore.ToUniversalTime() ? notBefore : ca.NotBefore.ToUniversalTime(), request.Days);
+        }
+        else
+        {
+            (ca, caKey, server, serverKey) = RegistryCertificateFactory.Create(names, request.CaName ?? RegistryCertificateFactory.DefaultCaName(registries[0].Text), request.Rsa, notBefore, 3650, request.Days);
+        }
+
         using (ca)
         using (caKey)
         using (server)
         using (serverKey)
         {
-            // All four staged under temporary names first, then renamed: a failure (a full disk) leaves the previous
+            // Paths in a project file are relative to the project's folder; outside it, absolute (with a warning when
+            // there is a project the lines are for).
+            var inside = IsInside(projectDirectory, directory);
+            var keysIgnored = inside ? Path.Combine(directory, ".gitignore") : null;
+
+            // All files staged under temporary names first, then renamed: a failure (a full disk) leaves the previous
             // files as they were, never a CA without its key or a truncated key.
             var staged = new List<(string Temporary, string Target)>();
             try
             {
                 Directory.CreateDirectory(directory);
-                staged.Add(Stage(targets[0], ca.ExportCertificatePem(), secret: false));
-                staged.Add(Stage(targets[1], caKey.ExportPkcs8PrivateKeyPem(), secret: true));
-                staged.Add(Stage(targets[2], server.ExportCertificatePem(), secret: false));
-                staged.Add(Stage(targets[3], serverKey.ExportPkcs8PrivateKeyPem(), secret: true));
+                if (!existingCa)
+                {
+                    staged.Add(Stage(targets[0], ca.ExportCertificatePem(), secret: false));
+                    staged.Add(Stage(targets[1], caKey.ExportPkcs8PrivateKeyPem(), secret: true));
+                }
+
+                staged.Add(Stage(targets[^2], server.ExportCertificatePem(), secret: false));
+                staged.Add(Stage(targets[^1], serverKey.ExportPkcs8PrivateKeyPem(), secret: true));
+                if (keysIgnored is not null && KeyIgnoreFile.Updated(keysIgnored, files.Where(f => f.EndsWith(".key", StringComparison.Ordinal))) is { } ignore)
+                {
+                    staged.Add(Stage(keysIgnored, ignore, secret: false));
+                }
+
                 foreach (var (temporary, target) in staged)
                 {
                     File.Move(temporary, target, overwrite: true);
@@ -109,28 +159,35 @@ internal static class CertsCommand
                 return ExitCodes.Findings;
             }
 
-            // Paths in a project file are relative to the project's folder; outside it, absolute (with a warning).
-            var relative = Path.GetRelativePath(projectDirectory, directory).Replace('\\', '/');
-            var inside = !(relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative));
-            var folder = inside ? (relative == "." ? string.Empty : relative + "/") : directory.Replace('\\', '/') + "/";
-            if (!inside)
+            var caFile = existingCa ? Path.GetFullPath(request.CaCert!) : targets[0];
+            var hasProject = request.Project is not null || ProjectFiles(projectDirectory).Any();
+            foreach (var folder in new[] { directory, Path.GetDirectoryName(caFile)! }.Distinct().Where(f => hasProject && !IsInside(projectDirectory, f)))
             {
-                reporter.Report(Diagnostic.Create(MessageId.CertsOutsideProject, DiagnosticSeverity.Warning, SourceLocation.None, directory, projectDirectory));
+                reporter.Report(Diagnostic.Create(MessageId.CertsOutsideProject, DiagnosticSeverity.Warning, SourceLocation.None, folder, projectDirectory));
             }
 
-            var lines = ProjectLines(request.Kbs, registries, folder + files[0], folder + files[2]);
+            var lines = ProjectLines(request.Kbs, registries, PathInProject(projectDirectory, caFile), PathInProject(projectDirectory, targets[^2]));
             if (request.Json)
             {
                 JsonOutput.Write(w =>
                 {
-                    w.WriteString("certificateAuthority", targets[0]);
-                    w.WriteString("certificateAuthorityKey", targets[1]);
-                    w.WriteString("serverCertificate", targets[2]);
-                    w.WriteString("serverKey", targets[3]);
+                    w.WriteString("certificateAuthority", caFile);
+                    if (!existingCa)
+                    {
+                        w.WriteString("certificateAuthorityKey", targets[1]);
+                    }
+
+                    w.WriteString("serverCertificate", targets[^2]);
+                    w.WriteString("serverKey", targets[^1]);
                     w.WriteString("certificateAuthoritySha256", ca.GetCertHashString(HashAlgorithmName.SHA256).ToLowerInvariant());
                     w.WriteString("serverSha256", server.GetCertHashString(HashAlgorithmName.SHA256).ToLowerInvariant());
                     w.WriteString("notAfter", server.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
                     w.WriteString("projectDirectory", projectDirectory);
+                    if (keysIgnored is not null)
+                    {
+                        w.WriteString("gitignore", keysIgnored);
+                    }
+
                     w.WriteStartArray("projectLines");
                     foreach (var line in lines)
                     {
@@ -144,8 +201,19 @@ internal static class CertsCommand
             else
             {
                 var o = Reporter.Out;
-                o.WriteLine($"Wrote {targets[0]} (CA), {targets[2]} (server, for {string.Join(", ", names)}) and their keys (owner-only).");
-                o.WriteLine($"Serve {files[2]} with {files[3]}; keep {files[1]} offline and commit neither key. Paste into {(request.Project is null ? "the project file" : ProjectName(request.Project))}:");
+                var keyFiles = existingCa ? files[1] : $"{files[1]} offline and commit neither key";
+                o.WriteLine(existingCa
+                    ? $"Wrote {targets[0]} (server, for {string.Join(", ", names)}, issued by '{ca.Subject}' from {caFile}, which is unchanged) and its key (owner-only)."
+                    : $"Wrote {targets[0]} (CA '{ca.Subject}'), {targets[2]} (server, for {string.Join(", ", names)}) and their keys (owner-only).");
+                o.WriteLine(existingCa
+                    ? $"Serve {files[0]} with {files[1]}, and never commit the key."
+                    : $"Serve {files[2]} with {files[3]}; keep {keyFiles}.");
+                if (keysIgnored is not null)
+                {
+                    o.WriteLine($"{keysIgnored} keeps the keys out of git.");
+                }
+
+                o.WriteLine($"Paste into {(request.Project is null ? "the project file" : ProjectName(request.Project))}:");
                 o.WriteLine();
                 foreach (var line in lines)
                 {
@@ -156,6 +224,20 @@ internal static class CertsCommand
 
         return ExitCodes.Success;
     }
+
+    // True when the folder is the project's folder or below it.
+    private static bool IsInside(string projectDirectory, string directory)
+    {
+        var relative = Path.GetRelativePath(projectDirectory, directory).Replace('\\', '/');
+        return !(relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative));
+    }
+
+    // A file as the project names it: relative to its folder when inside it, else absolute.
+    private static string PathInProject(string projectDirectory, string file) =>
+        (IsInside(projectDirectory, Path.GetDirectoryName(file)!) ? Path.GetRelativePath(projectDirectory, file) : file).Replace('\\', '/');
+
+    private static IEnumerable<string> ProjectFiles(string directory) =>
+        Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "*.*proj") : Enumerable.Empty<string>();
 
     private static List<string> ProjectLines(bool kbs, IReadOnlyList<RegistryName> servers, string caPath, string serverPath)
     {
@@ -170,7 +252,15 @@ internal static class CertsCommand
             };
         }
 
-        var lines = new List<string> { "<ItemGroup>" };
+        // A registry is reached with credentials and policy from the KBS: a build with registries needs its URL.
+        var lines = new List<string>
+        {
+            "<PropertyGroup>",
+            "  <!-- your Trustee KBS (or <InitDataKbcName>offline_fs_kbc</InitDataKbcName> without one) -->",
+            "  <InitDataKbsUrl>https://kbs.example.internal:8080</InitDataKbsUrl>",
+            "</PropertyGroup>",
+            "<ItemGroup>",
+        };
         lines.AddRange(servers.Select(r => $"  <InitDataRegistry Include=\"{r.Text}\" CertificateAuthority=\"{caPath}\" ServerCertificate=\"{serverPath}\" />"));
         lines.Add("</ItemGroup>");
         return lines;
@@ -184,7 +274,7 @@ internal static class CertsCommand
 
     private static string ProjectName(string project) => Directory.Exists(project) ? "the project file in " + project : project;
 
-    private sealed record Request(string[] Hosts, string Output, string Name, bool Kbs, string? Project, bool Rsa, string CaName, int Days, bool Force, bool Json);
+    private sealed record Request(string[] Hosts, string Output, string Name, bool Kbs, string? Project, bool Rsa, string? CaName, string? CaCert, string? CaKey, int Days, bool Force, bool Json);
 
     // A new temporary file beside the target. A key's is created owner-only from the start, never chmod-ed afterwards,
     // and the rename carries that mode over whatever file was there (--force): no moment where another user can read it.
