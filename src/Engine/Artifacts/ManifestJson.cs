@@ -16,7 +16,7 @@ internal static class ManifestJson
     public static byte[] Render(
         string annotationName, string annotation, Measurements.TeeMeasurements measurements, int documentLength,
         IReadOnlyList<Registries.ResolvedRegistry> registries, IReadOnlyList<LoadedCertificate> extraRoots, LoadedCertificate? kbsCertificate,
-        CertificateVerdicts? verdicts = null)
+        CertificateVerdicts? verdicts = null, string? kustomizeLabelSelector = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -27,6 +27,15 @@ internal static class ManifestJson
             json.WriteNumber("length", annotation.Length);
             json.WriteEndObject();
             json.WriteNumber("documentLength", documentLength);
+            json.WriteStartObject("deployment");
+            json.WriteString("kustomizeComponent", Deployment.KustomizeComponent.RelativePath);
+            if (kustomizeLabelSelector is not null)
+            {
+                json.WriteString("kustomizeLabelSelector", kustomizeLabelSelector);
+            }
+
+            json.WriteString("helmValues", Deployment.HelmValues.RelativePath);
+            json.WriteEndObject();
             WriteMeasurements(json, measurements);
             WriteRegistries(json, registries, verdicts);
             json.WriteStartArray("certificates");

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Coco.InitData.Artifacts;
 using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
+using Coco.InitData.Deployment;
 using Coco.InitData.Documents;
 using Coco.InitData.Measurements;
 using Coco.InitData.Node;
@@ -105,7 +106,7 @@ internal partial class InitDataGenerator
         }
 
         var nodeFiles = ContainerdHostsConfiguration.Build(registries, diagnostics);
-        var manifest = ManifestJson.Render(settings.AnnotationName, annotation, measurements, bytes.Length, registries, extraRoots, kbsCertificate, verdicts);
+        var manifest = ManifestJson.Render(settings.AnnotationName, annotation, measurements, bytes.Length, registries, extraRoots, kbsCertificate, verdicts, settings.KustomizeLabelSelector);
         return new InitDataArtifacts
         {
             Validation = settings.Validation,
@@ -123,6 +124,8 @@ internal partial class InitDataGenerator
                 new ArtifactFile(InitDataArtifacts.DocumentFileName, bytes),
                 new ArtifactFile(InitDataArtifacts.AnnotationFileName, Encoding.ASCII.GetBytes(annotation)),
                 new ArtifactFile(InitDataArtifacts.ManifestFileName, manifest),
+                new ArtifactFile(KustomizeComponent.RelativePath, KustomizeComponent.Render(settings.AnnotationName, annotation, measurements.Algorithm.Name + ":" + measurements.DigestHex, settings.KustomizeLabelSelector)),
+                new ArtifactFile(HelmValues.RelativePath, HelmValues.Render(settings.AnnotationName, annotation, measurements.Algorithm.Name + ":" + measurements.DigestHex)),
             }.Concat(nodeFiles).ToList(),
         };
     }

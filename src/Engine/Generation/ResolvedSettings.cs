@@ -26,5 +26,7 @@ internal sealed class ResolvedSettings
 
     public string AnnotationName { get; set; } = SettingCatalog.AnnotationName.Default!;
 
+    public string? KustomizeLabelSelector { get; set; }
+
     public ValidationOptions Validation { get; set; } = ValidationOptions.Default(DateTimeOffset.UnixEpoch);
 }

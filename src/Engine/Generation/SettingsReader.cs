@@ -71,8 +71,28 @@ internal static class SettingsReader
             }
         }
 
+        settings.KustomizeLabelSelector = ReadLabelSelector(spec.KustomizeLabelSelector, diagnostics);
         settings.Validation = ReadValidation(spec, diagnostics);
         return settings;
+    }
+
+    // The characters of a Kubernetes label selector (keys, values, =, ==, !=, in, notin, !, parentheses, commas): a
+    // quote or a line break is no selector, and Kustomize would fail on it with a less helpful message.
+    private static string? ReadLabelSelector(SettingValue? setting, DiagnosticBag diagnostics)
+    {
+        if (Set(setting) is not { } selector)
+        {
+            return null;
+        }
+
+        var value = selector.Value.Trim();
+        if (value.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=!,() ".Contains(c, StringComparison.Ordinal)))
+        {
+            return value;
+        }
+
+        diagnostics.Error(MessageId.PropertyValueInvalid, selector.Location, selector.Name, selector.Value, "use a Kubernetes label selector such as app=web or tier in (frontend,backend)");
+        return null;
     }
 
     private static ValidationOptions ReadValidation(InitDataSpecification spec, DiagnosticBag diagnostics)

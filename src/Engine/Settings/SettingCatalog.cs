@@ -65,6 +65,9 @@ internal static class SettingCatalog
     public static readonly SettingDefinition GuestComponentsVersion = new("InitDataGuestComponentsVersion", "--guest-components-version", Registries.GuestComponentsVersion.Current.ToString(3),
         "The guest-components release the guest image runs (0.13.0 or v0.13.0): a feature it cannot use fails.");
 
+    public static readonly SettingDefinition KustomizeLabelSelector = new("InitDataKustomizeLabelSelector", "--kustomize-label-selector", null,
+        "A label selector (app=web,tier in (a,b)): the Kustomize Component annotates only the objects whose own labels match.");
+
     /// <summary>
     /// The settings that put something into the document: with none of them, no registry, mirror or certificate,
     /// and the default <see cref="KbcName"/>, a project declares nothing (<see cref="Specification.InitDataSpecification.DeclaresNothing"/>).
@@ -82,5 +85,6 @@ internal static class SettingCatalog
         Algorithm, KbsUrl, KbcName, KbsCertificate, PolicyFile, RegistryCredentialsUri, ImageSecurityPolicyUri,
         SigstoreConfigUri, HttpsProxy, HttpProxy, NoProxy, UnqualifiedSearchRegistries, AnnotationName,
         CertificateExpiryWarningDays, CertificateLifetimeWarningPercent, ValidationTime, TlsProfiles, GuestComponentsVersion,
+        KustomizeLabelSelector,
     };
 }

@@ -69,6 +69,9 @@ internal sealed class InitDataSpecification
     /// <summary><c>InitDataGuestComponentsVersion</c>: the guest-components release the guest runs; the current one when not set.</summary>
     public SettingValue? GuestComponentsVersion { get => Setting(SettingCatalog.GuestComponentsVersion); init => Put(SettingCatalog.GuestComponentsVersion, value); }
 
+    /// <summary><c>InitDataKustomizeLabelSelector</c>: the objects the Kustomize Component annotates; every pod template when not set.</summary>
+    public SettingValue? KustomizeLabelSelector { get => Setting(SettingCatalog.KustomizeLabelSelector); init => Put(SettingCatalog.KustomizeLabelSelector, value); }
+
     /// <summary>How the user declared it: messages name settings as the user wrote them (a property or an option).</summary>
     public DeclarationStyle Style { get; init; } = DeclarationStyle.MSBuild;
 
