@@ -6,6 +6,9 @@ namespace Coco.InitData.Tool.Inputs;
 /// <summary>The digest a manifest's annotation must carry: <c>sha256:&lt;hex&gt;</c>, or the build's initdata.json.</summary>
 internal sealed record ExpectedDigest(DigestAlgorithm Algorithm, string Hex, string Source)
 {
+    /// <summary><c>sha256:&lt;hex&gt;</c>, as digests are compared and shown.</summary>
+    public string Text => Algorithm.Name + ":" + Hex;
+
     /// <summary>Parses the option value; null and a reason when it is neither form.</summary>
     public static ExpectedDigest? Parse(string value, out string problem)
     {
