@@ -27,16 +27,22 @@ internal sealed class YamlSplice
     /// </summary>
     public TextEdit AddFirst(YamlMappingNode mapping, NewEntry entry, bool isDocumentRoot)
     {
-        if (mapping.Style == YamlDotNet.Core.Events.MappingStyle.Flow || mapping.Children.Count == 0)
+        var key = mapping.Children.Count == 0 ? -1 : (int)mapping.Children.First().Key.Start.Index;
+        var lineStart = key < 0 ? -1 : LineStart(key);
+        var prefix = key < 0 ? string.Empty : _text[lineStart..key];
+        if (mapping.Style == YamlDotNet.Core.Events.MappingStyle.Flow || key < 0)
         {
+            if (key > 0 && lineStart > (int)mapping.Start.Index && prefix.Trim().Length == 0)
+            {
+                // Pretty-printed JSON: a line of its own, indented as the next key.
+                return new TextEdit(lineStart, 0, prefix + entry.Flow() + "," + _newLine);
+            }
+
             // Start is the '{': the entry goes right after it, followed by a comma when others remain.
-            var separator = mapping.Children.Count == 0 ? string.Empty : ", ";
+            var separator = key < 0 ? string.Empty : ", ";
             return new TextEdit((int)mapping.Start.Index + 1, 0, entry.Flow() + separator);
         }
 
-        var key = (int)mapping.Children.First().Key.Start.Index;
-        var lineStart = LineStart(key);
-        var prefix = _text[lineStart..key];
         var explicitKey = prefix.TrimEnd().EndsWith('?');
         var at = explicitKey ? prefix.LastIndexOf('?') + lineStart : key;
         if (prefix.Trim() is "" or "?")
