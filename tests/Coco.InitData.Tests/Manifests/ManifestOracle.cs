@@ -34,8 +34,8 @@ internal static class ManifestOracle
         Skip.If(missing is not null, missing);
         using var directory = new TempDirectory("cid-oracle");
         var file = directory.Write("m.yaml", text);
-        var arguments = asJson ? new[] { file, Key, "--json" } : new[] { file, Key };
-        return PythonOracle.Run("pod_template_annotations.py", arguments).EnumerateArray()
+        var arguments = asJson ? new[] { Key, "--json", file } : new[] { Key, file };
+        return PythonOracle.Run("pod_template_annotations.py", arguments)[0].EnumerateArray()
             .Select(e => (e.GetProperty("kind").GetString()!, e.GetProperty("name").GetString(), Text(e.GetProperty("annotation"))))
             .ToList();
     }
