@@ -70,9 +70,9 @@ public sealed class DocumentChecksToolTests(InstalledTool tool)
         Assert.Equal(1, result.ExitCode);
         var line = File.ReadAllLines(manifest).Select((l, i) => (l, i)).Where(x => x.l.Contains("cc_init_data", StringComparison.Ordinal)).Last().i + 1;
         Assert.Contains($"app.yaml({line},", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("error CID4040", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("error CID4064: Pod/p1 in", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("sha256:" + Sha256(AfterGenpolicy), result.StandardError, StringComparison.Ordinal);
-        Assert.Single(result.StandardError.Split('\n'), l => l.Contains("CID4040", StringComparison.Ordinal));
+        Assert.Single(result.StandardError.Split('\n'), l => l.Contains("CID4064", StringComparison.Ordinal));
     }
 
     // Issue 11, point 9: trustee v0.21.0 deps/verifier/src/cca/mod.rs compares the expected init data hash (the

@@ -11,18 +11,38 @@ internal static class KubernetesObject
         Child(mapping, key) is YamlScalarNode { Value: { } value } ? value : null;
 
     /// <summary>The node under a key, or null.</summary>
-    public static YamlNode? Child(YamlMappingNode mapping, string key)
+    public static YamlNode? Child(YamlMappingNode mapping, string key) => Entry(mapping, key)?.Value;
+
+    /// <summary>The key node and the node under it, or null.</summary>
+    public static (YamlNode Key, YamlNode Value)? Entry(YamlMappingNode mapping, string key)
     {
         foreach (var (k, v) in mapping.Children)
         {
             if (k is YamlScalarNode { Value: { } name } && name == key)
             {
-                return v;
+                return (k, v);
             }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// True for a YAML null: an empty plain value, <c>~</c>, <c>null</c> in its three spellings, or a <c>!!null</c> tag.
+    /// Kubernetes (sigs.k8s.io/yaml), kubectl and genpolicy read a null <c>metadata</c> or <c>annotations</c> as absent.
+    /// </summary>
+    public static bool IsNull(YamlNode node) => node is YamlScalarNode scalar
+        && (scalar.Tag.IsEmpty
+            ? scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL"
+            : scalar.Tag.Value == NullTag);
+
+    /// <summary>The tag a node carries explicitly (<c>tag:yaml.org,2002:binary</c> for <c>!!binary</c>), or null.</summary>
+    public static string? ExplicitTag(YamlNode node) => node.Tag.IsEmpty ? null : node.Tag.Value;
+
+    /// <summary>YAML's string tag, <c>!!str</c>.</summary>
+    public const string StringTag = "tag:yaml.org,2002:str";
+
+    private const string NullTag = "tag:yaml.org,2002:null";
 
     /// <summary>The object's name for messages: <c>Deployment/web</c>.</summary>
     public static string Describe(YamlMappingNode root)

@@ -3,11 +3,22 @@ using YamlDotNet.RepresentationModel;
 
 namespace Coco.InitData.Manifests;
 
-/// <summary>Finds initdata annotations in a manifest: the values under <c>metadata.annotations</c> of any object or pod template.</summary>
+/// <summary>
+/// Finds initdata annotations in a manifest where the kata runtime reads them: in the pod templates annotate writes
+/// (<see cref="PodTemplates"/>). An annotation on a Deployment's own metadata, a ConfigMap or inside a container's
+/// env never reaches a pod and is not read.
+/// </summary>
 internal static class ManifestAnnotationReader
 {
     /// <summary>Every annotation with one of <paramref name="names"/>, in document order; null after reporting that the file is not a manifest.</summary>
-    public static IReadOnlyList<FoundAnnotation>? Find(byte[] content, string displayPath, IReadOnlyCollection<string> names, DiagnosticBag diagnostics)
+    public static IReadOnlyList<FoundAnnotation>? Find(byte[] content, string displayPath, IReadOnlyCollection<string> names, DiagnosticBag diagnostics) =>
+        Survey(content, displayPath, names, diagnostics)?.Found;
+
+    /// <summary>
+    /// Each pod template with the annotations it carries under one of <paramref name="names"/>; null after reporting that
+    /// the file is not a manifest. A value with a YAML tag other than <c>!!str</c> is reported (CID3058) and not read.
+    /// </summary>
+    public static ManifestSurvey? Survey(byte[] content, string displayPath, IReadOnlyCollection<string> names, DiagnosticBag diagnostics)
     {
         var manifest = ManifestText.Parse(content, displayPath, diagnostics);
         if (manifest is null)
@@ -16,59 +27,45 @@ internal static class ManifestAnnotationReader
         }
 
         var bag = new DiagnosticBag();
-        var objects = KubernetesObject.Objects(manifest, displayPath, bag);
+        var templates = PodTemplates.Find(manifest, displayPath, bag);
         diagnostics.AddRange(bag.Items);
         if (bag.HasErrors)
         {
             return null;
         }
 
-        var found = new List<FoundAnnotation>();
-        var visited = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
-        foreach (var root in objects)
-        {
-            Walk(root, names, displayPath, found, visited);
-        }
-
-        return found;
+        return new ManifestSurvey(templates.Select(t => Read(t, displayPath, names, diagnostics)).ToList());
     }
 
-    // Depth is bounded by ManifestLimits; a node shared through aliases is walked once.
-    private static void Walk(YamlNode node, IReadOnlyCollection<string> names, string displayPath, List<FoundAnnotation> found, HashSet<YamlNode> visited)
+    private static TemplateAnnotations Read(PodTemplate template, string displayPath, IReadOnlyCollection<string> names, DiagnosticBag diagnostics)
     {
-        if (!visited.Add(node))
+        var found = new List<FoundAnnotation>();
+        var refused = false;
+        if (template.Owner is { } owner && KubernetesObject.Child(owner, "metadata") is YamlMappingNode metadata
+            && KubernetesObject.Child(metadata, "annotations") is YamlMappingNode annotations)
         {
-            return;
-        }
-
-        switch (node)
-        {
-            case YamlMappingNode mapping:
-                foreach (var (key, value) in mapping.Children)
+            foreach (var (k, v) in annotations.Children)
+            {
+                if (k is not YamlScalarNode { Value: { } name } || !names.Contains(name) || v is not YamlScalarNode { Value: { } text } value)
                 {
-                    if (key is YamlScalarNode { Value: "metadata" } && value is YamlMappingNode metadata
-                        && KubernetesObject.Child(metadata, "annotations") is YamlMappingNode annotations)
-                    {
-                        foreach (var (k, v) in annotations.Children)
-                        {
-                            if (k is YamlScalarNode { Value: { } name } && names.Contains(name) && v is YamlScalarNode { Value: { } text })
-                            {
-                                found.Add(new FoundAnnotation(name, text, ManifestText.At(displayPath, v)));
-                            }
-                        }
-                    }
-
-                    Walk(value, names, displayPath, found, visited);
+                    continue;
                 }
 
-                break;
-            case YamlSequenceNode sequence:
-                foreach (var item in sequence)
+                if (KubernetesObject.ExplicitTag(value) is { } tag && tag != KubernetesObject.StringTag)
                 {
-                    Walk(item, names, displayPath, found, visited);
+                    diagnostics.Error(MessageId.ManifestAnnotationTagged, ManifestText.At(displayPath, value), template.Kind, template.Name, name, ShortTag(tag));
+                    refused = true;
+                    continue;
                 }
 
-                break;
+                found.Add(new FoundAnnotation(name, text, ManifestText.At(displayPath, value)));
+            }
         }
+
+        return new TemplateAnnotations(template, found, refused);
     }
+
+    // "!!binary" rather than "tag:yaml.org,2002:binary": the form written in the file.
+    private static string ShortTag(string tag) =>
+        tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? "!!" + tag["tag:yaml.org,2002:".Length..] : tag;
 }

@@ -28,33 +28,27 @@ internal static class ManifestAnnotator
         }
 
         var errorsBefore = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
-        var objects = KubernetesObject.Objects(manifest, displayPath, diagnostics);
         var edits = new List<TextEdit>();
         var templates = 0;
-        foreach (var root in objects)
+        foreach (var template in PodTemplates.Find(manifest, displayPath, diagnostics))
         {
-            var kind = KubernetesObject.Scalar(root, "kind")!;
-            if (WorkloadKinds.PodTemplatePath(kind) is not { } path)
+            var target = new PodTemplateTarget(manifest, displayPath, template, annotationName, annotationValue);
+            if (template.Owner is { } owner)
             {
-                continue;
-            }
-
-            var target = new PodTemplateTarget(manifest, displayPath, kind, KubernetesObject.Describe(root), annotationName, annotationValue);
-            if (Navigate(root, path, out var chain) is { } owner)
-            {
-                if (target.CheckChain(chain, diagnostics) && target.Inject(owner, edits, diagnostics))
+                if (target.CheckChain(template.Chain, diagnostics) && target.Inject(owner, edits, diagnostics))
                 {
                     templates++;
                 }
             }
-            else if (chain.Any(HasMergeKey))
+            else if (template.HasMergeKey)
             {
                 // The template may well be there, merged in from elsewhere: saying "no template" would be wrong.
-                target.CheckChain(chain, diagnostics);
+                target.CheckChain(template.Chain, diagnostics);
             }
             else
             {
-                diagnostics.Warning(MessageId.ManifestPodTemplateMissing, ManifestText.At(displayPath, root), kind, target.ObjectName, string.Join('.', path));
+                diagnostics.Warning(MessageId.ManifestPodTemplateMissing, ManifestText.At(displayPath, template.Root), template.Kind, template.Name,
+                    string.Join('.', WorkloadKinds.PodTemplatePath(template.Kind)!));
             }
         }
 
@@ -79,6 +73,14 @@ internal static class ManifestAnnotator
             return null;
         }
 
+        // Every reader of manifests here (annotate, verify, the build) refuses more than this: never write what the
+        // gate after us would refuse to read.
+        if (annotated.Length > ManifestLimits.MaxCharacters)
+        {
+            diagnostics.Error(MessageId.ManifestOutputTooLarge, new SourceLocation(displayPath), displayPath, annotated.Length, ManifestLimits.MaxCharacters, templates);
+            return null;
+        }
+
         // Every output is read again as a new input and must carry exactly the value in every pod template: a
         // manifest that our own digest would reject is never handed back.
         if (Recheck(annotated, displayPath, annotationName, annotationValue, templates, manifest.Documents.Count) is { } problem)
@@ -89,27 +91,6 @@ internal static class ManifestAnnotator
 
         return new AnnotatedManifest(annotated, templates);
     }
-
-    // The mappings from the object to its pod template owner, the object itself first; null when a key is missing.
-    private static YamlMappingNode? Navigate(YamlMappingNode root, IReadOnlyList<string> path, out List<YamlMappingNode> chain)
-    {
-        chain = new List<YamlMappingNode> { root };
-        var node = root;
-        foreach (var key in path)
-        {
-            if (KubernetesObject.Child(node, key) is not YamlMappingNode next)
-            {
-                return null;
-            }
-
-            node = next;
-            chain.Add(node);
-        }
-
-        return node;
-    }
-
-    private static bool HasMergeKey(YamlMappingNode mapping) => KubernetesObject.Child(mapping, "<<") is not null;
 
     /// <summary>Why an annotated output is not what it must be (read again as a new input), or null when it is.</summary>
     internal static string? Recheck(byte[] content, string displayPath, string annotationName, string annotationValue, int expectedTemplates, int expectedDocuments)
@@ -127,10 +108,9 @@ internal static class ManifestAnnotator
         }
 
         var carrying = 0;
-        foreach (var root in KubernetesObject.Objects(manifest, displayPath, bag))
+        foreach (var template in PodTemplates.Find(manifest, displayPath, bag))
         {
-            var kind = KubernetesObject.Scalar(root, "kind")!;
-            if (WorkloadKinds.PodTemplatePath(kind) is not { } path || Navigate(root, path, out _) is not { } owner)
+            if (template.Owner is not { } owner)
             {
                 continue;
             }
@@ -138,9 +118,9 @@ internal static class ManifestAnnotator
             var value = KubernetesObject.Child(owner, "metadata") is YamlMappingNode metadata && KubernetesObject.Child(metadata, "annotations") is YamlMappingNode annotations
                 ? KubernetesObject.Child(annotations, annotationName)
                 : null;
-            if (value is not YamlScalarNode { Value: { } text } || text != annotationValue)
+            if (value is not YamlScalarNode { Value: { } text } scalar || text != annotationValue || KubernetesObject.ExplicitTag(scalar) is { } tag && tag != KubernetesObject.StringTag)
             {
-                return $"{kind} '{KubernetesObject.Describe(root)}' does not carry the new annotation value";
+                return $"{template.Kind} '{template.Name}' does not carry the new annotation value";
             }
 
             carrying++;
@@ -154,21 +134,24 @@ internal static class ManifestAnnotator
     {
         private readonly ManifestText _manifest;
         private readonly string _displayPath;
-        private readonly string _kind;
+        private readonly PodTemplate _template;
         private readonly string _name;
         private readonly string _value;
+        private readonly YamlSplice _splice;
 
-        public PodTemplateTarget(ManifestText manifest, string displayPath, string kind, string objectName, string name, string value)
+        public PodTemplateTarget(ManifestText manifest, string displayPath, PodTemplate template, string name, string value)
         {
             _manifest = manifest;
             _displayPath = displayPath;
-            _kind = kind;
-            ObjectName = objectName;
+            _template = template;
             _name = name;
             _value = value;
+            _splice = new YamlSplice(manifest.Text, manifest.NewLine);
         }
 
-        public string ObjectName { get; }
+        private string Kind => _template.Kind;
+
+        private string ObjectName => _template.Name;
 
         /// <summary>Refuses (CID3066, CID3067) a chain that an alias shares or a merge key builds: an edit there is not local.</summary>
         public bool CheckChain(IEnumerable<YamlNode> chain, DiagnosticBag diagnostics)
@@ -177,13 +160,13 @@ internal static class ManifestAnnotator
             {
                 if (!node.Anchor.IsEmpty && _manifest.ReferencedAnchors.Contains(node.Anchor.Value))
                 {
-                    diagnostics.Error(MessageId.ManifestSharedTemplate, ManifestText.At(_displayPath, node), _kind, ObjectName, "pod template", node.Anchor.Value);
+                    diagnostics.Error(MessageId.ManifestSharedTemplate, ManifestText.At(_displayPath, node), Kind, ObjectName, "pod template", node.Anchor.Value);
                     return false;
                 }
 
-                if (node is YamlMappingNode mapping && HasMergeKey(mapping))
+                if (node is YamlMappingNode mapping && PodTemplates.HasMergeKey(mapping))
                 {
-                    diagnostics.Error(MessageId.ManifestMergeKey, ManifestText.At(_displayPath, node), _kind, ObjectName, "pod template");
+                    diagnostics.Error(MessageId.ManifestMergeKey, ManifestText.At(_displayPath, node), Kind, ObjectName, "pod template");
                     return false;
                 }
             }
@@ -191,111 +174,84 @@ internal static class ManifestAnnotator
             return true;
         }
 
-        private string NewLine => _manifest.NewLine;
-
         public bool Inject(YamlMappingNode owner, List<TextEdit> edits, DiagnosticBag diagnostics)
         {
-            switch (KubernetesObject.Child(owner, "metadata"))
+            var annotations = NewEntry.Nested("annotations", Entry());
+            switch (KubernetesObject.Entry(owner, "metadata"))
             {
                 case null:
-                    AddEntry(owner, "metadata", depth => Nested(depth, "annotations", Entry()), "{annotations: {" + Entry() + "}}", edits);
+                    edits.Add(_splice.AddFirst(owner, NewEntry.Nested("metadata", annotations), isDocumentRoot: ReferenceEquals(owner, _template.Root)));
                     return true;
-                case YamlMappingNode metadata:
+                case (_, YamlMappingNode metadata):
                     return CheckChain(new[] { metadata }, diagnostics) && InjectIntoMetadata(metadata, edits, diagnostics);
-                case var other:
-                    diagnostics.Error(MessageId.ManifestShapeUnsupported, ManifestText.At(_displayPath, other), "metadata", _kind, ObjectName, KubernetesObject.Shape(other));
+                case (var key, var empty) when KubernetesObject.IsNull(empty):
+                    // Kubernetes, kubectl and genpolicy read a null metadata as absent (Helm charts render it).
+                    if (!CheckChain(new[] { empty }, diagnostics))
+                    {
+                        return false;
+                    }
+
+                    edits.Add(_splice.FillNull(key, (YamlScalarNode)empty, annotations, owner.Style == MappingStyle.Flow));
+                    return true;
+                case (_, var other):
+                    diagnostics.Error(MessageId.ManifestShapeUnsupported, ManifestText.At(_displayPath, other), "metadata", Kind, ObjectName, KubernetesObject.Shape(other));
                     return false;
             }
         }
 
         private bool InjectIntoMetadata(YamlMappingNode metadata, List<TextEdit> edits, DiagnosticBag diagnostics)
         {
-            switch (KubernetesObject.Child(metadata, "annotations"))
+            switch (KubernetesObject.Entry(metadata, "annotations"))
             {
                 case null:
                     CheckSize(metadata, 0, diagnostics);
-                    AddEntry(metadata, "annotations", _ => Entry(), "{" + Entry() + "}", edits);
+                    edits.Add(_splice.AddFirst(metadata, NewEntry.Nested("annotations", Entry()), isDocumentRoot: false));
                     return true;
-                case YamlMappingNode annotations:
+                case (var key, var empty) when KubernetesObject.IsNull(empty):
+                    if (!CheckChain(new[] { empty }, diagnostics))
+                    {
+                        return false;
+                    }
+
+                    CheckSize(metadata, 0, diagnostics);
+                    edits.Add(_splice.FillNull(key, (YamlScalarNode)empty, Entry(), metadata.Style == MappingStyle.Flow));
+                    return true;
+                case (_, YamlMappingNode annotations):
                     if (!CheckChain(new[] { annotations }, diagnostics))
                     {
                         return false;
                     }
 
                     CheckSize(metadata, Total(annotations), diagnostics);
-                    switch (KubernetesObject.Child(annotations, _name))
+                    switch (KubernetesObject.Entry(annotations, _name))
                     {
-                        case YamlScalarNode old when CheckChain(new[] { old }, diagnostics):
-                            edits.Add(ReplaceScalar(old));
+                        case (var key, YamlScalarNode old) when CheckChain(new[] { old }, diagnostics):
+                            edits.Add(_splice.SetScalar(key, old, _value, annotations.Style == MappingStyle.Flow));
                             return true;
-                        case YamlScalarNode:
+                        case (_, YamlScalarNode):
                             return false;
                         case null:
-                            AddRawEntry(annotations, Entry(), edits);
+                            edits.Add(_splice.AddFirst(annotations, Entry(), isDocumentRoot: false));
                             return true;
-                        case var other:
-                            diagnostics.Error(MessageId.ManifestAnnotationNotScalar, ManifestText.At(_displayPath, other), _kind, ObjectName, _name, KubernetesObject.Shape(other));
+                        case (_, var other):
+                            diagnostics.Error(MessageId.ManifestAnnotationNotScalar, ManifestText.At(_displayPath, other), Kind, ObjectName, _name, KubernetesObject.Shape(other));
                             return false;
                     }
 
-                case var other:
-                    diagnostics.Error(MessageId.ManifestShapeUnsupported, ManifestText.At(_displayPath, other), "metadata.annotations", _kind, ObjectName, KubernetesObject.Shape(other));
+                case (_, var other):
+                    diagnostics.Error(MessageId.ManifestShapeUnsupported, ManifestText.At(_displayPath, other), "metadata.annotations", Kind, ObjectName, KubernetesObject.Shape(other));
                     return false;
             }
         }
 
-        // "key: value" with the value plain: base64 of gzip always starts with H4sI, so it stays a string.
-        private string Entry() => _name + ": " + _value;
-
-        private string Nested(int column, string key, string entry) =>
-            key + ":" + NewLine + new string(' ', column + 2) + entry;
-
-        /// <summary>Adds "key: ..." to a mapping that lacks it: before its first key in block style, after '{' in flow style.</summary>
-        private void AddEntry(YamlMappingNode mapping, string key, Func<int, string> blockValue, string flowValue, List<TextEdit> edits)
-        {
-            if (mapping.Style == MappingStyle.Flow || mapping.Children.Count == 0)
-            {
-                AddRawEntry(mapping, key + ": " + flowValue, edits);
-                return;
-            }
-
-            var first = mapping.Children.First().Key;
-            var column = (int)first.Start.Column - 1;
-            edits.Add(new TextEdit((int)first.Start.Index, 0, key + ":" + NewLine + new string(' ', column + 2) + blockValue(column + 2) + NewLine + new string(' ', column)));
-        }
-
-        /// <summary>Adds a ready "key: value" entry as the mapping's first entry.</summary>
-        private void AddRawEntry(YamlMappingNode mapping, string entry, List<TextEdit> edits)
-        {
-            if (mapping.Style == MappingStyle.Flow || mapping.Children.Count == 0)
-            {
-                // Start is the '{': the entry goes right after it, followed by a comma when others remain.
-                var separator = mapping.Children.Count == 0 ? string.Empty : ", ";
-                edits.Add(new TextEdit((int)mapping.Start.Index + 1, 0, entry + separator));
-                return;
-            }
-
-            var first = mapping.Children.First().Key;
-            var column = (int)first.Start.Column - 1;
-            edits.Add(new TextEdit((int)first.Start.Index, 0, entry + NewLine + new string(' ', column)));
-        }
-
-        private TextEdit ReplaceScalar(YamlScalarNode old)
-        {
-            var start = (int)old.Start.Index;
-            var end = (int)old.End.Index;
-
-            // A block scalar's span ends after its last line break; keep one so the next key stays on its own line.
-            var tail = old.Style is YamlDotNet.Core.ScalarStyle.Literal or YamlDotNet.Core.ScalarStyle.Folded ? NewLine : string.Empty;
-            return new TextEdit(start, end - start, _value + tail);
-        }
+        private NewEntry Entry() => new(_name, _value);
 
         private void CheckSize(YamlMappingNode metadata, long existing, DiagnosticBag diagnostics)
         {
             var total = existing + Encoding.UTF8.GetByteCount(_name) + _value.Length;
             if (total > AnnotationKey.KubernetesAnnotationLimit)
             {
-                diagnostics.Warning(MessageId.ManifestAnnotationsTooLarge, ManifestText.At(_displayPath, metadata), _kind, ObjectName, total);
+                diagnostics.Warning(MessageId.ManifestAnnotationsTooLarge, ManifestText.At(_displayPath, metadata), Kind, ObjectName, total);
             }
         }
 

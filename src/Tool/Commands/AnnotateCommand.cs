@@ -17,7 +17,7 @@ internal static class AnnotateCommand
         var initdata = new Option<string>("--initdata") { Description = "The initdata: initdata.toml, initdata.annotation, or a manifest already carrying it.", Required = true };
         var output = new Option<string?>("--output", "-o") { Description = "Write each annotated manifest to this folder under its own file name (default: standard output)." };
         var annotationName = new Option<string?>("--annotation-name") { Description = "The annotation key (default io.katacontainers.config.hypervisor.cc_init_data)." };
-        var command = new Command("annotate", "Inject the initdata annotation into the pod templates of Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job and CronJob manifests.")
+        var command = new Command("annotate", "Inject the initdata annotation into the pod templates of Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job and CronJob manifests.")
         {
             manifests, initdata, output, annotationName,
         };

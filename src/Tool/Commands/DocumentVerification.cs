@@ -1,10 +1,8 @@
 using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Documents;
-using Coco.InitData.Manifests;
 using Coco.InitData.Tool.Inputs;
 using Coco.InitData.Tool.Output;
-using Coco.InitData.Transport;
 
 namespace Coco.InitData.Tool.Commands;
 
@@ -25,41 +23,50 @@ internal static class DocumentVerification
             return ExitCodes.Usage;
         }
 
-        var document = InitDataInput.LoadValid(path, annotationName, reporter, out var exitCode);
+        var document = InitDataInput.LoadValid(path, annotationName, reporter, out var exitCode, forGate: true);
         if (document is null)
         {
             return exitCode;
         }
 
         var findings = new DiagnosticBag();
-        var summary = InitDataSummary.Read(document.Parsed!, document.DisplayPath, findings);
-        GuestDocumentChecks.Run(document.Parsed!, document.DisplayPath, findings);
         var options = ValidationOptions.Default(at);
-        var verdicts = CertificateChecks.Run(summary.Certificates, null, Array.Empty<Registries.ResolvedRegistry>(), options, findings);
-        var carried = document.AllAnnotations.Count > 0
-            ? document.AllAnnotations
-            : new[] { new FoundAnnotation(document.AnnotationName ?? string.Empty, document.Annotation ?? string.Empty, new SourceLocation(document.DisplayPath)) };
-        var wanted = expected.Algorithm.Name + ":" + expected.Hex;
-        foreach (var annotation in carried)
+        var certificates = new List<LoadedCertificate>();
+        CertificateVerdicts? verdicts = null;
+        if (document.Parsed is { } parsed)
         {
-            var bytes = document.DocumentBytes;
-            if (annotation.Value.Length > 0 && !AnnotationCodec.TryDecode(annotation.Value, out bytes, out var invalid))
-            {
-                findings.Error(MessageId.ToolAnnotationInvalid, annotation.Location, document.DisplayPath, invalid);
-                continue;
-            }
-
-            // What the TEE measures: the document's own algorithm over its bytes.
-            var algorithm = InitDataDocumentReader.TryRead(bytes, out var parsed, out _) ? parsed!.Algorithm : expected.Algorithm;
-            var actual = algorithm.Name + ":" + Convert.ToHexString(algorithm.Hash(bytes)).ToLowerInvariant();
-            if (actual != wanted)
-            {
-                findings.Error(MessageId.ToolDigestMismatch, annotation.Location, document.DisplayPath, actual, wanted, expected.Source);
-            }
+            var summary = InitDataSummary.Read(parsed, document.DisplayPath, findings);
+            GuestDocumentChecks.Run(parsed, document.DisplayPath, findings);
+            verdicts = CertificateChecks.Run(summary.Certificates, null, Array.Empty<Registries.ResolvedRegistry>(), options, findings);
+            certificates.AddRange(summary.Certificates);
         }
 
-        VerifyCommand.Write(summary.Certificates, findings.Items, options, json, verdicts);
+        if (document.Survey is { } survey)
+        {
+            // Only pod templates count, and every one of them must carry the expected document.
+            var templates = ManifestGate.Check(survey, document.DisplayPath, annotationName, expected, findings);
+            VerifyCommand.Write(certificates, findings.Items, options, json, verdicts, w => ManifestGate.WriteJson(w, templates));
+        }
+        else
+        {
+            CheckOne(document, expected, findings);
+            VerifyCommand.Write(certificates, findings.Items, options, json, verdicts);
+        }
+
         reporter.ReportAll(findings.Items);
         return reporter.ExitCode;
+    }
+
+    // An annotation value or a document given on its own.
+    private static void CheckOne(InitDataInput document, ExpectedDigest expected, DiagnosticBag findings)
+    {
+        var location = new SourceLocation(document.DisplayPath);
+        var actual = document.Annotation is { } value
+            ? ManifestGate.Measure(value, location, "The initdata annotation", document.DisplayPath, expected, findings)
+            : ManifestGate.DigestOf(document.DocumentBytes, expected);
+        if (actual is not null && actual != expected.Text)
+        {
+            findings.Error(MessageId.ToolDigestMismatch, location, document.DisplayPath, actual, expected.Text, expected.Source);
+        }
     }
 }

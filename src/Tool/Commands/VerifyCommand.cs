@@ -102,11 +102,22 @@ internal static class VerifyCommand
     }
 
     /// <summary>The certificate report, as text or one JSON object, with each certificate's verdict per stack when known.</summary>
-    public static void Write(IEnumerable<LoadedCertificate> certificates, IReadOnlyList<Diagnostic> findings, ValidationOptions options, bool json, CertificateVerdicts? verdicts = null)
+    /// <param name="certificates">The certificates checked.</param>
+    /// <param name="findings">What the checks found.</param>
+    /// <param name="options">When and for which stacks they were judged.</param>
+    /// <param name="json">True for the JSON object instead of text.</param>
+    /// <param name="verdicts">Each certificate's verdict per stack, when known.</param>
+    /// <param name="more">Further members of the JSON object (the gate's pod templates).</param>
+    public static void Write(IEnumerable<LoadedCertificate> certificates, IReadOnlyList<Diagnostic> findings, ValidationOptions options, bool json, CertificateVerdicts? verdicts = null,
+        Action<System.Text.Json.Utf8JsonWriter>? more = null)
     {
         if (json)
         {
-            JsonOutput.Write(w => CertificateReport.WriteJson(w, certificates, findings, options, verdicts));
+            JsonOutput.Write(w =>
+            {
+                CertificateReport.WriteJson(w, certificates, findings, options, verdicts);
+                more?.Invoke(w);
+            });
         }
         else
         {

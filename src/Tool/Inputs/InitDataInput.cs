@@ -39,7 +39,10 @@ internal sealed partial class InitDataInput
     public string DisplayPath { get; }
 
     /// <summary>Every initdata annotation a manifest carries (one per pod template); empty for other inputs.</summary>
-    public IReadOnlyList<FoundAnnotation> AllAnnotations { get; private init; } = Array.Empty<FoundAnnotation>();
+    public IReadOnlyList<FoundAnnotation> AllAnnotations => Survey?.Found ?? Array.Empty<FoundAnnotation>();
+
+    /// <summary>A manifest's pod templates and what each carries; null for other inputs.</summary>
+    public ManifestSurvey? Survey { get; private init; }
 
     /// <summary>The document as the guest reads it; null when <see cref="Problem"/> says why not.</summary>
     public ParsedInitData? Parsed { get; private init; }
@@ -60,10 +63,10 @@ internal sealed partial class InitDataInput
     }
 
     /// <summary>As <see cref="Load"/>, and also null (exit code 1, CID4006) when the guest would reject the document.</summary>
-    public static InitDataInput? LoadValid(string path, string? annotationName, Reporter reporter, out int exitCode)
+    public static InitDataInput? LoadValid(string path, string? annotationName, Reporter reporter, out int exitCode, bool forGate = false)
     {
-        var input = Load(path, annotationName, reporter, out exitCode);
-        if (input is not null && !input.CheckDocument(reporter))
+        var input = Load(path, annotationName, reporter, out exitCode, forGate);
+        if (input is not null && input.Survey is not { Found.Count: 0 } && !input.CheckDocument(reporter))
         {
             exitCode = ExitCodes.Findings;
             return null;
@@ -73,7 +76,16 @@ internal sealed partial class InitDataInput
     }
 
     /// <summary>Reads and recognises the input; null after reporting (exit code in <paramref name="exitCode"/>).</summary>
-    public static InitDataInput? Load(string path, string? annotationName, Reporter reporter, out int exitCode)
+    /// <param name="path">The file, or '-' for standard input.</param>
+    /// <param name="annotationName">The annotation a manifest must carry; null for any known name.</param>
+    /// <param name="reporter">Where findings go.</param>
+    /// <param name="exitCode">The exit code when null is returned.</param>
+    /// <param name="forGate">
+    /// For verify --expect-digest: a manifest is read for every known name besides <paramref name="annotationName"/>
+    /// (the runtime reads them all), and one whose pod templates carry none is returned, without a document, for
+    /// the gate to name each template.
+    /// </param>
+    public static InitDataInput? Load(string path, string? annotationName, Reporter reporter, out int exitCode, bool forGate = false)
     {
         var bytes = InputFile.Read(path, reporter, out var displayPath);
         if (bytes is null)
@@ -113,10 +125,12 @@ internal sealed partial class InitDataInput
             return FromAnnotation(trimmed, displayPath, reporter, InputKind.Annotation, null);
         }
 
-        var names = annotationName is null ? KnownAnnotationNames : new[] { annotationName };
+        var names = annotationName is null ? KnownAnnotationNames
+            : forGate ? KnownAnnotationNames.Append(annotationName).Distinct(StringComparer.Ordinal).ToArray()
+            : new[] { annotationName };
         var diagnostics = new DiagnosticBag();
-        var found = ManifestAnnotationReader.Find(bytes, displayPath, names, diagnostics);
-        if (found is null)
+        var survey = ManifestAnnotationReader.Survey(bytes, displayPath, names, diagnostics);
+        if (survey is null)
         {
             // Not TOML and not Kubernetes YAML: say both, with the YAML position when there is one. A file YAML reads
             // as one plain value is what broken TOML looks like: then the TOML error, at its line, says more.
@@ -133,13 +147,24 @@ internal sealed partial class InitDataInput
         }
 
         reporter.ReportAll(diagnostics.Items);
+        if (diagnostics.HasErrors && !forGate)
+        {
+            return null;
+        }
+
+        var found = survey.Found;
+        if (found.Count == 0 && forGate && survey.Templates.Any(t => t.Template.Owner is not null))
+        {
+            return new InitDataInput(InputKind.Manifest, Array.Empty<byte>(), null, null, displayPath) { Survey = survey };
+        }
+
         if (found.Count == 0)
         {
             reporter.Error(MessageId.ToolManifestWithoutAnnotation, new SourceLocation(displayPath), displayPath, string.Join(" or ", names));
             return null;
         }
 
-        if (found.Select(f => f.Value).Distinct(StringComparer.Ordinal).Count() > 1)
+        if (!forGate && found.Select(f => f.Value).Distinct(StringComparer.Ordinal).Count() > 1)
         {
             reporter.Report(Diagnostic.Create(MessageId.ToolManifestAnnotationsDiffer, DiagnosticSeverity.Warning, found[0].Location, displayPath,
                 found.Select(f => f.Value).Distinct(StringComparer.Ordinal).Count()));
@@ -148,7 +173,7 @@ internal sealed partial class InitDataInput
         var input = FromAnnotation(found[0].Value, displayPath, reporter, InputKind.Manifest, found[0]);
         return input is null ? null : new InitDataInput(input.Kind, input.DocumentBytes, input.Annotation, input.AnnotationName, displayPath)
         {
-            Parsed = input.Parsed, Problem = input.Problem, AllAnnotations = found,
+            Parsed = input.Parsed, Problem = input.Problem, Survey = survey,
         };
     }
 
