@@ -163,7 +163,7 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
         {
             // Last, after the artifacts: what the next build compares with. Relative to the project, as MSBuild means it.
             var stamp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, StampFile);
-            GenerationState.Write(stamp, outcome.Digest, outputRoot, Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, findings);
+            GenerationState.Write(stamp, outcome.Digest, outputRoot, Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, findings.Items.ToList(), findings);
         }
 
         foreach (var diagnostic in findings.Items)

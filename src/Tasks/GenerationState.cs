@@ -49,6 +49,10 @@ internal static class GenerationState
     /// entry that is a link or not a regular file is refused (CID3073/CID3074), never written through.
     /// </summary>
     public static bool Write(string stampPath, string? digest, string outputFolder, string projectDirectory, DiagnosticBag diagnostics)
+        => Write(stampPath, digest, outputFolder, projectDirectory, Array.Empty<Diagnostic>(), diagnostics);
+
+    /// <summary>As above, with the generation's findings: its warnings are kept beside the stamp (<see cref="RecordedWarnings"/>).</summary>
+    public static bool Write(string stampPath, string? digest, string outputFolder, string projectDirectory, IReadOnlyList<Diagnostic> findings, DiagnosticBag diagnostics)
     {
         var stamp = Path.GetFullPath(stampPath);
         var folder = Path.GetDirectoryName(stamp)!;
@@ -79,7 +83,7 @@ internal static class GenerationState
 
         LeaveEarlierFolder(prefix, outputFolder, projectDirectory);
 
-        if (!ArtifactWriter.WriteFile(stamp, Render(digest), diagnostics))
+        if (!RecordedWarnings.Write(stamp, findings, diagnostics) || !ArtifactWriter.WriteFile(stamp, Render(digest), diagnostics))
         {
             return false;
         }
@@ -101,6 +105,7 @@ internal static class GenerationState
                 if (!string.Equals(stamp, currentStamp, StringComparison.Ordinal))
                 {
                     ArtifactWriter.TryDelete(stamp);
+                    ArtifactWriter.TryDelete(RecordedWarnings.PathFor(stamp));
                 }
             }
         }

@@ -25,7 +25,7 @@ public sealed class ExactOutputsTests
 
         Assert.True(second.Success);
         Assert.False(Directory.Exists(Path.Combine(project.OutputPath, "k8s", "old")), "the stale copy and its empty folder are pruned");
-        Assert.Equal(new[] { "initdata.annotation", "initdata.json", "initdata.toml", "k8s/a.yaml" }, project.RelativeOutputs(second.Instance));
+        Assert.Equal(new[] { "helm/values.yaml", "initdata.annotation", "initdata.json", "initdata.toml", "k8s/a.yaml", "kustomize/kustomization.yaml" }, project.RelativeOutputs(second.Instance));
         var clean = project.Build("Clean");
         Assert.True(clean.Success);
         Assert.Equal(new[] { "someone-elses.txt" }, Directory.GetFiles(project.OutputPath, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
@@ -47,7 +47,7 @@ public sealed class ExactOutputsTests
         Assert.True(next.Success);
         Assert.Contains("GenerateInitData", next.Log.TasksStarted);
         Assert.False(File.Exists(Path.Combine(project.OutputPath, ArtifactWriter.JournalFileName)));
-        Assert.Equal(3, next.Instance.GetItems("InitDataGeneratedFile").Count);
+        Assert.Equal(5, next.Instance.GetItems("InitDataGeneratedFile").Count);
     }
 
     [Theory]

@@ -32,7 +32,7 @@ public sealed class GenerationStateTests
         Assert.Contains("GenerateInitData", generated.Log.TasksStarted);
         Assert.DoesNotContain("GenerateInitData", skipped.Log.TasksStarted);
         Assert.Equal(generated.Instance.GetPropertyValue("InitDataDigest"), skipped.Instance.GetPropertyValue("InitDataDigest"));
-        var expected = names.Concat(new[] { "initdata.annotation", "initdata.json", "initdata.toml" }).Order(StringComparer.Ordinal);
+        var expected = names.Concat(new[] { "helm/values.yaml", "initdata.annotation", "initdata.json", "initdata.toml", "kustomize/kustomization.yaml" }).Order(StringComparer.Ordinal);
         Assert.Equal(expected, project.RelativeOutputs(generated.Instance));
         Assert.Equal(expected, project.RelativeOutputs(skipped.Instance));
     }

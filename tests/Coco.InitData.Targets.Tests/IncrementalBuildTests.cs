@@ -22,7 +22,7 @@ public sealed class IncrementalBuildTests
         Assert.Single(log.TasksStarted, t => t == "GenerateInitData");
         Assert.Matches("^sha256:[0-9a-f]{64}$", instance.GetPropertyValue("InitDataDigest"));
         var generated = instance.GetItems("InitDataGeneratedFile").Select(i => Path.GetFileName(i.EvaluatedInclude)).Order().ToList();
-        Assert.Equal(new[] { "ca.crt", "hosts.toml", "initdata.annotation", "initdata.json", "initdata.toml" }, generated);
+        Assert.Equal(new[] { "ca.crt", "hosts.toml", "initdata.annotation", "initdata.json", "initdata.toml", "kustomization.yaml", "values.yaml" }, generated);
         // FileWrites that a skipped generation no longer names would be deleted by the next IncrementalClean.
         Assert.DoesNotContain(instance.GetItems("FileWrites"), i => i.EvaluatedInclude.Contains("initdata", StringComparison.Ordinal));
         var stamp = Assert.Single(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "app.initdata.*.stamp"));
@@ -37,7 +37,7 @@ public sealed class IncrementalBuildTests
         var (success, _, _, results) = project.Build("GenerateInitData");
 
         Assert.True(success);
-        Assert.Equal(5, results["GenerateInitData"].Items.Length);
+        Assert.Equal(7, results["GenerateInitData"].Items.Length);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class IncrementalBuildTests
         // Asked for, GenerateInitData gives the digest from the stamp and the files from the set's list.
         Assert.DoesNotContain("GenerateInitData", asked.Log.TasksStarted);
         Assert.Equal(first.Instance.GetPropertyValue("InitDataDigest"), asked.Instance.GetPropertyValue("InitDataDigest"));
-        Assert.Equal(5, asked.Instance.GetItems("InitDataGeneratedFile").Count);
+        Assert.Equal(7, asked.Instance.GetItems("InitDataGeneratedFile").Count);
         Assert.Equal(project.RelativeOutputs(first.Instance), project.RelativeOutputs(asked.Instance));
         Assert.Contains("containerd/certs.d/registry.example.internal_5000_/hosts.toml", project.RelativeOutputs(asked.Instance));
     }
@@ -233,7 +233,7 @@ public sealed class IncrementalBuildTests
         Assert.Contains("GenerateInitData", again.Log.TasksStarted);
         Assert.True(File.Exists(Path.Combine(project.OutputPath, "initdata.toml")));
         Assert.DoesNotContain("GenerateInitData", after.Log.TasksStarted);
-        Assert.Equal(5, after.Instance.GetItems("InitDataGeneratedFile").Count);
+        Assert.Equal(7, after.Instance.GetItems("InitDataGeneratedFile").Count);
     }
 
     [Fact]

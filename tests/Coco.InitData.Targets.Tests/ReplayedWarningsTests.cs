@@ -1,0 +1,61 @@
+namespace Coco.InitData.Targets.Tests;
+
+/// <summary>A warning of the last generation is said again on every build that skips it, with its code and place.</summary>
+[Collection(nameof(MSBuildCollection))]
+public sealed class ReplayedWarningsTests
+{
+    [Fact]
+    public void A_build_with_nothing_to_do_repeats_the_last_generations_warnings_at_their_place()
+    {
+        using var project = new TargetsProject();
+        project.WriteProject("""<InitDataRegistry Include="registry.example.internal:5000" Insecure="true" />""");
+
+        var generating = project.Build();
+        var noOp = project.Build();
+
+        Assert.True(generating.Success);
+        var first = Assert.Single(generating.Log.Warnings, w => w.Code == "CID1025");
+        Assert.DoesNotContain("GenerateInitData", noOp.Log.TasksStarted);
+        var again = Assert.Single(noOp.Log.Warnings, w => w.Code == "CID1025");
+        Assert.Equal((first.File, first.LineNumber, first.ColumnNumber, first.Message), (again.File, again.LineNumber, again.ColumnNumber, again.Message));
+    }
+
+    [Fact]
+    public void A_project_whose_generation_warned_of_nothing_replays_nothing_and_runs_no_task()
+    {
+        using var project = new TargetsProject();
+        project.WriteProject(string.Empty);
+
+        Assert.True(project.Build().Success);
+        var noOp = project.Build();
+
+        Assert.Empty(noOp.Log.Warnings);
+        Assert.Empty(noOp.Log.TasksStarted);
+        Assert.Empty(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "*.warnings"));
+    }
+
+    [Fact]
+    public void NoWarn_silences_a_replayed_warning_as_it_does_the_first_one()
+    {
+        using var project = new TargetsProject();
+        project.WriteProject("""<InitDataRegistry Include="registry.example.internal:5000" Insecure="true" />""", "<MSBuildWarningsAsMessages>CID1025</MSBuildWarningsAsMessages>");
+
+        Assert.True(project.Build().Success);
+        var noOp = project.Build();
+
+        Assert.DoesNotContain(noOp.Log.Warnings, w => w.Code == "CID1025");
+    }
+
+    [Fact]
+    public void Clean_removes_the_recorded_warnings()
+    {
+        using var project = new TargetsProject();
+        project.WriteProject("""<InitDataRegistry Include="registry.example.internal:5000" Insecure="true" />""");
+        Assert.True(project.Build().Success);
+        Assert.Single(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "*.warnings"));
+
+        Assert.True(project.Build("Clean").Success);
+
+        Assert.Empty(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "*.warnings"));
+    }
+}
