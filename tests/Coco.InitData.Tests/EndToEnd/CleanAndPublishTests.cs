@@ -26,7 +26,7 @@ public sealed class CleanAndPublishTests
         var published = Directory.EnumerateFiles(Path.Combine(project.Directory, "pub", "initdata"), "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Path.Combine(project.Directory, "pub", "initdata"), f).Replace('\\', '/')).Order().ToList();
         Assert.Equal(
-            new[] { "containerd/certs.d/registry.example.internal_5000_/ca.crt", "containerd/certs.d/registry.example.internal_5000_/hosts.toml", "initdata.annotation", "initdata.json", "initdata.toml", "k8s/app.yaml" },
+            new[] { "containerd/certs.d/registry.example.internal_5000_/ca.crt", "containerd/certs.d/registry.example.internal_5000_/hosts.toml", "helm/values.yaml", "initdata.annotation", "initdata.json", "initdata.toml", "k8s/app.yaml", "kustomize/kustomization.yaml" },
             published);
 
         // The next build removes the leftover; clean then takes every file it recorded and the folders they leave empty.

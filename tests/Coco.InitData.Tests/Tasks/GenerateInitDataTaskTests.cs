@@ -61,7 +61,7 @@ public sealed class GenerateInitDataTaskTests
     }
 
     [Fact]
-    public void A_valid_project_writes_the_three_artifacts_and_returns_the_digest_and_inputs()
+    public void A_valid_project_writes_the_artifacts_and_returns_the_digest_and_inputs()
     {
         using var dir = new TempDirectory();
         var projectFile = dir.Write("app.csproj", Project);
@@ -74,7 +74,7 @@ public sealed class GenerateInitDataTaskTests
 
         Assert.Matches("^sha256:[0-9a-f]{64}$", task.Digest);
         Assert.Equal(new[] { "initdata.toml", "initdata.annotation", "initdata.json" }, task.GeneratedFiles.Take(3).Select(f => Path.GetFileName(f.ItemSpec)));
-        Assert.Equal(new[] { "hosts.toml", "ca.crt" }, task.GeneratedFiles.Skip(3).Select(f => Path.GetFileName(f.ItemSpec)));
+        Assert.Equal(new[] { "kustomization.yaml", "values.yaml", "hosts.toml", "ca.crt" }, task.GeneratedFiles.Skip(3).Select(f => Path.GetFileName(f.ItemSpec)));
         Assert.Equal(pem, Assert.Single(task.InputFiles).ItemSpec);
         Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High && m.Message!.StartsWith("InitData: 1 registry, 1 certificate -> ", StringComparison.Ordinal));
         Assert.Empty(Directory.GetFiles(Path.Combine(dir.Path, "out"), "*.tmp"));
