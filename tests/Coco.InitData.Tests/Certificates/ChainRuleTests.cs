@@ -362,6 +362,49 @@ public sealed class ChainRuleTests
         Assert.Contains("InvalidNetworkMaskConstraint", violation.Message, StringComparison.Ordinal);
     }
 
+    // Go 1.19.8 (Debian golang-go), crypto/x509/verify.go: isValid checks the name constraints of a CA against the
+    // SANs of the leaf and of the CA itself, never against the name dialled; VerifyHostname matches an IP host with
+    // net.IP.Equal, which takes ::ffff:12.34.56.78 for 12.34.56.78; matchIPConstraint compares only equal lengths.
+    [Fact]
+    public void C12_go_checks_sans_only_so_an_ipv4_mapped_host_under_ipv4_constraints_is_not_a_violation_for_go()
+    {
+        using var c = OracleCases.All["C12 ipv4-mapped ipv6 host, ipv4 san inside an ipv4 constraint"]();
+        var result = c.Run();
+        result.Lacks("CID2078");
+        FindingAssert.Is(result.Single("CID2064"), DiagnosticSeverity.Error, "chain.pem", c.ChainLine(0), "rustls (guest), openssl (guest)");
+        Assert.Equal("accepted", result.Verdicts.VerdictOf(c.LoadedChain[0].Fingerprint, TlsProfile.Go));
+    }
+
+    [Fact]
+    public void C12_an_ipv4_mapped_san_under_ipv4_constraints_is_outside_them_for_every_stack()
+    {
+        using var c = OracleCases.All["C12 ipv4 host, ipv4-mapped ipv6 san under an ipv4 constraint"]();
+        var result = c.Run();
+        var finding = result.Single("CID2078");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", c.ChainLine(0), All);
+        Assert.Contains("IP:::ffff:12.34.56.78", finding.Message, StringComparison.Ordinal);
+    }
+
+    // rustls-webpki 0.103.13 (branch rel-0.103), src/verify_cert.rs check_signed_chain_name_constraints and
+    // src/subject_name/mod.rs check_name_constraints: a CA's constraints are checked against the SANs of every
+    // certificate below it (PathNode::iter walks down to the leaf), so the same-form and mask rules reach intermediates.
+    [Theory]
+    [InlineData("C12 rfc822Name constraint, intermediate email san inside", "rfc822Name of intermediate 'CN=Test Intermediate CA,O=Coco.InitData tests'", "NameConstraintViolation")]
+    [InlineData("C12 URI constraint, intermediate uri san inside", "URI of intermediate 'CN=Test Intermediate CA,O=Coco.InitData tests'", "NameConstraintViolation")]
+    [InlineData("C12 non-contiguous ip mask, intermediate ip inside", "IP:12.34.56.2 of intermediate 'CN=Test Intermediate CA,O=Coco.InitData tests'", "InvalidNetworkMaskConstraint")]
+    public void C12_rustls_applies_its_same_form_and_mask_rules_to_an_intermediate_below_the_constrained_ca(string scenario, string named, string guestError)
+    {
+        using var c = OracleCases.All[scenario]();
+        var result = c.Run();
+        var finding = result.Single("CID2078");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", c.ChainLine(1), "rustls (guest)");
+        Assert.Contains(named, finding.Message, StringComparison.Ordinal);
+        Assert.Contains(guestError, finding.Message, StringComparison.Ordinal);
+        Assert.Equal("rejected: CID2078", result.Verdicts.VerdictOf(c.LoadedChain[1].Fingerprint, TlsProfile.Rustls));
+        Assert.Equal("accepted", result.Verdicts.VerdictOf(c.LoadedChain[1].Fingerprint, TlsProfile.OpenSsl));
+        Assert.DoesNotContain(c.Run(TlsProfile.OpenSsl).Diagnostics, d => d.Code == "CID2078");
+    }
+
     [Fact]
     public void C14_a_leaf_named_like_its_issuer_without_key_identifiers_looks_self_signed_to_openssl()
     {

@@ -88,6 +88,11 @@ internal static class OracleCases
         ["C12 non-contiguous ip mask, dns leaf"] = () => MaskConstrained(Shapes.Host, Shapes.Leaf(MaskRoot)),
         ["C12 URI constraint, leaf without uri"] = () => UriConstrained(Shapes.LeafSpec(UriRoot)),
         ["C12 URI constraint, leaf uri san inside"] = () => UriConstrained(Shapes.LeafSpec(UriRoot) with { Uris = new[] { "https://registry.example.internal/v2" } }),
+        ["C12 ipv4-mapped ipv6 host, ipv4 san inside an ipv4 constraint"] = () => new CertificateCase().Anchor(Ipv4Root).Serve("[::ffff:12.34.56.78]:5000", TestPki.Server(Ipv4Root, Array.Empty<string>(), new[] { "12.34.56.78" })),
+        ["C12 ipv4 host, ipv4-mapped ipv6 san under an ipv4 constraint"] = () => new CertificateCase().Anchor(Ipv4Root).Serve("12.34.56.78:5000", TestPki.Server(Ipv4Root, Array.Empty<string>(), new[] { "::ffff:12.34.56.78" })),
+        ["C12 rfc822Name constraint, intermediate email san inside"] = () => Through(Shapes.IntermediateSpec(EmailRoot) with { EmailAddresses = new[] { "ca@example.internal" } }, i => Shapes.LeafSpec(i)),
+        ["C12 URI constraint, intermediate uri san inside"] = () => Through(Shapes.IntermediateSpec(UriRoot) with { Uris = new[] { "https://registry.example.internal/ca" } }, i => Shapes.LeafSpec(i)),
+        ["C12 non-contiguous ip mask, intermediate ip inside"] = () => Through(Shapes.IntermediateSpec(MaskRoot) with { IpAddresses = new[] { "12.34.56.2" } }, i => Shapes.LeafSpec(i)),
         ["C14 leaf named like its issuer without key identifiers"] = () => NamedLikeIssuer(keyIdentifiers: false),
         ["C14 leaf named like its issuer with key identifiers"] = () => NamedLikeIssuer(keyIdentifiers: true),
     };
@@ -100,6 +105,11 @@ internal static class OracleCases
 
     private static readonly Lazy<TestCertificate> SharedUriRoot = new(() =>
         TestPki.Create(new CertificateSpec { Subject = "CN=URI Constrained Root", PermittedUriHosts = new[] { "registry.example.internal" } }));
+
+    private static readonly Lazy<TestCertificate> SharedIpv4Root = new(() =>
+        TestPki.Create(new CertificateSpec { Subject = "CN=IPv4 Constrained Root", PermittedIpRanges = new[] { "12.34.56.0/255.255.255.0" } }));
+
+    private static TestCertificate Ipv4Root => SharedIpv4Root.Value;
 
     private static TestCertificate UriRoot => SharedUriRoot.Value;
 
