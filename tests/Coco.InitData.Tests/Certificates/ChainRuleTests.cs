@@ -34,6 +34,47 @@ public sealed class ChainRuleTests
         Assert.Contains("invalid peer certificate: UnknownIssuer", finding.Message, StringComparison.Ordinal);
         Assert.Contains("unable to get local issuer certificate", finding.Message, StringComparison.Ordinal);
         Assert.Contains("must send its intermediates", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("'CN=Test Intermediate CA,O=Coco.InitData tests', and neither the served chain nor the trust anchors ('CN=Test Root CA,O=Coco.InitData tests' in ca.pem) hold a certificate of that name", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void C1_a_chain_ending_in_its_own_root_that_is_not_an_anchor_says_so_and_names_the_anchors_not_a_missing_intermediate()
+    {
+        using var c = OracleCases.All["C1 chain ending in an undeclared self-signed root"]();
+        var result = c.Run();
+        var finding = result.Single("CID2082");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", c.ChainLine(1), All);
+        Assert.Contains("ends in the self-signed root 'CN=Served Root,O=Coco.InitData tests', which is not among the trust anchors ('CN=Oracle Root,O=Coco.InitData tests' in ca.pem). No intermediate is missing", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("declare it in CertificateAuthority", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("self-signed certificate in certificate chain", finding.Message, StringComparison.Ordinal);
+        result.Lacks("CID2060");
+        result.Lacks("CID2061");
+    }
+
+    [Fact]
+    public void C1_a_served_root_named_like_the_anchor_with_another_key_is_an_undeclared_root_not_a_bad_signature()
+    {
+        var anchor = Shapes.Root("Shared Name CA", KeyKind.EcP256);
+        var served = Shapes.Root("Shared Name CA", KeyKind.EcP384);
+        using var c = new CertificateCase().Anchor(anchor).Serve(Shapes.Host, Shapes.Leaf(served), served);
+        var result = c.Run();
+        var finding = result.Single("CID2082");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", c.ChainLine(1), All);
+        Assert.Contains($"the anchor of that name in ca.pem is another certificate with another key (SHA-256 {c.Anchors[0].Fingerprint})", finding.Message, StringComparison.Ordinal);
+        result.Lacks("CID2061");
+    }
+
+    [Fact]
+    public void C1_a_self_signed_server_certificate_that_is_not_an_anchor_is_told_to_be_declared_or_replaced()
+    {
+        var server = TestPki.Create(Shapes.LeafSpec(null!) with { Issuer = null });
+        using var c = new CertificateCase().Anchor(Shapes.Root()).Serve(Shapes.Host, server);
+        var result = c.Run();
+        var finding = result.Single("CID2084");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", c.ChainLine(0), All);
+        Assert.Contains("is self-signed and is not among the trust anchors ('CN=Test Root CA,O=Coco.InitData tests' in ca.pem)", finding.Message, StringComparison.Ordinal);
+        result.Lacks("CID2060");
+        result.Lacks("CID2081");
     }
 
     [Fact]
@@ -304,7 +345,10 @@ public sealed class ChainRuleTests
         var leaf = Shapes.Leaf(Shapes.Root("Undeclared Root"));
         using var c = new CertificateCase().Anchor(leaf).Serve(Shapes.Host, leaf);
         var result = c.Run();
-        FindingAssert.Is(result.Single("CID2060"), DiagnosticSeverity.Error, "chain.pem", c.ChainLine(0), "rustls (guest), openssl (guest)");
+        var finding = result.Single("CID2083");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", c.ChainLine(0), "rustls (guest), openssl (guest)");
+        Assert.Contains("is itself a trust anchor, but it is not self-signed: rustls and OpenSSL still build a path to its issuer 'CN=Undeclared Root,O=Coco.InitData tests'", finding.Message, StringComparison.Ordinal);
+        result.Lacks("CID2060");
         result.Lacks("CID2041");
     }
 

@@ -44,6 +44,7 @@ internal static class OracleCases
         ["B14 directoryName constraint, leaf subject inside"] = () => DirectoryConstrained("O=Coco.InitData tests,CN=registry.example.internal"),
         ["C1 issued leaf pinned as its own anchor"] = () => PinnedLeaf(),
         ["C1 missing intermediate"] = () => new CertificateCase().Anchor(Root).Serve(Shapes.Host, Shapes.Leaf(Shapes.Intermediate(Root))),
+        ["C1 chain ending in an undeclared self-signed root"] = () => ServedOwnRoot(Root),
         ["C2 wrong issuer key"] = () => new CertificateCase().Anchor(Shapes.Root("Twin CA", KeyKind.EcP256)).Serve(Shapes.Host, Shapes.Leaf(Shapes.Root("Twin CA", KeyKind.EcP384))),
         ["C3 expired intermediate"] = () => Through(Shapes.IntermediateSpec(Root) with { NotAfter = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc) }, i => Shapes.LeafSpec(i)),
         ["C3 leaf not yet valid"] = () => Serve(Root, TestPki.Create(Shapes.LeafSpec(Root) with { NotBefore = new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc) })),
@@ -160,6 +161,13 @@ internal static class OracleCases
         }
 
         return Serve(Root, chain.Prepend(Shapes.Leaf(issuer)).ToArray());
+    }
+
+    // The server sends its leaf and its own root; the anchor declared is another CA.
+    private static CertificateCase ServedOwnRoot(TestCertificate declared)
+    {
+        var served = Shapes.Root("Served Root");
+        return new CertificateCase().Anchor(declared).Serve(Shapes.Host, Shapes.Leaf(served), served);
     }
 
     private static CertificateCase PinnedLeaf()

@@ -24,17 +24,7 @@ internal static class ChainChecks
 
         if (path.Anchor is null)
         {
-            var stuck = path.StuckAt!;
-            if (path.IssuerWithBadSignature is { } issuer)
-            {
-                reporter.Report(RuleCatalog.ChainBadSignature, stuck.Certificate, name, $"issuer SHA-256 {issuer.Certificate.Fingerprint}, {issuer.Certificate.DisplayPath}");
-            }
-            else
-            {
-                // Go trusts a leaf that is itself in the root pool (a pinned leaf); rustls and OpenSSL need its issuer.
-                var pinned = stuck == leaf && anchors.Any(a => a.Certificate.Fingerprint == leaf.Certificate.Fingerprint);
-                reporter.Report(pinned ? RuleCatalog.ChainNoPath.RejectedOnlyBy(TlsProfile.Rustls | TlsProfile.OpenSsl) : RuleCatalog.ChainNoPath, stuck.Certificate, name);
-            }
+            ReportNoPath(name, path, leaf, anchors, reporter);
         }
 
         CheckLeaf(registry, leaf, path.Anchor, reporter);
@@ -42,6 +32,50 @@ internal static class ChainChecks
         CheckSignatures(name, path, reporter);
         CheckNameConstraints(registry, path, reporter);
         return path;
+    }
+
+    // Says what is true of a chain that reaches no anchor: it ends in a served self-signed root (nothing is missing,
+    // the root is not trusted), the leaf is pinned without its issuer, an issuer is absent, or a signature fails.
+    private static void ReportNoPath(string name, ServedChainPath path, CertificateFacts leaf, IReadOnlyList<CertificateFacts> anchors, FindingReporter reporter)
+    {
+        var stuck = path.StuckAt!;
+        var trusted = DescribeAnchors(anchors, reporter.Options.AnchorSource);
+        if (stuck.SelfSigned && SignatureVerifier.Verify(stuck.Certificate, stuck.Certificate))
+        {
+            var twin = anchors.FirstOrDefault(a => a.Certificate.Certificate.SubjectDN.Equivalent(stuck.Certificate.Certificate.SubjectDN, true));
+            var note = twin is null ? string.Empty : $"; the anchor of that name in {twin.Certificate.DisplayPath} is another certificate with another key (SHA-256 {twin.Certificate.Fingerprint})";
+            reporter.Report(stuck == leaf ? RuleCatalog.ChainSelfSignedLeaf : RuleCatalog.ChainUndeclaredRoot, stuck.Certificate, name, trusted, note);
+        }
+        else if (path.IssuerWithBadSignature is { } issuer)
+        {
+            reporter.Report(RuleCatalog.ChainBadSignature, stuck.Certificate, name, $"issuer SHA-256 {issuer.Certificate.Fingerprint}, {issuer.Certificate.DisplayPath}");
+        }
+        else if (stuck == leaf && anchors.Any(a => a.Certificate.Fingerprint == leaf.Certificate.Fingerprint))
+        {
+            // Go trusts a leaf that is itself in the root pool (a pinned leaf); rustls and OpenSSL need its issuer.
+            reporter.Report(RuleCatalog.ChainPinnedLeaf, stuck.Certificate, name, trusted);
+        }
+        else
+        {
+            reporter.Report(RuleCatalog.ChainNoPath, stuck.Certificate, name, trusted);
+        }
+    }
+
+    /// <summary>The trust anchors a message names: where they came from, or up to three by subject and file.</summary>
+    public static string DescribeAnchors(IReadOnlyList<CertificateFacts> anchors, string? source)
+    {
+        if (source is not null)
+        {
+            return $"{source}: {anchors.Count} certificate(s) considered";
+        }
+
+        if (anchors.Count == 0)
+        {
+            return "none declared";
+        }
+
+        var named = anchors.Take(3).Select(a => $"'{a.Certificate.Subject}' in {a.Certificate.DisplayPath}");
+        return string.Join(", ", named) + (anchors.Count > 3 ? $" and {anchors.Count - 3} more" : string.Empty);
     }
 
     private static void CheckLeaf(ResolvedRegistry registry, CertificateFacts leaf, CertificateFacts? anchor, FindingReporter reporter)
@@ -80,7 +114,9 @@ internal static class ChainChecks
         // C14: OpenSSL (x509v3_cache_extensions) flags a certificate self-signed when its subject equals its issuer,
         // its authorityKeyIdentifier does not contradict that (absent, or equal to its own subjectKeyIdentifier) and
         // its key type fits its signature algorithm; a self-signed leaf that is not itself trusted is error 18.
-        if (leaf.SelfSigned && anchor?.Certificate.Fingerprint != certificate.Fingerprint && leaf.Signature.FitsKeyType(leaf.Key))
+        // A leaf that really is self-signed (its own key verifies it) is told apart by CID2084, not this.
+        if (leaf.SelfSigned && anchor?.Certificate.Fingerprint != certificate.Fingerprint && leaf.Signature.FitsKeyType(leaf.Key)
+            && !(anchor is null && SignatureVerifier.Verify(certificate, certificate)))
         {
             reporter.Report(RuleCatalog.ChainLeafLooksSelfSigned, certificate, name);
         }
