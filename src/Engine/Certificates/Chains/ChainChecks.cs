@@ -66,7 +66,7 @@ internal static class ChainChecks
     {
         if (source is not null)
         {
-            return $"{source}: {anchors.Count} certificate(s) considered";
+            return source;
         }
 
         if (anchors.Count == 0)
