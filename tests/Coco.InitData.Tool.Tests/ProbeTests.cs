@@ -40,6 +40,33 @@ public sealed class ProbeTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
     }
 
     [Fact]
+    public void Without_ca_the_chain_is_checked_against_the_trust_store_that_SSL_CERT_FILE_and_SSL_CERT_DIR_name()
+    {
+        var certs = CreateCertificates("system", "127.0.0.1");
+        var unrelated = Folder.Write("unrelated-root.pem", TestPki.Root("Unrelated Store Root").Pem);
+        using var registry = LocalRegistry.StartTls(File.ReadAllText(Path.Combine(certs, "registry.pem")), File.ReadAllText(Path.Combine(certs, "registry.key")));
+        var empty = Directory.CreateDirectory(Path.Combine(Folder.Path, "no-certs")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(Folder.Path, "cert-dir")).FullName;
+        File.Copy(Path.Combine(certs, "registry-ca.pem"), Path.Combine(folder, "registry-ca.pem"));
+        ProcessResult Probe(string file, string directories) => Tool.RunWith(Folder.Path,
+            new Dictionary<string, string> { ["SSL_CERT_FILE"] = file, ["SSL_CERT_DIR"] = directories }, null, "probe", $"127.0.0.1:{registry.Port}");
+
+        // The CA only in the bundle SSL_CERT_FILE names, then only in a folder of SSL_CERT_DIR: the chain verifies both ways.
+        var inFile = Probe(Path.Combine(certs, "registry-ca.pem"), empty);
+        var inFolder = Probe(Path.Combine(Folder.Path, "absent.pem"), empty + ":" + folder);
+        var elsewhere = Probe(unrelated, empty);
+
+        Assert.True(inFile.ExitCode == 0, inFile.Output);
+        Assert.Contains($"warning CID4026: No --ca was given, so the chain 127.0.0.1:{registry.Port} serves was checked against the system trust store ({Path.Combine(certs, "registry-ca.pem")} and {empty}; 1 certificate(s))", inFile.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("error", inFile.StandardError, StringComparison.Ordinal);
+        Assert.True(inFolder.ExitCode == 0, inFolder.Output);
+        Assert.Contains($"checked against the system trust store ({empty} and {folder}; 1 certificate(s))", inFolder.StandardError, StringComparison.Ordinal);
+        Assert.Equal(1, elsewhere.ExitCode);
+        Assert.Contains($"error CID4024: The chain 127.0.0.1:{registry.Port} serves does not verify against the system trust store ({unrelated} and {empty}; 1 certificate(s))", elsewhere.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"neither the served chain nor the trust anchors (the system trust store ({unrelated} and {empty}; 1 certificate(s))) hold a certificate of that name", elsewhere.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_certificate_without_the_probed_name_is_rejected()
     {
         var certs = CreateCertificates("name", "registry.example.internal");

@@ -10,6 +10,9 @@ namespace Coco.InitData.Certificates;
 /// <param name="LifetimeWarningPercent">Warn when this share of a certificate's lifetime has passed (0 disables).</param>
 internal sealed record ValidationOptions(DateTimeOffset At, TlsProfile GuestProfiles, int ExpiryWarningDays, int LifetimeWarningPercent)
 {
+    /// <summary>Where the anchors came from when they were not declared (the probe's system trust store), for messages; null for declared anchors.</summary>
+    public string? AnchorSource { get; init; }
+
     /// <summary>The defaults at an instant: both guest stacks, and the catalog's warning thresholds (30 days, 80%).</summary>
     public static ValidationOptions Default(DateTimeOffset at) => new(
         at,

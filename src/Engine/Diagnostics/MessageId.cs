@@ -114,6 +114,9 @@ internal enum MessageId
     // issue 10: guest fidelity (webpki oracle, public roots)
     ChainNameConstraintMaskNotPrefix,
     ChainLeafLooksSelfSigned,
+    ChainEndsInUndeclaredRoot,
+    ChainPinnedLeafWithoutIssuer,
+    ChainSelfSignedLeafUndeclared,
 
     // issue 11: registry rules, transport and versions as the upstream code does them
     RegistryIpv6NotPullableInGuest,

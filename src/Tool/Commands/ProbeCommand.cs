@@ -15,7 +15,7 @@ internal static class ProbeCommand
     public static Command Create()
     {
         var host = new Argument<string>("HOST") { Description = "The registry: host[:port], IPv4 or [IPv6] (port 443, or 80 with --insecure)." };
-        var ca = new Option<string[]>("--ca") { Description = "The CA certificate(s) the registry's chain must lead to (default: the system trust store).", Arity = ArgumentArity.OneOrMore };
+        var ca = new Option<string[]>("--ca") { Description = "The CA certificate(s) the registry's chain must lead to (default: the system trust store, SSL_CERT_FILE and SSL_CERT_DIR as OpenSSL reads them).", Arity = ArgumentArity.OneOrMore };
         var insecure = new Option<bool>("--insecure") { Description = "Plain HTTP: no TLS." };
         var timeout = new Option<int>("--timeout") { Description = "Seconds for the whole probe (1-120).", DefaultValueFactory = _ => 10 };
         var validationTime = ValidationTimeOption.Create();
@@ -58,14 +58,21 @@ internal static class ProbeCommand
         var options = ValidationOptions.Default(at);
         if (result is not null && !insecure)
         {
-            if (anchors.Count == 0)
+            served = Served(result, target);
+            var trustedBy = "the given certificate authorities";
+            var anchorCertificates = anchors.Select(a => X509CertificateLoader.LoadCertificate(a.Der)).ToList();
+            if (caFiles.Length == 0)
             {
-                diagnostics.Warning(MessageId.ProbeNoTrustAnchor, SourceLocation.None, target);
+                // No --ca: the system trust store as OpenSSL and .NET read it; the rules judge the roots that could issue the served chain.
+                var store = SystemTrustStore.FromEnvironment(Environment.GetEnvironmentVariable);
+                var all = store.Load();
+                anchors = SystemTrustStore.Issuing(all, served);
+                trustedBy = store.Describe(all.Count);
+                options = options with { AnchorSource = trustedBy };
+                diagnostics.Warning(MessageId.ProbeNoTrustAnchor, SourceLocation.None, target, trustedBy);
             }
 
-            var anchorCertificates = anchors.Select(a => X509CertificateLoader.LoadCertificate(a.Der)).ToList();
-            HandshakeVerdict.Check(result, anchorCertificates, registry, target, at, diagnostics);
-            served = Served(result, target);
+            HandshakeVerdict.Check(result, anchorCertificates, trustedBy, registry, target, at, diagnostics);
             ChainCheck.Run(anchors, served, registry, options, diagnostics);
         }
 

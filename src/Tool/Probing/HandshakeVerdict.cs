@@ -10,7 +10,8 @@ namespace Coco.InitData.Tool.Probing;
 /// </summary>
 internal static class HandshakeVerdict
 {
-    public static void Check(ProbeResult result, IReadOnlyList<X509Certificate2> anchors, RegistryName registry, string target, DateTimeOffset at, DiagnosticBag diagnostics)
+    /// <summary>Checks the served chain with .NET's chain builder; no anchors means .NET's own system store (which honours SSL_CERT_FILE and SSL_CERT_DIR).</summary>
+    public static void Check(ProbeResult result, IReadOnlyList<X509Certificate2> anchors, string trustedBy, RegistryName registry, string target, DateTimeOffset at, DiagnosticBag diagnostics)
     {
         if (result.ServedChain.Count == 0)
         {
@@ -31,7 +32,7 @@ internal static class HandshakeVerdict
         if (!chain.Build(leaf))
         {
             var problems = chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0).Distinct().ToList();
-            diagnostics.Error(MessageId.ProbeChainUntrusted, SourceLocation.None, target, problems.Count > 0 ? string.Join("; ", problems) : "no path to a trusted root");
+            diagnostics.Error(MessageId.ProbeChainUntrusted, SourceLocation.None, target, problems.Count > 0 ? string.Join("; ", problems) : "no path to a trusted root", trustedBy);
         }
 
         var name = registry.Address?.ToString() ?? registry.Host;

@@ -34,6 +34,47 @@ public sealed class ChainRuleTests
         Assert.Contains("invalid peer certificate: UnknownIssuer", finding.Message, StringComparison.Ordinal);
         Assert.Contains("unable to get local issuer certificate", finding.Message, StringComparison.Ordinal);
         Assert.Contains("must send its intermediates", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("'CN=Test Intermediate CA,O=Coco.InitData tests', and neither the served chain nor the trust anchors ('CN=Test Root CA,O=Coco.InitData tests' in ca.pem) hold a certificate of that name", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void C1_a_chain_ending_in_its_own_root_that_is_not_an_anchor_says_so_and_names_the_anchors_not_a_missing_intermediate()
+    {
+        using var c = OracleCases.All["C1 chain ending in an undeclared self-signed root"]();
+        var result = c.Run();
+        var finding = result.Single("CID2082");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", c.ChainLine(1), All);
+        Assert.Contains("ends in the self-signed root 'CN=Served Root,O=Coco.InitData tests', which is not among the trust anchors ('CN=Oracle Root,O=Coco.InitData tests' in ca.pem). No intermediate is missing", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("declare it in CertificateAuthority", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("self-signed certificate in certificate chain", finding.Message, StringComparison.Ordinal);
+        result.Lacks("CID2060");
+        result.Lacks("CID2061");
+    }
+
+    [Fact]
+    public void C1_a_served_root_named_like_the_anchor_with_another_key_is_an_undeclared_root_not_a_bad_signature()
+    {
+        var anchor = Shapes.Root("Shared Name CA", KeyKind.EcP256);
+        var served = Shapes.Root("Shared Name CA", KeyKind.EcP384);
+        using var c = new CertificateCase().Anchor(anchor).Serve(Shapes.Host, Shapes.Leaf(served), served);
+        var result = c.Run();
+        var finding = result.Single("CID2082");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", c.ChainLine(1), All);
+        Assert.Contains($"the anchor of that name in ca.pem is another certificate with another key (SHA-256 {c.Anchors[0].Fingerprint})", finding.Message, StringComparison.Ordinal);
+        result.Lacks("CID2061");
+    }
+
+    [Fact]
+    public void C1_a_self_signed_server_certificate_that_is_not_an_anchor_is_told_to_be_declared_or_replaced()
+    {
+        var server = TestPki.Create(Shapes.LeafSpec(null!) with { Issuer = null });
+        using var c = new CertificateCase().Anchor(Shapes.Root()).Serve(Shapes.Host, server);
+        var result = c.Run();
+        var finding = result.Single("CID2084");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", c.ChainLine(0), All);
+        Assert.Contains("is self-signed and is not among the trust anchors ('CN=Test Root CA,O=Coco.InitData tests' in ca.pem)", finding.Message, StringComparison.Ordinal);
+        result.Lacks("CID2060");
+        result.Lacks("CID2081");
     }
 
     [Fact]
@@ -304,7 +345,10 @@ public sealed class ChainRuleTests
         var leaf = Shapes.Leaf(Shapes.Root("Undeclared Root"));
         using var c = new CertificateCase().Anchor(leaf).Serve(Shapes.Host, leaf);
         var result = c.Run();
-        FindingAssert.Is(result.Single("CID2060"), DiagnosticSeverity.Error, "chain.pem", c.ChainLine(0), "rustls (guest), openssl (guest)");
+        var finding = result.Single("CID2083");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", c.ChainLine(0), "rustls (guest), openssl (guest)");
+        Assert.Contains("is itself a trust anchor, but it is not self-signed: rustls and OpenSSL still build a path to its issuer 'CN=Undeclared Root,O=Coco.InitData tests'", finding.Message, StringComparison.Ordinal);
+        result.Lacks("CID2060");
         result.Lacks("CID2041");
     }
 
@@ -360,6 +404,49 @@ public sealed class ChainRuleTests
         var violation = ipResult.Single("CID2078");
         FindingAssert.Is(violation, DiagnosticSeverity.Error, "chain.pem", ip.ChainLine(0), "rustls (guest)");
         Assert.Contains("InvalidNetworkMaskConstraint", violation.Message, StringComparison.Ordinal);
+    }
+
+    // Go 1.19.8 (Debian golang-go), crypto/x509/verify.go: isValid checks the name constraints of a CA against the
+    // SANs of the leaf and of the CA itself, never against the name dialled; VerifyHostname matches an IP host with
+    // net.IP.Equal, which takes ::ffff:12.34.56.78 for 12.34.56.78; matchIPConstraint compares only equal lengths.
+    [Fact]
+    public void C12_go_checks_sans_only_so_an_ipv4_mapped_host_under_ipv4_constraints_is_not_a_violation_for_go()
+    {
+        using var c = OracleCases.All["C12 ipv4-mapped ipv6 host, ipv4 san inside an ipv4 constraint"]();
+        var result = c.Run();
+        result.Lacks("CID2078");
+        FindingAssert.Is(result.Single("CID2064"), DiagnosticSeverity.Error, "chain.pem", c.ChainLine(0), "rustls (guest), openssl (guest)");
+        Assert.Equal("accepted", result.Verdicts.VerdictOf(c.LoadedChain[0].Fingerprint, TlsProfile.Go));
+    }
+
+    [Fact]
+    public void C12_an_ipv4_mapped_san_under_ipv4_constraints_is_outside_them_for_every_stack()
+    {
+        using var c = OracleCases.All["C12 ipv4 host, ipv4-mapped ipv6 san under an ipv4 constraint"]();
+        var result = c.Run();
+        var finding = result.Single("CID2078");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", c.ChainLine(0), All);
+        Assert.Contains("IP:::ffff:12.34.56.78", finding.Message, StringComparison.Ordinal);
+    }
+
+    // rustls-webpki 0.103.13 (branch rel-0.103), src/verify_cert.rs check_signed_chain_name_constraints and
+    // src/subject_name/mod.rs check_name_constraints: a CA's constraints are checked against the SANs of every
+    // certificate below it (PathNode::iter walks down to the leaf), so the same-form and mask rules reach intermediates.
+    [Theory]
+    [InlineData("C12 rfc822Name constraint, intermediate email san inside", "rfc822Name of intermediate 'CN=Test Intermediate CA,O=Coco.InitData tests'", "NameConstraintViolation")]
+    [InlineData("C12 URI constraint, intermediate uri san inside", "URI of intermediate 'CN=Test Intermediate CA,O=Coco.InitData tests'", "NameConstraintViolation")]
+    [InlineData("C12 non-contiguous ip mask, intermediate ip inside", "IP:12.34.56.2 of intermediate 'CN=Test Intermediate CA,O=Coco.InitData tests'", "InvalidNetworkMaskConstraint")]
+    public void C12_rustls_applies_its_same_form_and_mask_rules_to_an_intermediate_below_the_constrained_ca(string scenario, string named, string guestError)
+    {
+        using var c = OracleCases.All[scenario]();
+        var result = c.Run();
+        var finding = result.Single("CID2078");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", c.ChainLine(1), "rustls (guest)");
+        Assert.Contains(named, finding.Message, StringComparison.Ordinal);
+        Assert.Contains(guestError, finding.Message, StringComparison.Ordinal);
+        Assert.Equal("rejected: CID2078", result.Verdicts.VerdictOf(c.LoadedChain[1].Fingerprint, TlsProfile.Rustls));
+        Assert.Equal("accepted", result.Verdicts.VerdictOf(c.LoadedChain[1].Fingerprint, TlsProfile.OpenSsl));
+        Assert.DoesNotContain(c.Run(TlsProfile.OpenSsl).Diagnostics, d => d.Code == "CID2078");
     }
 
     [Fact]

@@ -16,8 +16,9 @@ public sealed class ForeignCorpusTests
     public void Each_profile_agrees_with_its_stack_on_a_real_chain(string name)
     {
         Skip.If(ForeignCorpus.All.Count == 0, "neither golang-1.19-src nor librust-webpki-dev is installed (.ci/run installs both)");
-        Skip.IfNot(GoVerify.IsAvailable, "the go toolchain is not installed (Debian golang-go; .ci/run installs it)");
-        Skip.IfNot(WebpkiVerify.IsAvailable, "cargo or the webpki 0.22 crates are missing (" + WebpkiVerify.Packages + ")");
+        Skip.If(OpenSslVerify.SkipReason is not null, OpenSslVerify.SkipReason);
+        Skip.If(GoVerify.SkipReason is not null, GoVerify.SkipReason);
+        Skip.If(WebpkiVerify.SkipReason is not null, WebpkiVerify.SkipReason);
         var corpus = ForeignCorpus.All[name];
         using var directory = new TempDirectory("cid-corpus");
         var input = OracleInput.Write(directory.Path, "oracle", corpus.Roots, corpus.Chain, corpus.Host, corpus.At);

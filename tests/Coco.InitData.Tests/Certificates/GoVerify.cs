@@ -8,8 +8,11 @@ internal static class GoVerify
 {
     private static readonly Lazy<string> Binary = new(() => GoProgram.Build("goverify.go", "cid-goverify", "Go oracle"));
 
-    /// <summary>True when a `go` command is on PATH.</summary>
-    public static bool IsAvailable { get; } = RealTools.Find("go") is not null;
+    /// <summary>Why the Go oracle cannot run here (no go on PATH that runs), in one line, or null.</summary>
+    public static string? SkipReason => GoProgram.SkipReason;
+
+    /// <summary>True when a `go` command on PATH runs.</summary>
+    public static bool IsAvailable => SkipReason is null;
 
     /// <summary>Runs the Go verifier on the case's chain; returns (accepted, Go's error text).</summary>
     public static (bool Accepted, string Output) Run(CertificateCase c) => Run(OracleInput.Of(c, "go"));

@@ -10,6 +10,11 @@ namespace Coco.InitData.Tests.Certificates;
 /// </summary>
 internal static class OpenSslVerify
 {
+    /// <summary>Why openssl cannot run here, in one line, or null.</summary>
+    public static string? SkipReason => RealTools.MissingReason("openssl");
+
+    private static string OpenSsl => RealTools.Find("openssl") ?? throw new Xunit.Sdk.XunitException("the openssl oracle cannot run: " + SkipReason);
+
     /// <summary>Runs openssl verify on the case's chain; returns (accepted, openssl's output).</summary>
     public static (bool Accepted, string Output) Run(CertificateCase c) => Run(OracleInput.Of(c, "oracle"));
 
@@ -28,7 +33,7 @@ internal static class OpenSslVerify
         }
 
         arguments.AddRange(new[] { "-attime", input.At.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), input.Leaf });
-        var result = ProcessRunner.Run("openssl", arguments, input.Directory, timeout: TimeSpan.FromSeconds(30));
+        var result = ProcessRunner.Run(OpenSsl, arguments, input.Directory, timeout: TimeSpan.FromSeconds(30));
         return (result.ExitCode == 0, result.Output);
     }
 
@@ -38,7 +43,7 @@ internal static class OpenSslVerify
     /// </summary>
     public static (bool Accepted, string Output) VerifyRoot(string rootPem, DateTimeOffset at)
     {
-        var result = ProcessRunner.Run("openssl", new[]
+        var result = ProcessRunner.Run(OpenSsl, new[]
         {
             "verify", "-no-CApath", "-no-CAstore", "-CAfile", rootPem, "-attime", at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), rootPem,
         }, Path.GetTempPath(), timeout: TimeSpan.FromSeconds(30));

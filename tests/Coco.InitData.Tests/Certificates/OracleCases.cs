@@ -44,6 +44,7 @@ internal static class OracleCases
         ["B14 directoryName constraint, leaf subject inside"] = () => DirectoryConstrained("O=Coco.InitData tests,CN=registry.example.internal"),
         ["C1 issued leaf pinned as its own anchor"] = () => PinnedLeaf(),
         ["C1 missing intermediate"] = () => new CertificateCase().Anchor(Root).Serve(Shapes.Host, Shapes.Leaf(Shapes.Intermediate(Root))),
+        ["C1 chain ending in an undeclared self-signed root"] = () => ServedOwnRoot(Root),
         ["C2 wrong issuer key"] = () => new CertificateCase().Anchor(Shapes.Root("Twin CA", KeyKind.EcP256)).Serve(Shapes.Host, Shapes.Leaf(Shapes.Root("Twin CA", KeyKind.EcP384))),
         ["C3 expired intermediate"] = () => Through(Shapes.IntermediateSpec(Root) with { NotAfter = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc) }, i => Shapes.LeafSpec(i)),
         ["C3 leaf not yet valid"] = () => Serve(Root, TestPki.Create(Shapes.LeafSpec(Root) with { NotBefore = new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc) })),
@@ -88,6 +89,11 @@ internal static class OracleCases
         ["C12 non-contiguous ip mask, dns leaf"] = () => MaskConstrained(Shapes.Host, Shapes.Leaf(MaskRoot)),
         ["C12 URI constraint, leaf without uri"] = () => UriConstrained(Shapes.LeafSpec(UriRoot)),
         ["C12 URI constraint, leaf uri san inside"] = () => UriConstrained(Shapes.LeafSpec(UriRoot) with { Uris = new[] { "https://registry.example.internal/v2" } }),
+        ["C12 ipv4-mapped ipv6 host, ipv4 san inside an ipv4 constraint"] = () => new CertificateCase().Anchor(Ipv4Root).Serve("[::ffff:12.34.56.78]:5000", TestPki.Server(Ipv4Root, Array.Empty<string>(), new[] { "12.34.56.78" })),
+        ["C12 ipv4 host, ipv4-mapped ipv6 san under an ipv4 constraint"] = () => new CertificateCase().Anchor(Ipv4Root).Serve("12.34.56.78:5000", TestPki.Server(Ipv4Root, Array.Empty<string>(), new[] { "::ffff:12.34.56.78" })),
+        ["C12 rfc822Name constraint, intermediate email san inside"] = () => Through(Shapes.IntermediateSpec(EmailRoot) with { EmailAddresses = new[] { "ca@example.internal" } }, i => Shapes.LeafSpec(i)),
+        ["C12 URI constraint, intermediate uri san inside"] = () => Through(Shapes.IntermediateSpec(UriRoot) with { Uris = new[] { "https://registry.example.internal/ca" } }, i => Shapes.LeafSpec(i)),
+        ["C12 non-contiguous ip mask, intermediate ip inside"] = () => Through(Shapes.IntermediateSpec(MaskRoot) with { IpAddresses = new[] { "12.34.56.2" } }, i => Shapes.LeafSpec(i)),
         ["C14 leaf named like its issuer without key identifiers"] = () => NamedLikeIssuer(keyIdentifiers: false),
         ["C14 leaf named like its issuer with key identifiers"] = () => NamedLikeIssuer(keyIdentifiers: true),
     };
@@ -100,6 +106,11 @@ internal static class OracleCases
 
     private static readonly Lazy<TestCertificate> SharedUriRoot = new(() =>
         TestPki.Create(new CertificateSpec { Subject = "CN=URI Constrained Root", PermittedUriHosts = new[] { "registry.example.internal" } }));
+
+    private static readonly Lazy<TestCertificate> SharedIpv4Root = new(() =>
+        TestPki.Create(new CertificateSpec { Subject = "CN=IPv4 Constrained Root", PermittedIpRanges = new[] { "12.34.56.0/255.255.255.0" } }));
+
+    private static TestCertificate Ipv4Root => SharedIpv4Root.Value;
 
     private static TestCertificate UriRoot => SharedUriRoot.Value;
 
@@ -150,6 +161,13 @@ internal static class OracleCases
         }
 
         return Serve(Root, chain.Prepend(Shapes.Leaf(issuer)).ToArray());
+    }
+
+    // The server sends its leaf and its own root; the anchor declared is another CA.
+    private static CertificateCase ServedOwnRoot(TestCertificate declared)
+    {
+        var served = Shapes.Root("Served Root");
+        return new CertificateCase().Anchor(declared).Serve(Shapes.Host, Shapes.Leaf(served), served);
     }
 
     private static CertificateCase PinnedLeaf()

@@ -24,8 +24,19 @@ internal static class WebpkiVerify
 
     private static readonly Lazy<string> Binary = new(Build);
 
-    /// <summary>True when cargo is on PATH and the webpki 0.22 and ring 0.16 crate sources are installed.</summary>
-    public static bool IsAvailable { get; } = RealTools.Find("cargo") is not null && HasCrate("webpki-0.22.") && HasCrate("ring-0.16.");
+    private static readonly string[] SourceFiles = { "Cargo.toml", Path.Combine("src", "main.rs") };
+
+    // cargo and rustc, probed once with the rustup home the build uses (a rustup proxy without a toolchain fails here).
+    private static readonly (RustToolchain? Toolchain, string? Problem) Rust = RustToolchain.Find(new Dictionary<string, string> { ["RUSTUP_HOME"] = RustupHome });
+
+    /// <summary>Why the oracle cannot run here (crate sources missing, or no cargo and rustc that run), in one line, or null.</summary>
+    public static string? SkipReason { get; } =
+        !HasCrate("webpki-0.22.") || !HasCrate("ring-0.16.") ? $"the webpki 0.22 and ring 0.16 crate sources are not in {DebianRegistry} ({Packages})"
+        : Rust.Problem is { } problem ? $"no cargo and rustc on PATH run here: {problem} ({Packages})"
+        : null;
+
+    /// <summary>True when the oracle can be built and run here.</summary>
+    public static bool IsAvailable => SkipReason is null;
 
     /// <summary>Runs the webpki verifier on the case's chain.</summary>
     public static WebpkiResult Run(CertificateCase c)
@@ -75,37 +86,45 @@ internal static class WebpkiVerify
     private static bool HasCrate(string prefix) =>
         Directory.Exists(DebianRegistry) && Directory.EnumerateDirectories(DebianRegistry, prefix + "*").Any();
 
-    private static string Build()
+    private static string RustupHome => Environment.GetEnvironmentVariable("RUSTUP_HOME") ?? Path.Combine(Environment.GetEnvironmentVariable("HOME") ?? "/root", ".rustup");
+
+    // The build folder is keyed by the sources and the cargo that builds them, so a second run reuses it and two
+    // toolchains (rustup's and Debian's, whose cargo reads older lock files only) never share a Cargo.lock.
+    private static string BuildFolder(RustToolchain toolchain)
     {
         var source = RepositoryPaths.Script("webpkiverify");
-        var files = new[] { "Cargo.toml", Path.Combine("src", "main.rs") };
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(files.Select(f => File.ReadAllText(Path.Combine(source, f)))))))[..16];
-        var root = Path.Combine(Path.GetTempPath(), "cid-webpkiverify-" + hash.ToLowerInvariant());
+        var text = string.Concat(SourceFiles.Select(f => File.ReadAllText(Path.Combine(source, f)))) + toolchain.Cargo;
+        return Path.Combine(Path.GetTempPath(), "cid-webpkiverify-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant());
+    }
+
+    private static string Build()
+    {
+        var toolchain = Rust.Toolchain ?? throw new Xunit.Sdk.XunitException("the webpki oracle cannot be built: " + SkipReason);
+        var source = RepositoryPaths.Script("webpkiverify");
+        var root = BuildFolder(toolchain);
         var project = Path.Combine(root, "project");
         Directory.CreateDirectory(Path.Combine(project, "src"));
-        foreach (var file in files)
+        foreach (var file in SourceFiles)
         {
             File.Copy(Path.Combine(source, file), Path.Combine(project, file), overwrite: true);
         }
 
         // A private CARGO_HOME whose only registry is the Debian folder: the build cannot reach crates.io.
-        var cargoHome = Path.Combine(root, "cargo-home");
-        Directory.CreateDirectory(cargoHome);
-        File.WriteAllText(Path.Combine(cargoHome, "config.toml"),
-            "[source.crates-io]\nreplace-with = \"debian\"\n\n[source.debian]\ndirectory = \"" + DebianRegistry + "\"\n\n[net]\noffline = true\n");
         var environment = new Dictionary<string, string>
         {
-            ["CARGO_HOME"] = cargoHome,
+            ["CARGO_HOME"] = Path.Combine(root, "cargo-home"),
             ["CARGO_TARGET_DIR"] = Path.Combine(root, "target"),
             ["CARGO_NET_OFFLINE"] = "true",
-            ["RUSTUP_HOME"] = Environment.GetEnvironmentVariable("RUSTUP_HOME") ?? Path.Combine(Environment.GetEnvironmentVariable("HOME") ?? "/root", ".rustup"),
+            ["RUSTUP_HOME"] = RustupHome,
         };
-        var result = ProcessRunner.Run("cargo", new[] { "build", "--offline", "--quiet" }, project, environment, TimeSpan.FromMinutes(10));
-        Assert.True(result.ExitCode == 0, $"cargo build of the webpki oracle failed ({Packages}):\n{result.Output}");
+        Directory.CreateDirectory(environment["CARGO_HOME"]);
+        File.WriteAllText(Path.Combine(environment["CARGO_HOME"], "config.toml"),
+            "[source.crates-io]\nreplace-with = \"debian\"\n\n[source.debian]\ndirectory = \"" + DebianRegistry + "\"\n\n[net]\noffline = true\n");
+        var result = ProcessRunner.Run(toolchain.Cargo, new[] { "build", "--offline", "--quiet" }, project, toolchain.With(environment), TimeSpan.FromMinutes(10));
+        Assert.True(result.ExitCode == 0, $"{toolchain.Cargo} build of the webpki oracle failed ({Packages}):\n{result.Output}");
         return Path.Combine(root, "target", "debug", "webpkiverify");
     }
 }
-
 /// <summary>What webpki 0.22 said about a case.</summary>
 /// <param name="Accepted">The anchors loaded, the path verified and (for a DNS host) the name matched.</param>
 /// <param name="NameChecked">False for an IP host: webpki 0.22 has no IP name check, so only the path was verified.</param>

@@ -24,17 +24,7 @@ internal static class ChainChecks
 
         if (path.Anchor is null)
         {
-            var stuck = path.StuckAt!;
-            if (path.IssuerWithBadSignature is { } issuer)
-            {
-                reporter.Report(RuleCatalog.ChainBadSignature, stuck.Certificate, name, $"issuer SHA-256 {issuer.Certificate.Fingerprint}, {issuer.Certificate.DisplayPath}");
-            }
-            else
-            {
-                // Go trusts a leaf that is itself in the root pool (a pinned leaf); rustls and OpenSSL need its issuer.
-                var pinned = stuck == leaf && anchors.Any(a => a.Certificate.Fingerprint == leaf.Certificate.Fingerprint);
-                reporter.Report(pinned ? RuleCatalog.ChainNoPath.RejectedOnlyBy(TlsProfile.Rustls | TlsProfile.OpenSsl) : RuleCatalog.ChainNoPath, stuck.Certificate, name);
-            }
+            ReportNoPath(name, path, leaf, anchors, reporter);
         }
 
         CheckLeaf(registry, leaf, path.Anchor, reporter);
@@ -42,6 +32,50 @@ internal static class ChainChecks
         CheckSignatures(name, path, reporter);
         CheckNameConstraints(registry, path, reporter);
         return path;
+    }
+
+    // Says what is true of a chain that reaches no anchor: it ends in a served self-signed root (nothing is missing,
+    // the root is not trusted), the leaf is pinned without its issuer, an issuer is absent, or a signature fails.
+    private static void ReportNoPath(string name, ServedChainPath path, CertificateFacts leaf, IReadOnlyList<CertificateFacts> anchors, FindingReporter reporter)
+    {
+        var stuck = path.StuckAt!;
+        var trusted = DescribeAnchors(anchors, reporter.Options.AnchorSource);
+        if (stuck.SelfSigned && SignatureVerifier.Verify(stuck.Certificate, stuck.Certificate))
+        {
+            var twin = anchors.FirstOrDefault(a => a.Certificate.Certificate.SubjectDN.Equivalent(stuck.Certificate.Certificate.SubjectDN, true));
+            var note = twin is null ? string.Empty : $"; the anchor of that name in {twin.Certificate.DisplayPath} is another certificate with another key (SHA-256 {twin.Certificate.Fingerprint})";
+            reporter.Report(stuck == leaf ? RuleCatalog.ChainSelfSignedLeaf : RuleCatalog.ChainUndeclaredRoot, stuck.Certificate, name, trusted, note);
+        }
+        else if (path.IssuerWithBadSignature is { } issuer)
+        {
+            reporter.Report(RuleCatalog.ChainBadSignature, stuck.Certificate, name, $"issuer SHA-256 {issuer.Certificate.Fingerprint}, {issuer.Certificate.DisplayPath}");
+        }
+        else if (stuck == leaf && anchors.Any(a => a.Certificate.Fingerprint == leaf.Certificate.Fingerprint))
+        {
+            // Go trusts a leaf that is itself in the root pool (a pinned leaf); rustls and OpenSSL need its issuer.
+            reporter.Report(RuleCatalog.ChainPinnedLeaf, stuck.Certificate, name, trusted);
+        }
+        else
+        {
+            reporter.Report(RuleCatalog.ChainNoPath, stuck.Certificate, name, trusted);
+        }
+    }
+
+    /// <summary>The trust anchors a message names: where they came from, or up to three by subject and file.</summary>
+    public static string DescribeAnchors(IReadOnlyList<CertificateFacts> anchors, string? source)
+    {
+        if (source is not null)
+        {
+            return source;
+        }
+
+        if (anchors.Count == 0)
+        {
+            return "none declared";
+        }
+
+        var named = anchors.Take(3).Select(a => $"'{a.Certificate.Subject}' in {a.Certificate.DisplayPath}");
+        return string.Join(", ", named) + (anchors.Count > 3 ? $" and {anchors.Count - 3} more" : string.Empty);
     }
 
     private static void CheckLeaf(ResolvedRegistry registry, CertificateFacts leaf, CertificateFacts? anchor, FindingReporter reporter)
@@ -80,7 +114,9 @@ internal static class ChainChecks
         // C14: OpenSSL (x509v3_cache_extensions) flags a certificate self-signed when its subject equals its issuer,
         // its authorityKeyIdentifier does not contradict that (absent, or equal to its own subjectKeyIdentifier) and
         // its key type fits its signature algorithm; a self-signed leaf that is not itself trusted is error 18.
-        if (leaf.SelfSigned && anchor?.Certificate.Fingerprint != certificate.Fingerprint && leaf.Signature.FitsKeyType(leaf.Key))
+        // A leaf that really is self-signed (its own key verifies it) is told apart by CID2084, not this.
+        if (leaf.SelfSigned && anchor?.Certificate.Fingerprint != certificate.Fingerprint && leaf.Signature.FitsKeyType(leaf.Key)
+            && !(anchor is null && SignatureVerifier.Verify(certificate, certificate)))
         {
             reporter.Report(RuleCatalog.ChainLeafLooksSelfSigned, certificate, name);
         }
@@ -255,53 +291,51 @@ internal static class ChainChecks
         var leaf = path.Certificates[0];
         var name = registry.Name.Text;
         var target = registry.Location ?? registry.Name;
-        var (hostDns, hostIps) = target.IsWildcard
-            ? (Array.Empty<string>(), Array.Empty<byte[]>())
-            : NameConstraintMatcher.HostNames(target.HostForTls, target.Address);
+        // A DNS host stands in for OpenSSL's check of a hostname-like CN; an IP host is never checked against the
+        // constraints by any stack (only SANs are): Go 1.19 crypto/x509/verify.go isValid walks SANs alone, and Go
+        // matches an IPv4-mapped IPv6 host to an IPv4 SAN (net.IP.Equal), which then meets IPv4 constraints as IPv4.
+        var hostDns = target.IsWildcard || target.Address is not null ? Array.Empty<string>() : new[] { target.HostForTls };
         var dns = leaf.DnsNames.Concat(hostDns).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var ips = leaf.IpAddresses.Concat(hostIps).ToList();
-        foreach (var constraining in path.Intermediates.Append(path.Anchor))
+        var ips = leaf.IpAddresses;
+        var constraining = path.Intermediates.Select((c, i) => (Certificate: (CertificateFacts?)c, Index: i + 1)).Append((path.Anchor, path.Certificates.Count));
+        foreach (var (constraints, index) in constraining)
         {
-            if (constraining?.NameConstraints is null || constraining.Certificate.Fingerprint == leaf.Certificate.Fingerprint)
+            if (constraints?.NameConstraints is null || constraints.Certificate.Fingerprint == leaf.Certificate.Fingerprint)
             {
                 continue;
             }
 
-            var by = constraining.Certificate.Subject;
-            if (NameConstraintMatcher.FirstViolation(constraining, dns, ips) is { } violation)
+            var by = constraints.Certificate.Subject;
+            if (NameConstraintMatcher.FirstViolation(constraints, dns, ips) is { } violation)
             {
                 reporter.Report(RuleCatalog.ChainNameConstraints, leaf.Certificate, name, violation, by);
                 return;
             }
 
             var found = false;
-            void Violated(TlsProfile profiles, string what, CertificateRule? rule = null)
+            void Violated(CertificateFacts named, TlsProfile profiles, string what, CertificateRule? rule = null)
             {
-                reporter.Report((rule ?? RuleCatalog.ChainNameConstraints).RejectedOnlyBy(profiles), leaf.Certificate, name, what, by);
+                reporter.Report((rule ?? RuleCatalog.ChainNameConstraints).RejectedOnlyBy(profiles), named.Certificate, name, what, by);
                 found = true;
             }
 
             // rfc822Name: OpenSSL and Go check e-mail SANs (with slightly different host rules); only OpenSSL checks the subject's emailAddress.
-            var openSslEmail = NameConstraintMatcher.FirstEmailViolation(constraining, leaf.EmailAddresses, goRules: false);
-            var goEmail = NameConstraintMatcher.FirstEmailViolation(constraining, leaf.EmailAddresses, goRules: true);
+            var openSslEmail = NameConstraintMatcher.FirstEmailViolation(constraints, leaf.EmailAddresses, goRules: false);
+            var goEmail = NameConstraintMatcher.FirstEmailViolation(constraints, leaf.EmailAddresses, goRules: true);
             if (openSslEmail is not null || goEmail is not null)
             {
-                Violated((openSslEmail is null ? TlsProfile.None : TlsProfile.OpenSsl) | (goEmail is null ? TlsProfile.None : TlsProfile.Go), openSslEmail ?? goEmail!);
+                Violated(leaf, (openSslEmail is null ? TlsProfile.None : TlsProfile.OpenSsl) | (goEmail is null ? TlsProfile.None : TlsProfile.Go), openSslEmail ?? goEmail!);
             }
-            else if (NameConstraintMatcher.FirstEmailViolation(constraining, leaf.SubjectEmails, goRules: false) is { } subjectEmail)
+            else if (NameConstraintMatcher.FirstEmailViolation(constraints, leaf.SubjectEmails, goRules: false) is { } subjectEmail)
             {
-                Violated(TlsProfile.OpenSsl, "subject " + subjectEmail);
-            }
-
-            // rustls-webpki refuses a SAN form it cannot match when the constraints name the same form, inside or not.
-            if (NameConstraintMatcher.FormsRustlsRefuses(constraining, leaf) is { Count: > 0 } forms)
-            {
-                Violated(TlsProfile.Rustls, string.Join(" and ", forms) + " (a form rustls cannot match, constrained by the CA: leave it out of the server certificate)");
+                Violated(leaf, TlsProfile.OpenSsl, "subject " + subjectEmail);
             }
 
-            if (leaf.IpAddresses.FirstOrDefault(ip => NameConstraintMatcher.RustlsRefusesMask(constraining, ip)) is { } maskedIp)
+            // rustls-webpki 0.103 (verify_cert.rs check_signed_chain_name_constraints) applies a CA's constraints to
+            // the SANs of every certificate below it, intermediates included, not only the leaf's.
+            foreach (var below in path.Certificates.Take(index))
             {
-                Violated(TlsProfile.Rustls, "IP:" + HostNameMatcher.Describe(maskedIp) + " (checked against an iPAddress constraint whose mask is not a prefix)", RuleCatalog.ChainNameConstraintMask);
+                CheckRustlsOnlyRules(constraints, below, below == leaf, Violated);
             }
 
             if (found)
@@ -309,13 +343,31 @@ internal static class ChainChecks
                 return;
             }
 
-            if (!NameConstraintMatcher.SubjectPermitted(constraining, leaf.Certificate.Certificate.SubjectDN))
+            if (!NameConstraintMatcher.SubjectPermitted(constraints, leaf.Certificate.Certificate.SubjectDN))
             {
                 // Only OpenSSL evaluates directoryName subtrees; rustls and Go already refuse the constraint itself (B14).
                 reporter.Report(RuleCatalog.ChainNameConstraints.RejectedOnlyBy(TlsProfile.OpenSsl), leaf.Certificate, name,
                     "subject " + leaf.Certificate.Subject, by);
                 return;
             }
+        }
+    }
+
+    // The same-form rule (a SAN form rustls cannot match, constrained by the CA) and the mask rule (an IP SAN that
+    // reaches an iPAddress constraint whose mask is not a prefix), for one certificate below the constraining CA.
+    private static void CheckRustlsOnlyRules(CertificateFacts constraints, CertificateFacts named, bool isLeaf,
+        Action<CertificateFacts, TlsProfile, string, CertificateRule?> violated)
+    {
+        var whose = isLeaf ? string.Empty : " of intermediate '" + named.Certificate.Subject + "'";
+        if (NameConstraintMatcher.FormsRustlsRefuses(constraints, named) is { Count: > 0 } forms)
+        {
+            var fix = isLeaf ? "leave it out of the server certificate" : "leave it out of the intermediate, or re-issue the CA without constraints of that form";
+            violated(named, TlsProfile.Rustls, string.Join(" and ", forms) + whose + $" (a form rustls cannot match, constrained by the CA: {fix})", null);
+        }
+
+        if (named.IpAddresses.FirstOrDefault(ip => NameConstraintMatcher.RustlsRefusesMask(constraints, ip)) is { } maskedIp)
+        {
+            violated(named, TlsProfile.Rustls, "IP:" + HostNameMatcher.Describe(maskedIp) + whose + " (checked against an iPAddress constraint whose mask is not a prefix)", RuleCatalog.ChainNameConstraintMask);
         }
     }
 }

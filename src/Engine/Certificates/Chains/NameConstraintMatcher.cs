@@ -233,8 +233,4 @@ internal static class NameConstraintMatcher
 
         return true;
     }
-
-    /// <summary>The registry host as a name to check: DNS text or IP bytes.</summary>
-    public static (IEnumerable<string> Dns, IEnumerable<byte[]> Ips) HostNames(string host, IPAddress? address) =>
-        address is null ? (new[] { host }, Array.Empty<byte[]>()) : (Array.Empty<string>(), new[] { address.GetAddressBytes() });
 }

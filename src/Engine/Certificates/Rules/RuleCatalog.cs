@@ -94,6 +94,18 @@ internal static class RuleCatalog
     public static readonly CertificateRule ChainNoPath = new(MessageId.ChainNoPathToAnchor, "C1", All,
         new("invalid peer certificate: UnknownIssuer", "certificate verify failed (unable to get local issuer certificate)", UnknownIssuerGo));
 
+    /// <summary>C1: the served chain ends in a self-signed root that is not a trust anchor (OpenSSL: error 19).</summary>
+    public static readonly CertificateRule ChainUndeclaredRoot = new(MessageId.ChainEndsInUndeclaredRoot, "C1", All,
+        new("invalid peer certificate: UnknownIssuer", "certificate verify failed (self-signed certificate in certificate chain)", UnknownIssuerGo));
+
+    /// <summary>C1: a served self-signed leaf that is not a trust anchor (OpenSSL: error 18).</summary>
+    public static readonly CertificateRule ChainSelfSignedLeaf = new(MessageId.ChainSelfSignedLeafUndeclared, "C1", All,
+        new("invalid peer certificate: UnknownIssuer", "certificate verify failed (self-signed certificate)", UnknownIssuerGo));
+
+    /// <summary>C1: a leaf pinned as its own anchor without its issuer: Go trusts it, rustls and OpenSSL need the issuer.</summary>
+    public static readonly CertificateRule ChainPinnedLeaf = new(MessageId.ChainPinnedLeafWithoutIssuer, "C1", TlsProfile.Rustls | TlsProfile.OpenSsl,
+        new("invalid peer certificate: UnknownIssuer", "certificate verify failed (unable to get local issuer certificate)", string.Empty));
+
     /// <summary>C2: a signature does not verify with the issuer's key.</summary>
     public static readonly CertificateRule ChainBadSignature = new(MessageId.ChainBadSignature, "C2", All,
         new("invalid peer certificate: BadSignature", "certificate verify failed (certificate signature failure)", "x509: certificate signed by unknown authority (possibly because of \"crypto/rsa: verification error\")"));
