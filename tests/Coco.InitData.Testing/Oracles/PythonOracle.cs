@@ -12,7 +12,7 @@ public static class PythonOracle
     public static string? SkipReason => RealTools.MissingReason("python3");
 
     // The first python3 on PATH that runs with tomllib and yaml (a pyenv shim without a version falls back to Debian's).
-    private static string Python => RealTools.Find("python3") ?? throw new Xunit.Sdk.XunitException("the Python oracle cannot run: " + SkipReason);
+    private static string Python => Oracle.Require("python3");
 
     /// <summary>Runs a script under scripts/ and parses the JSON it prints; fails the test with its output otherwise.</summary>
     public static JsonElement Run(string script, params string[] arguments)

@@ -12,14 +12,14 @@ public sealed class AnchorRuleTests
     private const string Advisory = "no stack (advisory)";
     private const int Line = CertificateCase.BeginLine;
 
-    [Fact]
+    [SkippableFact]
     public void A_well_formed_root_raises_nothing()
     {
         using var c = new CertificateCase().Anchor(Shapes.Root());
         c.Run().IsClean();
     }
 
-    [Fact]
+    [SkippableFact]
     public void B1_an_expired_anchor_is_an_error_for_openssl_and_go_at_its_begin_line()
     {
         using var c = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { NotAfter = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) }));
@@ -29,7 +29,7 @@ public sealed class AnchorRuleTests
         Assert.Contains("expired 151 days ago", finding.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void C13_an_expired_anchor_only_warns_when_the_guest_is_rustls_because_only_go_still_rejects_it()
     {
         using var c = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { NotAfter = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) }));
@@ -39,7 +39,7 @@ public sealed class AnchorRuleTests
         Assert.Equal("rejected: CID2020", result.Verdicts.VerdictOf(c.Anchors[0].Fingerprint, TlsProfile.OpenSsl));
     }
 
-    [Fact]
+    [SkippableFact]
     public void B2_an_anchor_not_yet_valid_is_an_error_and_one_issued_minutes_ago_warns_about_guest_clocks()
     {
         using var future = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { NotBefore = new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc) }));
@@ -49,7 +49,7 @@ public sealed class AnchorRuleTests
         FindingAssert.Is(fresh.Run().Single("CID2022"), DiagnosticSeverity.Warning, "ca.pem", Line, Advisory);
     }
 
-    [Fact]
+    [SkippableFact]
     public void B3_an_anchor_expiring_within_the_window_or_past_the_lifetime_share_warns()
     {
         using var soon = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { NotAfter = TestPki.ValidationTime.UtcDateTime.AddDays(10) }));
@@ -63,7 +63,7 @@ public sealed class AnchorRuleTests
         old.Run(lifetimePercent: 0).Lacks("CID2024");
     }
 
-    [Fact]
+    [SkippableFact]
     public void B4_an_intermediate_used_as_anchor_is_an_error_for_openssl_only()
     {
         using var c = new CertificateCase().Anchor(Shapes.Intermediate(Shapes.Root()));
@@ -73,7 +73,7 @@ public sealed class AnchorRuleTests
         Assert.Equal("accepted", result.Verdicts.VerdictOf(c.Anchors[0].Fingerprint, TlsProfile.Go));
     }
 
-    [Fact]
+    [SkippableFact]
     public void B5_a_ca_false_anchor_that_issues_the_served_certificate_is_an_error_but_a_v1_root_is_a_ca()
     {
         var notCa = TestPki.Create(new CertificateSpec { Subject = "CN=Not A CA", IsCa = false, DnsNames = new[] { "ca.example.internal" } });
@@ -84,14 +84,14 @@ public sealed class AnchorRuleTests
         v1.Run().Lacks("CID2041");
     }
 
-    [Fact]
+    [SkippableFact]
     public void B6_an_anchor_whose_key_usage_lacks_keyCertSign_is_an_error_for_openssl_and_go()
     {
         using var c = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { KeyUsageBits = KeyUsage.DigitalSignature }));
         FindingAssert.Is(c.Run().Single("CID2042"), DiagnosticSeverity.Error, "ca.pem", Line, OpenSslAndGo);
     }
 
-    [Fact]
+    [SkippableFact]
     public void B7_an_anchor_eku_without_serverAuth_is_an_error_and_anyExtendedKeyUsage_only_fails_openssl()
     {
         using var client = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { ExtendedKeyUsages = new[] { KeyPurposeID.id_kp_clientAuth } }));
@@ -106,7 +106,7 @@ public sealed class AnchorRuleTests
         server.Run().Lacks("CID2043");
     }
 
-    [Fact]
+    [SkippableFact]
     public void B8_an_unknown_critical_extension_on_an_anchor_is_an_error_and_critical_policies_fail_rustls_only()
     {
         using var unknown = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { UnknownCriticalExtension = true }));
@@ -118,7 +118,7 @@ public sealed class AnchorRuleTests
         FindingAssert.Is(policies.Run().Single("CID2044"), DiagnosticSeverity.Error, "ca.pem", Line, "rustls (guest)");
     }
 
-    [Fact]
+    [SkippableFact]
     public void B9_an_rsa_1024_anchor_fails_rustls_a_p521_anchor_warns_and_rsa_2048_passes()
     {
         using var small = new CertificateCase().Anchor(Shapes.Root(key: KeyKind.Rsa1024));
@@ -133,7 +133,7 @@ public sealed class AnchorRuleTests
         rsa.Run().IsClean();
     }
 
-    [Fact]
+    [SkippableFact]
     public void B9_with_only_the_openssl_guest_selected_an_rsa_1024_anchor_is_not_reported_but_its_rustls_verdict_says_rejected()
     {
         using var small = new CertificateCase().Anchor(Shapes.Root(key: KeyKind.Rsa1024));
@@ -143,7 +143,7 @@ public sealed class AnchorRuleTests
         Assert.Equal("accepted", result.Verdicts.VerdictOf(small.Anchors[0].Fingerprint, TlsProfile.OpenSsl));
     }
 
-    [Fact]
+    [SkippableFact]
     public void B10_the_seed_pages_vcek_look_alike_cannot_authenticate_any_registry()
     {
         using var c = new CertificateCase().Anchor(Shapes.VcekLookAlike());
@@ -156,7 +156,7 @@ public sealed class AnchorRuleTests
         result.Lacks("CID2041");
     }
 
-    [Fact]
+    [SkippableFact]
     public void B11_a_self_signed_ca_server_certificate_fails_rustls_unless_a_served_chain_shows_it_is_a_real_ca()
     {
         var selfSigned = Shapes.SelfSignedCaServer();
@@ -169,7 +169,7 @@ public sealed class AnchorRuleTests
         issuing.Run().Lacks("CID2048");
     }
 
-    [Fact]
+    [SkippableFact]
     public void B14_a_uri_subtree_alone_is_no_finding_and_fails_rustls_only_against_a_uri_san()
     {
         // rustls-webpki 0.103 (src/subject_name/mod.rs) compares a URI subtree only with URI SANs: never permitted, always excluded.
@@ -182,7 +182,7 @@ public sealed class AnchorRuleTests
         Assert.Contains("URI (a form rustls cannot match", finding.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void B11_an_email_san_is_no_sign_of_a_server_certificate()
     {
         // ACCVRAIZ1, Izenpe.com and Microsec e-Szigno Root CA 2009 look like this: a self-signed CA with an rfc822Name SAN.
@@ -190,7 +190,7 @@ public sealed class AnchorRuleTests
         c.Run().IsClean();
     }
 
-    [Fact]
+    [SkippableFact]
     public void B12_a_self_signed_ca_false_server_certificate_as_its_own_anchor_warns()
     {
         var server = TestPki.Create(Shapes.LeafSpec(null!) with { Issuer = null });
@@ -200,7 +200,7 @@ public sealed class AnchorRuleTests
         Assert.False(result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), result.Describe());
     }
 
-    [Fact]
+    [SkippableFact]
     public void B13_an_anchor_path_length_exceeded_by_the_served_chain_is_an_error_for_openssl_and_go()
     {
         var root = TestPki.Create(new CertificateSpec { PathLength = 0 });
@@ -212,7 +212,7 @@ public sealed class AnchorRuleTests
         direct.Run().Lacks("CID2050");
     }
 
-    [Fact]
+    [SkippableFact]
     public void B14_directoryName_name_constraints_on_an_anchor_fail_rustls_and_critical_ones_go()
     {
         using var c = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { PermittedDirectoryName = "O=Coco.InitData tests" }));
@@ -224,7 +224,7 @@ public sealed class AnchorRuleTests
         dns.Run().Lacks("CID2051");
     }
 
-    [Fact]
+    [SkippableFact]
     public void B15_a_sha1_self_signature_on_a_root_raises_nothing_because_no_stack_checks_it()
     {
         var root = TestPki.Create(new CertificateSpec { Subject = "CN=SHA-1 Root", Key = KeyKind.Rsa2048, SignatureAlgorithm = "SHA1WITHRSA" });
@@ -232,7 +232,7 @@ public sealed class AnchorRuleTests
         c.Run().IsClean();
     }
 
-    [Fact]
+    [SkippableFact]
     public void A4_an_anchor_larger_than_64_KiB_cannot_be_loaded_by_webpki()
     {
         using var c = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { PaddingExtensionBytes = 70_000 }));
@@ -241,7 +241,7 @@ public sealed class AnchorRuleTests
         Assert.Contains("64 KiB", finding.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A4_an_anchor_whose_inner_and_outer_signature_algorithms_differ_cannot_be_loaded_by_webpki()
     {
         var root = Shapes.Root();

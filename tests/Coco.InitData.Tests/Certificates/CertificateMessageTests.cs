@@ -6,14 +6,14 @@ namespace Coco.InitData.Tests.Certificates;
 /// <summary>The certificate messages: unique codes in their range, and every rule's message carries the common context.</summary>
 public sealed class CertificateMessageTests
 {
-    [Fact]
+    [SkippableFact]
     public void Every_message_has_a_unique_code()
     {
         var codes = Enum.GetValues<MessageId>().Select(id => MessageCatalog.Format(id, new object?[20]).Code).ToList();
         Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Every_certificate_rule_message_names_the_stacks_the_guest_error_and_a_fix_and_has_a_code_from_2001_to_2199()
     {
         var rules = typeof(RuleCatalog).GetFields().Where(f => f.FieldType == typeof(CertificateRule)).Select(f => (CertificateRule)f.GetValue(null)!).ToList();

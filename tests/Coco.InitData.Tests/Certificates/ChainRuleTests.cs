@@ -12,7 +12,7 @@ public sealed class ChainRuleTests
     private const string RustlsAndGo = "rustls (guest), go (node containerd)";
     private const string Advisory = "no stack (advisory)";
 
-    [Fact]
+    [SkippableFact]
     public void A_root_issuing_a_server_certificate_through_an_intermediate_raises_nothing()
     {
         var root = Shapes.Root();
@@ -23,7 +23,7 @@ public sealed class ChainRuleTests
         Assert.All(result.Certificates, cert => Assert.Equal("accepted", result.Verdicts.VerdictOf(cert.Fingerprint, TlsProfile.Rustls)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void C1_a_chain_without_its_intermediate_has_no_path_to_the_anchor()
     {
         var root = Shapes.Root();
@@ -37,7 +37,7 @@ public sealed class ChainRuleTests
         Assert.Contains("'CN=Test Intermediate CA,O=Coco.InitData tests', and neither the served chain nor the trust anchors ('CN=Test Root CA,O=Coco.InitData tests' in ca.pem) hold a certificate of that name", finding.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void C1_a_chain_ending_in_its_own_root_that_is_not_an_anchor_says_so_and_names_the_anchors_not_a_missing_intermediate()
     {
         using var c = OracleCases.All["C1 chain ending in an undeclared self-signed root"]();
@@ -51,7 +51,7 @@ public sealed class ChainRuleTests
         result.Lacks("CID2061");
     }
 
-    [Fact]
+    [SkippableFact]
     public void C1_a_served_root_named_like_the_anchor_with_another_key_is_an_undeclared_root_not_a_bad_signature()
     {
         var anchor = Shapes.Root("Shared Name CA", KeyKind.EcP256);
@@ -64,7 +64,7 @@ public sealed class ChainRuleTests
         result.Lacks("CID2061");
     }
 
-    [Fact]
+    [SkippableFact]
     public void C1_a_self_signed_server_certificate_that_is_not_an_anchor_is_told_to_be_declared_or_replaced()
     {
         var server = TestPki.Create(Shapes.LeafSpec(null!) with { Issuer = null });
@@ -77,7 +77,7 @@ public sealed class ChainRuleTests
         result.Lacks("CID2081");
     }
 
-    [Fact]
+    [SkippableFact]
     public void C2_a_certificate_signed_by_another_key_with_the_anchors_name_has_a_bad_signature()
     {
         var anchor = Shapes.Root("Shared Name CA", KeyKind.EcP256);
@@ -88,7 +88,7 @@ public sealed class ChainRuleTests
         result.Lacks("CID2060");
     }
 
-    [Fact]
+    [SkippableFact]
     public void C2_rsa_signatures_verify_with_the_rsa_issuer_key()
     {
         var root = Shapes.Root("RSA Root", KeyKind.Rsa4096);
@@ -97,7 +97,7 @@ public sealed class ChainRuleTests
         c.Run().IsClean();
     }
 
-    [Fact]
+    [SkippableFact]
     public void C3_an_expired_intermediate_is_an_error_for_every_stack_at_its_line_in_the_chain()
     {
         var root = Shapes.Root();
@@ -108,7 +108,7 @@ public sealed class ChainRuleTests
         Assert.Contains("invalid peer certificate: Expired", finding.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void C3_a_leaf_expiring_soon_warns()
     {
         var root = Shapes.Root();
@@ -116,7 +116,7 @@ public sealed class ChainRuleTests
         FindingAssert.Is(c.Run().Single("CID2023"), DiagnosticSeverity.Warning, "chain.pem", c.ChainLine(0), Advisory);
     }
 
-    [Fact]
+    [SkippableFact]
     public void C4_a_host_missing_from_the_dns_sans_is_an_error_and_a_wildcard_san_covers_one_label()
     {
         var root = Shapes.Root();
@@ -131,7 +131,7 @@ public sealed class ChainRuleTests
         deep.Run().Single("CID2062");
     }
 
-    [Fact]
+    [SkippableFact]
     public void C4_a_host_only_in_the_common_name_fails_rustls_and_go_but_not_openssl()
     {
         var root = Shapes.Root();
@@ -139,7 +139,7 @@ public sealed class ChainRuleTests
         FindingAssert.Is(c.Run().Single("CID2063"), DiagnosticSeverity.Error, "chain.pem", c.ChainLine(0), RustlsAndGo);
     }
 
-    [Fact]
+    [SkippableFact]
     public void C13_with_only_the_openssl_guest_a_common_name_only_host_is_a_warning_from_go()
     {
         var root = Shapes.Root();
@@ -151,7 +151,7 @@ public sealed class ChainRuleTests
         Assert.Equal("rejected: CID2063", result.Verdicts.VerdictOf(c.LoadedChain[0].Fingerprint, TlsProfile.Rustls));
     }
 
-    [Fact]
+    [SkippableFact]
     public void C4_an_ip_registry_needs_an_ip_san_and_port_is_ignored()
     {
         var root = Shapes.Root();
@@ -166,7 +166,7 @@ public sealed class ChainRuleTests
         v6.Run().IsClean();
     }
 
-    [Fact]
+    [SkippableFact]
     public void C5_a_ca_true_leaf_fails_rustls_with_CaUsedAsEndEntity()
     {
         var root = Shapes.Root();
@@ -176,7 +176,7 @@ public sealed class ChainRuleTests
         Assert.Contains("Other(OtherError(CaUsedAsEndEntity))", finding.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void C6_a_leaf_without_serverAuth_fails_everywhere_and_anyExtendedKeyUsage_only_passes_go()
     {
         var root = Shapes.Root();
@@ -187,7 +187,7 @@ public sealed class ChainRuleTests
         FindingAssert.Is(any.Run().Single("CID2066"), DiagnosticSeverity.Error, "chain.pem", any.ChainLine(0), "rustls (guest), openssl (guest)");
     }
 
-    [Fact]
+    [SkippableFact]
     public void C7_a_leaf_without_eku_warns()
     {
         var root = Shapes.Root();
@@ -195,7 +195,7 @@ public sealed class ChainRuleTests
         FindingAssert.Is(c.Run().Single("CID2067"), DiagnosticSeverity.Warning, "chain.pem", c.ChainLine(0), Advisory);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("ca-false")]
     [InlineData("no-basic-constraints")]
     [InlineData("v1")]
@@ -214,7 +214,7 @@ public sealed class ChainRuleTests
         FindingAssert.Is(c.Run().Single("CID2068"), DiagnosticSeverity.Error, "chain.pem", c.ChainLine(1), All);
     }
 
-    [Fact]
+    [SkippableFact]
     public void C8_an_intermediate_key_usage_without_keyCertSign_fails_openssl_and_go()
     {
         var root = Shapes.Root();
@@ -223,7 +223,7 @@ public sealed class ChainRuleTests
         FindingAssert.Is(c.Run().Single("CID2069"), DiagnosticSeverity.Error, "chain.pem", c.ChainLine(1), OpenSslAndGo);
     }
 
-    [Fact]
+    [SkippableFact]
     public void C8_an_intermediate_eku_without_serverAuth_fails_every_stack()
     {
         var root = Shapes.Root();
@@ -232,7 +232,7 @@ public sealed class ChainRuleTests
         FindingAssert.Is(c.Run().Single("CID2070"), DiagnosticSeverity.Error, "chain.pem", c.ChainLine(1), All);
     }
 
-    [Fact]
+    [SkippableFact]
     public void C8_an_unknown_critical_extension_on_the_leaf_fails_every_stack()
     {
         var root = Shapes.Root();
@@ -240,7 +240,7 @@ public sealed class ChainRuleTests
         FindingAssert.Is(c.Run().Single("CID2071"), DiagnosticSeverity.Error, "chain.pem", c.ChainLine(0), All);
     }
 
-    [Fact]
+    [SkippableFact]
     public void C8_an_intermediate_path_length_exceeded_fails_every_stack()
     {
         var root = Shapes.Root();
@@ -250,7 +250,7 @@ public sealed class ChainRuleTests
         FindingAssert.Is(c.Run().Single("CID2072"), DiagnosticSeverity.Error, "chain.pem", c.ChainLine(2), All);
     }
 
-    [Fact]
+    [SkippableFact]
     public void C9_seven_intermediates_exceed_webpki_depth_but_six_pass()
     {
         var root = Shapes.Root();
@@ -269,7 +269,7 @@ public sealed class ChainRuleTests
         six.Run().IsClean();
     }
 
-    [Fact]
+    [SkippableFact]
     public void C10_a_sha1_signature_fails_every_stack_and_an_rsa_1024_leaf_fails_rustls()
     {
         var root = Shapes.Root("RSA Root", KeyKind.Rsa2048);
@@ -282,7 +282,7 @@ public sealed class ChainRuleTests
         FindingAssert.Is(small.Run().Single("CID2075"), DiagnosticSeverity.Error, "chain.pem", small.ChainLine(0), "rustls (guest)");
     }
 
-    [Fact]
+    [SkippableFact]
     public void C10_ecdsa_with_sha512_only_warns_for_ring_based_rustls()
     {
         var root = Shapes.Root();
@@ -290,7 +290,7 @@ public sealed class ChainRuleTests
         FindingAssert.Is(c.Run().Single("CID2076"), DiagnosticSeverity.Warning, "chain.pem", c.ChainLine(0), "rustls (guest)");
     }
 
-    [Fact]
+    [SkippableFact]
     public void C11_rsa_pss_with_openssls_max_salt_fails_rustls_and_go_and_an_explicit_trailer_fails_rustls_with_the_parameters_decoded()
     {
         var root = Shapes.Root("RSA Root", KeyKind.Rsa2048);
@@ -310,7 +310,7 @@ public sealed class ChainRuleTests
         canonical.Run().IsClean();
     }
 
-    [Fact]
+    [SkippableFact]
     public void C12_a_leaf_outside_the_anchors_permitted_dns_subtree_violates_its_name_constraints()
     {
         var root = TestPki.Create(new CertificateSpec { Subject = "CN=Constrained Root", PermittedDnsNames = new[] { "example.internal" } });
@@ -327,7 +327,7 @@ public sealed class ChainRuleTests
         excluded.Run().Single("CID2078");
     }
 
-    [Fact]
+    [SkippableFact]
     public void C12_a_leaf_subject_outside_a_directoryName_subtree_violates_the_constraint_for_openssl()
     {
         var root = TestPki.Create(new CertificateSpec { Subject = "CN=Directory Root", PermittedDirectoryName = "O=Coco.InitData tests" });
@@ -339,7 +339,7 @@ public sealed class ChainRuleTests
         inside.Run().Lacks("CID2078");
     }
 
-    [Fact]
+    [SkippableFact]
     public void C1_a_leaf_pinned_as_its_own_anchor_without_its_issuer_fails_rustls_and_openssl_but_not_go()
     {
         var leaf = Shapes.Leaf(Shapes.Root("Undeclared Root"));
@@ -352,7 +352,7 @@ public sealed class ChainRuleTests
         result.Lacks("CID2041");
     }
 
-    [Fact]
+    [SkippableFact]
     public void C4_go_takes_an_ipv4_mapped_ipv6_host_for_the_ipv4_san_so_only_rustls_and_openssl_reject()
     {
         using var c = OracleCases.All["C4 ipv4-mapped ipv6 host, ipv4 san"]();
@@ -361,7 +361,7 @@ public sealed class ChainRuleTests
         Assert.Equal("accepted", result.Verdicts.VerdictOf(c.LoadedChain[0].Fingerprint, TlsProfile.Go));
     }
 
-    [Fact]
+    [SkippableFact]
     public void C12_an_email_san_outside_an_rfc822Name_subtree_fails_every_stack_and_one_inside_still_fails_rustls()
     {
         using var outside = OracleCases.All["C12 rfc822Name constraint, leaf email san outside"]();
@@ -378,7 +378,7 @@ public sealed class ChainRuleTests
         none.Run().IsClean();
     }
 
-    [Fact]
+    [SkippableFact]
     public void C12_a_subject_emailAddress_outside_an_rfc822Name_subtree_fails_openssl_only()
     {
         using var c = OracleCases.All["C12 rfc822Name constraint, leaf subject emailAddress outside"]();
@@ -389,7 +389,7 @@ public sealed class ChainRuleTests
         Assert.Empty(c.Run(TlsProfile.Rustls).Diagnostics);
     }
 
-    [Fact]
+    [SkippableFact]
     public void C12_a_non_prefix_ip_mask_fails_go_on_the_ca_and_rustls_on_an_ip_san_it_reaches()
     {
         using var dns = OracleCases.All["C12 non-contiguous ip mask, dns leaf"]();
@@ -409,7 +409,7 @@ public sealed class ChainRuleTests
     // Go 1.19.8 (Debian golang-go), crypto/x509/verify.go: isValid checks the name constraints of a CA against the
     // SANs of the leaf and of the CA itself, never against the name dialled; VerifyHostname matches an IP host with
     // net.IP.Equal, which takes ::ffff:12.34.56.78 for 12.34.56.78; matchIPConstraint compares only equal lengths.
-    [Fact]
+    [SkippableFact]
     public void C12_go_checks_sans_only_so_an_ipv4_mapped_host_under_ipv4_constraints_is_not_a_violation_for_go()
     {
         using var c = OracleCases.All["C12 ipv4-mapped ipv6 host, ipv4 san inside an ipv4 constraint"]();
@@ -419,7 +419,7 @@ public sealed class ChainRuleTests
         Assert.Equal("accepted", result.Verdicts.VerdictOf(c.LoadedChain[0].Fingerprint, TlsProfile.Go));
     }
 
-    [Fact]
+    [SkippableFact]
     public void C12_an_ipv4_mapped_san_under_ipv4_constraints_is_outside_them_for_every_stack()
     {
         using var c = OracleCases.All["C12 ipv4 host, ipv4-mapped ipv6 san under an ipv4 constraint"]();
@@ -432,7 +432,7 @@ public sealed class ChainRuleTests
     // rustls-webpki 0.103.13 (branch rel-0.103), src/verify_cert.rs check_signed_chain_name_constraints and
     // src/subject_name/mod.rs check_name_constraints: a CA's constraints are checked against the SANs of every
     // certificate below it (PathNode::iter walks down to the leaf), so the same-form and mask rules reach intermediates.
-    [Theory]
+    [SkippableTheory]
     [InlineData("C12 rfc822Name constraint, intermediate email san inside", "rfc822Name of intermediate 'CN=Test Intermediate CA,O=Coco.InitData tests'", "NameConstraintViolation")]
     [InlineData("C12 URI constraint, intermediate uri san inside", "URI of intermediate 'CN=Test Intermediate CA,O=Coco.InitData tests'", "NameConstraintViolation")]
     [InlineData("C12 non-contiguous ip mask, intermediate ip inside", "IP:12.34.56.2 of intermediate 'CN=Test Intermediate CA,O=Coco.InitData tests'", "InvalidNetworkMaskConstraint")]
@@ -449,7 +449,7 @@ public sealed class ChainRuleTests
         Assert.DoesNotContain(c.Run(TlsProfile.OpenSsl).Diagnostics, d => d.Code == "CID2078");
     }
 
-    [Fact]
+    [SkippableFact]
     public void C14_a_leaf_named_like_its_issuer_without_key_identifiers_looks_self_signed_to_openssl()
     {
         using var c = OracleCases.All["C14 leaf named like its issuer without key identifiers"]();

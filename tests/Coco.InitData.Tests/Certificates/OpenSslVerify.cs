@@ -13,7 +13,7 @@ internal static class OpenSslVerify
     /// <summary>Why openssl cannot run here, in one line, or null.</summary>
     public static string? SkipReason => RealTools.MissingReason("openssl");
 
-    private static string OpenSsl => RealTools.Find("openssl") ?? throw new Xunit.Sdk.XunitException("the openssl oracle cannot run: " + SkipReason);
+    private static string OpenSsl => Oracle.Require("openssl");
 
     /// <summary>Runs openssl verify on the case's chain; returns (accepted, openssl's output).</summary>
     public static (bool Accepted, string Output) Run(CertificateCase c) => Run(OracleInput.Of(c, "oracle"));

@@ -19,18 +19,18 @@ public sealed class DuplicateKeyTests
         { "a dotted key over a value", "a = 1\na.b = 2\n" },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Duplicates))]
     public void Toml_that_defines_something_twice_is_refused_as_tomllib_refuses_it(string what, string text)
     {
-        var python = ProcessRunner.Run("python3", new[] { "-c", "import sys,tomllib; tomllib.loads(sys.stdin.read())" }, standardInput: text);
+        var python = ProcessRunner.Run(Oracle.Require("python3"), new[] { "-c", "import sys,tomllib; tomllib.loads(sys.stdin.read())" }, standardInput: text);
         Assert.True(python.ExitCode != 0, $"tomllib accepted {what}");
 
         var error = Assert.ThrowsAny<TomlException>(() => TomlTableContext.ParseForeign(text));
         Assert.Contains("already defined", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_document_with_a_key_defined_twice_is_not_read_and_the_problem_names_the_line()
     {
         var text = "version = \"0.1.0\"\nalgorithm = \"sha256\"\nalgorithm = \"sha384\"\n[data]\n";
@@ -40,7 +40,7 @@ public sealed class DuplicateKeyTests
         Assert.Contains("algorithm", problem, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_spec_vectors_still_read()
     {
         foreach (var vector in new[] { "tv1-kata-default.toml", "tv3-caa-sample.toml" })

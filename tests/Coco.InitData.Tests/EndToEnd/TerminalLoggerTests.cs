@@ -10,7 +10,7 @@ namespace Coco.InitData.Tests.EndToEnd;
 [Collection(nameof(BuildCollection))]
 public sealed class TerminalLoggerTests
 {
-    [Fact]
+    [SkippableFact]
     public void The_terminal_logger_shows_our_errors_with_code_and_line()
     {
         using var project = new WorkloadProject();
@@ -29,7 +29,7 @@ public sealed class TerminalLoggerTests
         Assert.Contains("error CID1001", text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_terminal_logger_hides_the_summary_and_getProperty_prints_the_digest_after_a_build_and_a_no_op_build()
     {
         using var project = new WorkloadProject();

@@ -7,7 +7,7 @@ namespace Coco.InitData.Tests.Generation;
 
 public sealed class InitDataGeneratorTests
 {
-    [Fact]
+    [SkippableFact]
     public void Three_certificates_in_one_file_give_three_entries_and_a_duplicate_is_embedded_once()
     {
         using var dir = new TempDirectory();
@@ -27,7 +27,7 @@ public sealed class InitDataGeneratorTests
         Assert.EndsWith("again.pem", note.Location.File, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void CRLF_a_BOM_and_surrounding_text_in_a_PEM_file_give_the_same_bytes_as_canonical_PEM()
     {
         using var dir = new TempDirectory();
@@ -41,7 +41,7 @@ public sealed class InitDataGeneratorTests
         Assert.Equal(lf.Artifacts!.DocumentBytes, crlf.Artifacts!.DocumentBytes);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_der_certificate_file_is_accepted()
     {
         using var dir = new TempDirectory();
@@ -53,7 +53,7 @@ public sealed class InitDataGeneratorTests
         Assert.Equal(root.Pem, Assert.Single(result.Artifacts!.ExtraRootCertificates).Pem);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_private_key_is_an_error_at_its_begin_line_and_nothing_is_produced()
     {
         using var dir = new TempDirectory();
@@ -69,7 +69,7 @@ public sealed class InitDataGeneratorTests
         Assert.DoesNotContain("PRIVATE KEY-----\nMI", error.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("missing.pem", "CID1008")]
     [InlineData("empty.pem", "CID2001")]
     [InlineData("text.pem", "CID2001")]
@@ -100,7 +100,7 @@ public sealed class InitDataGeneratorTests
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("https://r.example")]
     [InlineData("r.example/")]
     [InlineData("r example")]
@@ -117,7 +117,7 @@ public sealed class InitDataGeneratorTests
         Assert.Equal(21, error.Location.Line);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Registries_without_a_kbs_are_an_error_that_says_what_to_set()
     {
         using var dir = new TempDirectory();
@@ -130,7 +130,7 @@ public sealed class InitDataGeneratorTests
         Assert.Contains("InitDataKbsUrl", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Offline_fs_kbc_needs_no_kbs_url()
     {
         using var dir = new TempDirectory();
@@ -148,7 +148,7 @@ public sealed class InitDataGeneratorTests
         Assert.StartsWith("[kbc]\nname = \"offline_fs_kbc\"\n", result.Artifacts.Document.Data["cdh.toml"], StringComparison.Ordinal);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(nameof(InitDataSpecification.Algorithm), "sha-256", "CID1002")]
     [InlineData(nameof(InitDataSpecification.Algorithm), "SHA256", "CID1002")]
     [InlineData(nameof(InitDataSpecification.KbcName), "sample_kbc", "CID1004")]
@@ -177,7 +177,7 @@ public sealed class InitDataGeneratorTests
         Assert.Null(result.Artifacts);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_policy_file_is_embedded_verbatim_with_LF_and_without_a_BOM()
     {
         using var dir = new TempDirectory();
@@ -189,7 +189,7 @@ public sealed class InitDataGeneratorTests
         Assert.Equal("package agent_policy\n\ndefault PullImageRequest := true\n", result.Artifacts!.Document.Data["policy.rego"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_policy_file_that_is_not_utf8_is_an_error()
     {
         using var dir = new TempDirectory();
@@ -199,7 +199,7 @@ public sealed class InitDataGeneratorTests
         Assert.Equal("CID1011", Assert.Single(InitDataGenerator.Generate(spec).Diagnostics).Code);
     }
 
-    [Fact]
+    [SkippableFact]
     public void An_expired_certificate_authority_is_an_error_at_its_begin_line()
     {
         using var dir = new TempDirectory();
@@ -214,7 +214,7 @@ public sealed class InitDataGeneratorTests
         Assert.Null(result.Artifacts);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_certificate_expiring_within_the_warning_window_warns_and_still_generates()
     {
         using var dir = new TempDirectory();
@@ -229,7 +229,7 @@ public sealed class InitDataGeneratorTests
         Assert.NotNull(result.Artifacts);
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_validation_time_property_fixes_the_instant()
     {
         using var dir = new TempDirectory();
@@ -246,7 +246,7 @@ public sealed class InitDataGeneratorTests
         Assert.Contains(InitDataGenerator.Generate(later).Diagnostics, d => d.Code == "CID2020");
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_kbs_certificate_goes_into_kbc_and_aa_toml()
     {
         using var dir = new TempDirectory();
@@ -269,7 +269,7 @@ public sealed class InitDataGeneratorTests
         Assert.False(parsed.GetProperty("cdh.toml").TryGetProperty("image", out _));
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_image_uris_are_emitted_and_socket_never_is()
     {
         using var dir = new TempDirectory();
@@ -292,7 +292,7 @@ public sealed class InitDataGeneratorTests
         Assert.DoesNotContain("socket", cdh, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void An_annotation_over_256_KiB_is_an_error_and_over_64_KiB_a_warning()
     {
         using var dir = new TempDirectory();
@@ -312,7 +312,7 @@ public sealed class InitDataGeneratorTests
         Assert.NotNull(medium.Artifacts);
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_manifest_names_certificates_by_path_relative_to_the_project_so_folders_do_not_matter()
     {
         using var first = new TempDirectory();

@@ -8,7 +8,7 @@ namespace Coco.InitData.Tests.Measurements;
 /// <summary>The published vectors of spec/initdata.md, checked against our engine and against Python.</summary>
 public sealed class TestVectorTests
 {
-    [Fact]
+    [SkippableFact]
     public void An_empty_document_renders_exactly_kata_default_initdata_TV1()
     {
         var document = new InitDataDocument(DigestAlgorithm.Sha256, Array.Empty<KeyValuePair<string, string>>());
@@ -16,7 +16,7 @@ public sealed class TestVectorTests
         Assert.Equal(File.ReadAllBytes(RepositoryPaths.Vector("tv1-kata-default.toml")), document.ToBytes());
     }
 
-    [Fact]
+    [SkippableFact]
     public void TV1_digests_and_tee_values_match_the_spec_and_python()
     {
         var bytes = File.ReadAllBytes(RepositoryPaths.Vector("tv1-kata-default.toml"));
@@ -39,7 +39,7 @@ public sealed class TestVectorTests
         Assert.DoesNotContain(sha384.Fields, f => f.Tee == "vtpm");
     }
 
-    [Fact]
+    [SkippableFact]
     public void TV2_the_kata_policy_annotation_decodes_to_the_documented_bytes()
     {
         var annotation = File.ReadAllText(RepositoryPaths.Vector("tv2-kata-policy-howto.annotation"), Encoding.ASCII);
@@ -55,7 +55,7 @@ public sealed class TestVectorTests
         Assert.Equal("5969a150dc60c85c0cd9744e296cfc81a3e622413c0359f199099b7a3bcef135", Field(measurements, "vtpm").Hex);
     }
 
-    [Fact]
+    [SkippableFact]
     public void TV3_the_cloud_api_adaptor_sample_has_the_corrected_sha384()
     {
         var bytes = File.ReadAllBytes(RepositoryPaths.Vector("tv3-caa-sample.toml"));
@@ -68,7 +68,7 @@ public sealed class TestVectorTests
         Assert.Equal(python.GetProperty("sha384").GetString(), measurements.DigestHex);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Our_annotation_of_TV3_decodes_with_python_to_the_same_bytes()
     {
         var bytes = File.ReadAllBytes(RepositoryPaths.Vector("tv3-caa-sample.toml"));

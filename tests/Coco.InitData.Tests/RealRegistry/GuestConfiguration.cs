@@ -19,7 +19,7 @@ public sealed class GuestConfiguration
     public static GuestConfiguration From(string outputPath)
     {
         var directory = Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(outputPath))!, "guest-view");
-        var result = ProcessRunner.Run("python3", new[] { RepositoryPaths.Script("cdh_to_containers.py"), Path.Combine(outputPath, "initdata.toml"), directory },
+        var result = ProcessRunner.Run(Oracle.Require("python3"), new[] { RepositoryPaths.Script("cdh_to_containers.py"), Path.Combine(outputPath, "initdata.toml"), directory },
             timeout: TimeSpan.FromMinutes(1));
         if (result.ExitCode != 0)
         {
