@@ -64,7 +64,7 @@ internal static class CommandLine
         {
             // A bug of ours: one coded line naming what was run (a credential in it masked); the stack trace only when asked for.
             new Reporter().Report(Diagnostic.Create(MessageId.UnexpectedFailure, DiagnosticSeverity.Error, SourceLocation.None,
-                "coco-initdata " + string.Join(' ', args.Select(a => InlineSecrets.Find(a) is null ? a : InlineSecrets.Redact(a))), e.GetType().Name + ": " + e.Message.TrimEnd('.')));
+                "coco-initdata " + string.Join(' ', args.Select(a => InlineSecrets.Find(a) is null ? a : InlineSecrets.Redact(a))), FailureOrigin.Describe(e)));
             if (parsed?.GetValue(verbose) ?? args.Contains("--verbose"))
             {
                 Console.Error.WriteLine(e.ToString());
@@ -91,6 +91,15 @@ internal static class CommandLine
         if (UnknownArguments.Find(parsed) is { } unknown)
         {
             new Reporter().Report(unknown);
+            return ExitCodes.Usage;
+        }
+
+        // No command (or a group such as 'certs' alone): its help, as git and dotnet print theirs, and exit code 2, since
+        // nothing was done (git exits 1, dotnet 129; 1 is this tool's code for findings).
+        if (parsed.Errors.Count > 0 && parsed.CommandResult.Command is { Action: null, Subcommands.Count: > 0 } && parsed.UnmatchedTokens.Count == 0)
+        {
+            var help = root.Parse(parsed.Tokens.Select(t => t.Value).Append("--help").ToArray());
+            help.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = Reporter.Out });
             return ExitCodes.Usage;
         }
 

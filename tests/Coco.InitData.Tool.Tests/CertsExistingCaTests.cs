@@ -68,7 +68,7 @@ public sealed class CertsExistingCaTests(InstalledTool tool) : ToolTestsWithAFol
         var second = Tool.Run(Folder.Path, "certs", "create", "--kbs", "--host", "kbs.example.internal:8080", "-o", "certs");
 
         Assert.True(first.ExitCode == 0 && second.ExitCode == 0, first.Output + second.Output);
-        Assert.Contains(Path.Combine(Folder.Path, "certs", ".gitignore") + " keeps the keys out of git.", first.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("\ncerts/.gitignore keeps the keys out of git.\n", first.StandardOutput, StringComparison.Ordinal);
         // git itself as the judge: every key ignored, every certificate still addable.
         foreach (var file in new[] { "registry-ca.key", "registry.key", "kbs-ca.key", "kbs.key" })
         {

@@ -16,8 +16,11 @@ public sealed class DocumentChecksToolTests(InstalledTool tool)
 {
     private const string Built = "version = \"0.1.0\"\nalgorithm = \"sha256\"\n\n[data]\n\"cdh.toml\" = '''\n[kbc]\nname = 'cc_kbc'\nurl = 'http://kbs:8080'\n'''\n\"policy.rego\" = '''\npackage agent_policy\n'''\n";
 
-    // What genpolicy leaves: the same settings, its own policy, another serialisation.
-    private const string AfterGenpolicy = "algorithm = \"sha256\"\nversion = \"0.1.0\"\n\n[data]\n\"cdh.toml\" = \"\"\"\n[kbc]\nname = 'cc_kbc'\nurl = 'http://kbs:8080'\n\"\"\"\n\"policy.rego\" = \"\"\"\npackage agent_policy\ndefault AllowRequestsFailingPolicy := false\n\"\"\"\n";
+    // What genpolicy leaves: the same settings, its own policy (its rules, then policy_data), another serialisation.
+    private const string AfterGenpolicy = "algorithm = \"sha256\"\nversion = \"0.1.0\"\n\n[data]\n\"cdh.toml\" = \"\"\"\n[kbc]\nname = 'cc_kbc'\nurl = 'http://kbs:8080'\n\"\"\"\n\"policy.rego\" = '''\npackage agent_policy\ndefault AllowRequestsFailingPolicy := false\n\npolicy_data := {\n  \"containers\": []\n}'''\n";
+
+    // Another build's document: genpolicy had no part in it.
+    private const string OtherBuild = "version = \"0.1.0\"\nalgorithm = \"sha256\"\n\n[data]\n\"cdh.toml\" = '''\n[kbc]\nname = 'cc_kbc'\nurl = 'http://kbs-old:8080'\n'''\n\"policy.rego\" = '''\npackage agent_policy\n'''\n";
 
     private static string Sha256(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
 
@@ -70,9 +73,33 @@ public sealed class DocumentChecksToolTests(InstalledTool tool)
         Assert.Equal(1, result.ExitCode);
         var line = File.ReadAllLines(manifest).Select((l, i) => (l, i)).Where(x => x.l.Contains("cc_init_data", StringComparison.Ordinal)).Last().i + 1;
         Assert.Contains($"app.yaml({line},", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("error CID4064: Pod/p1 in", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("error CID4046: Pod/p1 in", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("its policy.rego is one genpolicy wrote", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("sha256:" + Sha256(AfterGenpolicy), result.StandardError, StringComparison.Ordinal);
-        Assert.Single(result.StandardError.Split('\n'), l => l.Contains("CID4064", StringComparison.Ordinal));
+        Assert.Single(result.StandardError.Split('\n'), l => l.Contains("CID4046", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_mismatch_genpolicy_had_no_part_in_does_not_name_genpolicy_nor_repeat_the_expected_digest()
+    {
+        using var dir = new TempDirectory();
+        var manifest = dir.Write("app.yaml", Manifest(Built, OtherBuild));
+        var annotation = dir.Write("other.annotation", AnnotationCodec.Encode(Encoding.UTF8.GetBytes(OtherBuild)) + "\n");
+        var expected = "sha256:" + Sha256(Built);
+
+        var gate = tool.Run(dir.Path, "verify", manifest, "--expect-digest", expected);
+        var single = tool.Run(dir.Path, "verify", annotation, "--expect-digest", expected);
+
+        Assert.Equal(1, gate.ExitCode);
+        Assert.Equal(1, single.ExitCode);
+        var template = Assert.Single(gate.StandardError.Split('\n'), l => l.Contains("CID4064", StringComparison.Ordinal));
+        var document = Assert.Single(single.StandardError.Split('\n'), l => l.Contains("CID4040", StringComparison.Ordinal));
+        foreach (var line in new[] { template, document })
+        {
+            Assert.DoesNotContain("genpolicy", line, StringComparison.Ordinal);
+            Assert.Contains($"not the {expected} expected by --expect-digest:", line, StringComparison.Ordinal);
+            Assert.Single(line.Split(expected).Skip(1));
+        }
     }
 
     // Issue 11, point 9: trustee v0.21.0 deps/verifier/src/cca/mod.rs compares the expected init data hash (the
@@ -87,7 +114,7 @@ public sealed class DocumentChecksToolTests(InstalledTool tool)
         using var dir = new TempDirectory();
         var file = dir.Write("initdata.toml", $"version = \"0.1.0\"\nalgorithm = \"{algorithm}\"\n\n[data]\n");
 
-        var result = tool.Run(dir.Path, "digest", file);
+        var result = tool.Run(dir.Path, "digest", file, "--tee", "cca");
 
         Assert.True(result.ExitCode == 0, result.Output);
         var lines = result.StandardOutput.Split('\n');

@@ -23,6 +23,20 @@ public sealed class FaultTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
     }
 
     [Fact]
+    public void CID9000_names_the_exception_the_method_that_threw_it_and_the_command_that_called_it()
+    {
+        var result = RunInDeletedFolder("generate --registry registry.example.internal:5000 --kbs-url https://kbs.example.internal:8080");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("coco-initdata generate --registry registry.example.internal:5000 --kbs-url https://kbs.example.internal:8080: FileNotFoundException", result.StandardError, StringComparison.Ordinal);
+        if (!Tool.IsNative)
+        {
+            // The native build may inline the framework's frames; the framework-dependent one names them.
+            Assert.Contains("FileNotFoundException in Interop.Sys.GetCwdHelper (from Commands.GenerateCommand): ", result.StandardError, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void The_command_line_named_by_CID9000_has_its_credentials_masked()
     {
         var result = RunInDeletedFolder("generate --registry registry.example.internal:5000 --kbs-url https://kbs.example.internal:8080 --https-proxy http://builder:hunter2secret@proxy.example.internal:3128");

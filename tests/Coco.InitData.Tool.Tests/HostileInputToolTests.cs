@@ -9,9 +9,9 @@ public sealed class HostileInputToolTests(InstalledTool tool) : ToolTestsWithAFo
     private const string Pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec: {}\n";
 
     [Theory]
-    [InlineData("empty.toml", "")]
-    [InlineData("plain.toml", "x = 1\n")]
-    public void Annotate_refuses_an_initdata_file_that_is_not_an_initdata_document(string name, string content)
+    [InlineData("empty.toml", "", "CID4042")]
+    [InlineData("plain.toml", "x = 1\n", "CID4006")]
+    public void Annotate_refuses_an_initdata_file_that_is_not_an_initdata_document(string name, string content, string code)
     {
         var initdata = Folder.Write(name, content);
         Folder.Write("pod.yaml", Pod);
@@ -19,7 +19,7 @@ public sealed class HostileInputToolTests(InstalledTool tool) : ToolTestsWithAFo
         var result = Tool.Run(Folder.Path, "annotate", "pod.yaml", "--initdata", initdata, "-o", "out");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error CID4006:", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"error {code}:", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled", result.StandardError, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(Folder.Path, "out")));
     }

@@ -45,7 +45,7 @@ public sealed class RuntimeDecodingToolTests(InstalledTool tool)
         var expected = Convert.ToHexString(SHA256.HashData(Document.Concat(extra).ToArray())).ToLowerInvariant();
         Assert.StartsWith("sha256:" + expected, result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("warning CID3021", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains($"({Document.Length} bytes)", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"(a {Document.Length}-byte document)", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -183,6 +183,15 @@ internal enum MessageId
     ToolManagedPartMissing,
     ToolDotnetStartFailed,
 
+    // the tool's messages for an empty input, a file of another kind, the digest gate's cause and verify's --host
+    ToolStandardInputEmpty,
+    ToolInputEmpty,
+    ToolInputIsCertificate,
+    ToolInputIsProject,
+    ToolDigestMismatchGenpolicy,
+    ToolTemplateDigestMismatchGenpolicy,
+    ToolServerChainNeedsHost,
+
     // the task's Settings parameter in a call written by hand (the targets' own call is always well formed)
     SettingItemMalformed,
     SettingItemUnknown,

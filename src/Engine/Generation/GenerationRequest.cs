@@ -16,6 +16,9 @@ internal sealed class GenerationRequest
     /// <summary>The folder the artifacts are written to.</summary>
     public required string OutputPath { get; init; }
 
+    /// <summary>The folder the summary line's path is relative to: the project's for the build (null), the current one for the tool.</summary>
+    public string? SummaryBase { get; init; }
+
     /// <summary>Where a "nothing declared" warning points: the project file, or nowhere for command-line options.</summary>
     public SourceLocation DeclaredIn { get; init; } = SourceLocation.None;
 

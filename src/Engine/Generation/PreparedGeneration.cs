@@ -34,11 +34,11 @@ internal sealed class PreparedGeneration
             : _artifacts is { } artifacts && _manifests is { } manifests ? ArtifactWriter.Write(_request.OutputPath, artifacts.Files.Concat(manifests).ToList(), _diagnostics)
             : _request.Specification.DeclaresNothing ? ArtifactWriter.RemoveSet(_request.OutputPath, _diagnostics)
             : null;
-        var summary = written is [var document, ..] ? Summary(_artifacts!, SummaryPath(_request.Specification.BaseDirectory, document)) : null;
+        var summary = written is [var document, ..] ? Summary(_artifacts!, SummaryPath(_request.SummaryBase ?? _request.Specification.BaseDirectory, document)) : null;
         return new GenerationOutcome(_diagnostics.Items, _artifacts, written, _filesRead, summary);
     }
 
-    // Relative to the project (or the current folder) when the output is inside it, as the build shows bin/...; a full
+    // Relative to the project (the tool: the current folder) when the output is inside it, as the build shows bin/...; a full
     // path otherwise, never a climb of '../../..'.
     private static string SummaryPath(string baseDirectory, string document)
     {

@@ -57,7 +57,7 @@ internal static class SettingCatalog
         "Warn when this share of a certificate's lifetime has passed (0 disables).");
 
     public static readonly SettingDefinition ValidationTime = new("InitDataValidationTime", "--validation-time", null,
-        "The ISO 8601 UTC instant certificates are validated at (default now): reproducible CI checks.");
+        "The ISO 8601 UTC instant certificates are validated at (default now), or a date alone for its midnight UTC: reproducible CI checks.");
 
     public static readonly SettingDefinition TlsProfiles = new("InitDataTlsProfiles", "--tls-profiles", "rustls;openssl",
         "The guest TLS stacks every certificate must satisfy: rustls, openssl or both, ';'-separated.");

@@ -201,16 +201,18 @@ internal static class CertsCommand
             else
             {
                 var o = Reporter.Out;
-                var keyFiles = existingCa ? files[1] : $"{files[1]} offline and commit neither key";
+                // Paths from the current folder, where the user is; the lines to paste below are the project's.
+                var shown = targets.Select(ShownPath.Of).ToArray();
+                var keyFiles = existingCa ? shown[1] : $"{shown[1]} offline and commit neither key";
                 o.WriteLine(existingCa
-                    ? $"Wrote {targets[0]} (server, for {string.Join(", ", names)}, issued by '{ca.Subject}' from {caFile}, which is unchanged) and its key (owner-only)."
-                    : $"Wrote {targets[0]} (CA '{ca.Subject}'), {targets[2]} (server, for {string.Join(", ", names)}) and their keys (owner-only).");
+                    ? $"Wrote {shown[0]} (server, for {string.Join(", ", names)}, issued by '{ca.Subject}' from {ShownPath.Of(caFile)}, which is unchanged) and its key (owner-only)."
+                    : $"Wrote {shown[0]} (CA '{ca.Subject}'), {shown[2]} (server, for {string.Join(", ", names)}) and their keys (owner-only).");
                 o.WriteLine(existingCa
-                    ? $"Serve {files[0]} with {files[1]}, and never commit the key."
-                    : $"Serve {files[2]} with {files[3]}; keep {keyFiles}.");
+                    ? $"Serve {shown[0]} with {shown[1]}, and never commit the key."
+                    : $"Serve {shown[2]} with {shown[3]}; keep {keyFiles}.");
                 if (keysIgnored is not null)
                 {
-                    o.WriteLine($"{keysIgnored} keeps the keys out of git.");
+                    o.WriteLine($"{ShownPath.Of(keysIgnored)} keeps the keys out of git.");
                 }
 
                 o.WriteLine($"Paste into {(request.Project is null ? "the project file" : ProjectName(request.Project))}:");

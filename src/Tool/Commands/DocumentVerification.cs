@@ -10,7 +10,8 @@ namespace Coco.InitData.Tool.Commands;
 /// <c>verify FILE --expect-digest D</c>: the CI check that a manifest still carries the bytes the build wrote.
 /// genpolicy (kata 3.32.0 src/tools/genpolicy/src/policy.rs generate_initdata_anno) parses the initdata, puts its
 /// own policy.rego in, re-serialises it with kata-types encode_initdata and overwrites the annotation of every
-/// pod template, so a manifest that went through it no longer carries our digest.
+/// pod template, so a manifest that went through it no longer carries our digest: the message names genpolicy
+/// only when the document carries its trace (<see cref="GenpolicyTrace"/>).
 /// </summary>
 internal static class DocumentVerification
 {
@@ -61,12 +62,14 @@ internal static class DocumentVerification
     private static void CheckOne(InitDataInput document, ExpectedDigest expected, DiagnosticBag findings)
     {
         var location = new SourceLocation(document.DisplayPath);
+        var bytes = document.DocumentBytes;
         var actual = document.Annotation is { } value
-            ? ManifestGate.Measure(value, location, "The initdata annotation", document.DisplayPath, expected, findings)
-            : ManifestGate.DigestOf(document.DocumentBytes, expected);
+            ? ManifestGate.Measure(value, location, "The initdata annotation", document.DisplayPath, expected, findings, out bytes)
+            : ManifestGate.DigestOf(bytes, expected);
         if (actual is not null && actual != expected.Text)
         {
-            findings.Error(MessageId.ToolDigestMismatch, location, document.DisplayPath, actual, expected.Text, expected.Source);
+            var id = GenpolicyTrace.IsIn(bytes!) ? MessageId.ToolDigestMismatchGenpolicy : MessageId.ToolDigestMismatch;
+            findings.Error(id, location, document.DisplayPath, actual, expected.Text, expected.Source);
         }
     }
 }

@@ -62,7 +62,7 @@ internal static class GenerateCommand
                 }
                 else
                 {
-                    Reporter.Out.WriteLine($"InitData: the build does not generate for {evaluated.ProjectPath} (InitDataEnabled is not true); nothing written.");
+                    Reporter.Out.WriteLine($"InitData: the build does not generate for {ShownPath.Of(evaluated.ProjectPath)} (InitDataEnabled is not true); nothing written.");
                 }
 
                 return ExitCodes.Success;
@@ -76,7 +76,7 @@ internal static class GenerateCommand
 
     private static int Generate(InitDataSpecification spec, IReadOnlyList<ManifestDeclaration> manifests, string outputPath, bool json, Reporter reporter, SourceLocation declaredIn)
     {
-        var outcome = InitDataPipeline.Run(new GenerationRequest { Specification = spec, Manifests = manifests, OutputPath = outputPath, DeclaredIn = declaredIn });
+        var outcome = InitDataPipeline.Run(new GenerationRequest { Specification = spec, Manifests = manifests, OutputPath = outputPath, DeclaredIn = declaredIn, SummaryBase = Directory.GetCurrentDirectory() });
         if (json)
         {
             JsonOutput.Write(w =>

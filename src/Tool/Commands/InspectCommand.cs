@@ -65,11 +65,11 @@ internal static class InspectCommand
         var o = Reporter.Out;
         o.WriteLine($"source       {document.DisplayPath} ({document.Kind.ToString().ToLowerInvariant()})");
         o.WriteLine($"digest       {measurements.Algorithm.Name}:{measurements.DigestHex}");
-        o.WriteLine($"document     {document.DocumentBytes.Length} bytes");
+        o.WriteLine($"document     {Wording.Count(document.DocumentBytes.Length, "byte")}");
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"annotation   {size} bytes with its key, {size * 100.0 / AnnotationKey.KubernetesAnnotationLimit:0.0}% of Kubernetes' 262144-byte limit"));
         o.WriteLine($"kbc          {summary.KbcName ?? "(none)"}");
         o.WriteLine($"kbs          {summary.KbsUrl ?? "(none)"}");
-        o.WriteLine($"policy       {(summary.PolicyBytes is { } p ? p + " bytes" : "(none)")}");
+        o.WriteLine($"policy       {(summary.PolicyBytes is { } p ? Wording.Count(p, "byte") : "(none)")}");
         o.WriteLine($"registry rules {summary.Registries.Count}");
         foreach (var r in summary.Registries)
         {

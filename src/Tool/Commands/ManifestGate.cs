@@ -45,7 +45,7 @@ internal static class ManifestGate
             foreach (var annotation in entry.Found)
             {
                 var place = $"The initdata annotation '{annotation.Name}' of {template.Describe}";
-                var digest = Measure(annotation.Value, annotation.Location, place, displayPath, expected, findings);
+                var digest = Measure(annotation.Value, annotation.Location, place, displayPath, expected, findings, out var document);
                 annotations.Add((annotation.Name, digest));
                 if (digest is null)
                 {
@@ -53,7 +53,8 @@ internal static class ManifestGate
                 }
                 else if (digest != expected.Text)
                 {
-                    findings.Error(MessageId.ToolTemplateDigestMismatch, annotation.Location, template.Describe, displayPath, annotation.Name, digest, expected.Text, expected.Source);
+                    var id = GenpolicyTrace.IsIn(document!) ? MessageId.ToolTemplateDigestMismatchGenpolicy : MessageId.ToolTemplateDigestMismatch;
+                    findings.Error(id, annotation.Location, template.Describe, displayPath, annotation.Name, digest, expected.Text, expected.Source);
                     verdict = verdict == "expected" ? "mismatch" : verdict;
                 }
             }
@@ -68,8 +69,9 @@ internal static class ManifestGate
     /// The digest the TEE would be given for an annotation value (the document's own algorithm over its bytes), or
     /// null after reporting a value the runtimes refuse (CID4004) or read differently (split gzip members, CID4065).
     /// </summary>
-    public static string? Measure(string value, SourceLocation location, string place, string displayPath, ExpectedDigest expected, DiagnosticBag findings)
+    public static string? Measure(string value, SourceLocation location, string place, string displayPath, ExpectedDigest expected, DiagnosticBag findings, out byte[]? document)
     {
+        document = null;
         if (!AnnotationCodec.TryDecodeAsRuntimes(value, out var decoding, out var invalid))
         {
             findings.Error(MessageId.ToolAnnotationInvalid, location, displayPath, invalid);
@@ -82,7 +84,8 @@ internal static class ManifestGate
             return null;
         }
 
-        return DigestOf(decoding.Document, expected);
+        document = decoding.Document;
+        return DigestOf(document, expected);
     }
 
     /// <summary>What the TEE measures: the document's own algorithm over its bytes (the expected one when it names none).</summary>

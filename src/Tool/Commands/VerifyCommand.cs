@@ -15,16 +15,20 @@ internal static class VerifyCommand
 {
     public static Command Create()
     {
-        var project = new Argument<string?>("PROJECT") { Description = "The project file or its folder (default: the current folder) when no --ca is given.", Arity = ArgumentArity.ZeroOrOne };
+        var project = new Argument<string?>("PROJECT")
+        {
+            Description = "The project file or its folder (default: the current folder) when no --ca is given. With --expect-digest, the file to check instead: a manifest, an annotation value or an initdata document ('-' or left out: standard input).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var properties = new Option<string[]>("--property", "-p") { Description = "MSBuild properties for the evaluation, as MSBuild reads them: -p:Name=Value, -p:A=1;B=2, /p:Name=Value.", Arity = ArgumentArity.OneOrMore };
         var ca = new Option<string[]>("--ca") { Description = "A CA certificate file (PEM or DER) to check; repeat for several.", Arity = ArgumentArity.OneOrMore };
         var chain = new Option<string?>("--server-chain") { Description = "The chain a registry serves (leaf first, PEM), checked against --ca for --host." };
-        var host = new Option<string?>("--host") { Description = "The registry host[:port] the served chain must be valid for." };
+        var host = new Option<string?>("--host") { Description = "The registry host[:port] the served chain must be valid for (required with --server-chain)." };
         var validationTime = ValidationTimeOption.Create();
         var json = CommonOptions.Json();
         var expectDigest = new Option<string?>("--expect-digest")
         {
-            Description = "Check a manifest, annotation or document instead of a project: every initdata annotation must carry this digest (sha256:<hex>, or the build's initdata.json).",
+            Description = "Check the manifest, annotation value or document named by PROJECT instead of a project: every initdata annotation must carry this digest (sha256:<hex>, or the build's initdata.json).",
         };
         var annotationName = CommonOptions.AnnotationName();
         var command = new Command("verify", "Check certificates as the build does: a project's, or CA files and a registry's served chain; or a manifest's initdata against --expect-digest.")
@@ -55,9 +59,15 @@ internal static class VerifyCommand
     private static int VerifyFiles(string[] cas, string? chainFile, string? hostText, DateTimeOffset at, bool json, Reporter reporter)
     {
         RegistryName? host = null;
-        if (chainFile is not null && (hostText is null || !RegistryName.TryParse(hostText, out host, out _)))
+        if (chainFile is not null && hostText is null)
         {
-            reporter.Error(MessageId.ToolOptionInvalid, SourceLocation.None, "--host", hostText ?? string.Empty, "--server-chain needs the registry host[:port] it is served for");
+            reporter.Error(MessageId.ToolServerChainNeedsHost, SourceLocation.None);
+            return ExitCodes.Usage;
+        }
+
+        if (chainFile is not null && !RegistryName.TryParse(hostText!, out host, out var problem))
+        {
+            reporter.Error(MessageId.ToolOptionInvalid, SourceLocation.None, "--host", hostText!, problem);
             return ExitCodes.Usage;
         }
 

@@ -4,6 +4,9 @@ using Coco.InitData.Measurements;
 namespace Coco.InitData.Tool.Inputs;
 
 /// <summary>The digest a manifest's annotation must carry: <c>sha256:&lt;hex&gt;</c>, or the build's initdata.json.</summary>
+/// <param name="Algorithm">The digest's algorithm.</param>
+/// <param name="Hex">The digest in lowercase hex.</param>
+/// <param name="Source">Who expects it, as messages name it: <c>--expect-digest</c> for a literal, the quoted initdata.json path otherwise.</param>
 internal sealed record ExpectedDigest(DigestAlgorithm Algorithm, string Hex, string Source)
 {
     // initdata.json names a digest and a few paths: a file this large is not one.
@@ -22,7 +25,7 @@ internal sealed record ExpectedDigest(DigestAlgorithm Algorithm, string Hex, str
             var hex = value[(colon + 1)..];
             if (hex.Length == algorithm.Length * 2 && hex.All(char.IsAsciiHexDigitLower))
             {
-                return new ExpectedDigest(algorithm, hex, value);
+                return new ExpectedDigest(algorithm, hex, "--expect-digest");
             }
 
             problem = $"{algorithm.Name} needs {algorithm.Length * 2} lowercase hex digits after '{algorithm.Name}:'";
@@ -57,7 +60,7 @@ internal sealed record ExpectedDigest(DigestAlgorithm Algorithm, string Hex, str
             if (root.TryGetProperty("algorithm", out var name) && DigestAlgorithm.FromName(name.GetString() ?? string.Empty) is { } fromFile
                 && root.TryGetProperty("digest", out var digest) && digest.GetString() is { } hex)
             {
-                return new ExpectedDigest(fromFile, hex, value);
+                return new ExpectedDigest(fromFile, hex, "'" + value + "'");
             }
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException)

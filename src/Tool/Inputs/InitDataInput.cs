@@ -96,6 +96,21 @@ internal sealed partial class InitDataInput
 
         exitCode = ExitCodes.Findings;
         var text = System.Text.Encoding.UTF8.GetString(bytes);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // Said as it is, not as the document the guest would refuse: an empty pipe is a mistake before this command.
+            if (path == "-")
+            {
+                reporter.Error(MessageId.ToolStandardInputEmpty, new SourceLocation(displayPath));
+            }
+            else
+            {
+                reporter.Error(MessageId.ToolInputEmpty, new SourceLocation(displayPath), displayPath);
+            }
+
+            return null;
+        }
+
         // A file's final line break is not part of the annotation; anything else is, as the kata runtime reads it.
         var trimmed = text.TrimEnd('\r', '\n');
         // Pasted from YAML or JSON with its quotes: say so rather than "not an annotation".
@@ -134,6 +149,12 @@ internal sealed partial class InitDataInput
         {
             // Not TOML and not Kubernetes YAML: say both, with the YAML position when there is one. A file YAML reads
             // as one plain value is what broken TOML looks like: then the TOML error, at its line, says more.
+            if (OtherKind.Of(path, text) is { } other)
+            {
+                reporter.Error(other, new SourceLocation(displayPath), displayPath, path == "-" ? "FILE" : path);
+                return null;
+            }
+
             var first = diagnostics.Items.First(d => d.Severity == DiagnosticSeverity.Error);
             if (first.Code == "CID3051" && TomlPosition().Match(problem) is { Success: true } position)
             {

@@ -16,7 +16,7 @@ internal static partial class CertificateReport
         foreach (var c in certificates)
         {
             o.WriteLine($"{verdicts.Of(c),-7} {Role(c.Role),-22} {c.Subject}");
-            o.WriteLine($"        {c.DisplayPath}, sha256 {c.Fingerprint}, valid {ValidityPeriodCheck.Format(c.NotBefore)} to {ValidityPeriodCheck.Format(c.NotAfter)}");
+            o.WriteLine($"        {Source(c)}, sha256 {c.Fingerprint}, valid {ValidityPeriodCheck.Format(c.NotBefore)} to {ValidityPeriodCheck.Format(c.NotAfter)}");
         }
 
         var errors = findings.Count(f => f.Severity == DiagnosticSeverity.Error);
@@ -36,7 +36,7 @@ internal static partial class CertificateReport
         {
             w.WriteStartObject();
             w.WriteString("role", Role(c.Role));
-            w.WriteString("source", c.DisplayPath);
+            w.WriteString("source", Source(c));
             w.WriteString("subject", c.Subject);
             w.WriteString("issuer", c.Issuer);
             w.WriteString("sha256", c.Fingerprint);
@@ -51,8 +51,17 @@ internal static partial class CertificateReport
         JsonOutput.WriteFindings(w, findings);
     }
 
-    [GeneratedRegex("[0-9a-f]{64}", RegexOptions.CultureInvariant)]
+    // The fingerprint of the certificate a finding is about, in its closing "[subject ..., SHA-256 <hex>, valid ...]":
+    // another one in the text (CID2061 names the issuer's) is not that certificate's fault.
+    [GeneratedRegex("SHA-256 ([0-9a-f]{64}), valid ", RegexOptions.CultureInvariant)]
     private static partial Regex Fingerprint();
+
+    // A file of the project is shown from the current folder (verify PROJECT run from elsewhere); a --ca file as given.
+    private static string Source(LoadedCertificate certificate)
+    {
+        var file = certificate.Location.File;
+        return Path.IsPathRooted(file) && Path.GetFullPath(certificate.DisplayPath) != file ? ShownPath.Of(file) : certificate.DisplayPath;
+    }
 
     /// <summary>
     /// The worst finding of each certificate, by its location or its fingerprint in the message, indexed once: looking
@@ -70,7 +79,7 @@ internal static partial class CertificateReport
                 Keep(_byLocation, finding.Location, finding.Severity);
                 foreach (Match match in Fingerprint().Matches(finding.Message))
                 {
-                    Keep(_byFingerprint, match.Value, finding.Severity);
+                    Keep(_byFingerprint, match.Groups[1].Value, finding.Severity);
                 }
             }
         }
