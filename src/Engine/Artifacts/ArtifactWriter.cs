@@ -305,7 +305,8 @@ internal static class ArtifactWriter
         }
         else
         {
-            diagnostics.Error(MessageId.OutputWriteFailed, new SourceLocation(path), path, e.Message + suffix);
+            // The message ends its own sentence: .NET's texts end in a full stop already.
+            diagnostics.Error(MessageId.OutputWriteFailed, new SourceLocation(path), path, e.Message.TrimEnd('.') + suffix);
         }
     }
 }
