@@ -120,6 +120,26 @@ public sealed class HelmPostRendererTests(InstalledTool tool) : ToolTestsWithAFo
         Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Helm_3_template_prints_hooks_unannotated_where_the_gate_names_them_and_annotate_on_the_pipe_passes()
+    {
+        Generate();
+        var expect = Path.Combine(Folder.Path, InitDataFolder, "initdata.json");
+        // Helm 3.21 cmd/helm/template.go: the post-rendered manifests, then each hook as the chart rendered it.
+        var manifests = PostRender(string.Concat(HelmTemplateDocuments[..3]), ReadmePostRendererArguments());
+        Assert.True(manifests.ExitCode == 0, manifests.Output);
+        var printed = manifests.StandardOutput.TrimEnd('\n') + "\n" + HelmTemplateDocuments[3];
+
+        var gate = Tool.RunWith(Folder.Path, null, printed, "verify", "-", "--expect-digest", expect);
+        var piped = PostRender(printed, ReadmePostRendererArguments());
+        var gateAfterPipe = Tool.RunWith(Folder.Path, null, piped.StandardOutput, "verify", "-", "--expect-digest", expect);
+
+        Assert.Equal(1, gate.ExitCode);
+        Assert.Contains("Pod/web-test-connection", gate.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Deployment/web", gate.StandardError, StringComparison.Ordinal);
+        Assert.True(gateAfterPipe.ExitCode == 0, gateAfterPipe.Output);
+    }
+
     [SkippableFact]
     public void An_unreadable_initdata_file_writes_nothing_on_standard_output()
     {
