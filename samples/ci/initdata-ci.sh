@@ -6,7 +6,10 @@
 #   2. build the initdata: from options, or with WORKLOAD_PROJECT set, from that project (its own certificates);
 #   3. verify the certificates the document embeds, as the guest will: the project's (or the created CA with
 #      the chain the registry serves), then the document itself;
-#   4. inject the annotation into the Kubernetes manifests, and print the digest for the reference values.
+#   4. inject the annotation into the Kubernetes manifests, and print the digest for the reference values;
+#   5. the gate: every pod template of every annotated manifest carries exactly the built initdata.
+# OUTPUT_DIR/initdata holds the whole set to publish: initdata.toml, .annotation, .json, containerd/certs.d/, the
+# Kustomize Component (kustomize/kustomization.yaml) and the Helm values (helm/values.yaml).
 # Usage: samples/ci/initdata-ci.sh [OUTPUT_DIR]   (default: a new temporary folder)
 # Environment: COCO_INITDATA (the command, default coco-initdata), REGISTRY, KBS_URL, WORKLOAD_PROJECT, KEYS_DIR.
 set -euo pipefail
@@ -60,4 +63,11 @@ fi
 echo "== 4. annotate"
 "$tool" annotate "$here"/k8s/*.yaml --initdata "$out/initdata/initdata.annotation" -o "$out/k8s"
 "$tool" digest "$out/k8s/workload.yaml" --json > "$out/reference-values.json"
+
+echo "== 5. gate"
+# The last step: it fails (exit 1) when any pod template lacks the annotation or carries another value.
+for manifest in "$out"/k8s/*.yaml; do
+  "$tool" verify "$manifest" --expect-digest "$out/initdata/initdata.json"
+done
 echo "annotated manifests in $out/k8s; reference values in $out/reference-values.json"
+echo "Kustomize Component in $out/initdata/kustomize; Helm values in $out/initdata/helm/values.yaml"

@@ -60,6 +60,50 @@ public sealed class CiSampleTests(InstalledTool tool) : ToolTestsWithAFolder(too
         Assert.False(Directory.Exists(Path.Combine(output, "certs")), "the script created certificates of its own");
     }
 
+    [Fact]
+    public void The_gate_ends_the_script_and_fails_it_when_a_manifest_carries_other_initdata()
+    {
+        // coco-initdata, except that annotate injects another document than the one the script generated.
+        var wrapper = Folder.Write("stale-annotate.sh", $$"""
+            #!/usr/bin/env bash
+            args=(); swap=
+            for a in "$@"; do
+              if [ -n "$swap" ] && [ "$1" = annotate ]; then a='{{RepositoryPaths.Vector("tv1-kata-default.toml")}}'; fi
+              swap=; [ "$a" = --initdata ] && swap=1
+              args+=("$a")
+            done
+            exec '{{Tool.Executable}}' "${args[@]}"
+            """);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        var honest = ProcessRunner.Run("bash", new[] { Script, "honest" }, Folder.Path, new Dictionary<string, string> { ["COCO_INITDATA"] = Tool.Executable, ["NO_COLOR"] = "1" });
+        var stale = ProcessRunner.Run("bash", new[] { Script, "stale" }, Folder.Path, new Dictionary<string, string> { ["COCO_INITDATA"] = wrapper, ["NO_COLOR"] = "1" });
+
+        Assert.True(honest.ExitCode == 0, honest.Output);
+        var gate = honest.StandardOutput.IndexOf("== 5. gate", StringComparison.Ordinal);
+        Assert.True(gate > honest.StandardOutput.IndexOf("== 4. annotate", StringComparison.Ordinal), honest.StandardOutput);
+        Assert.DoesNotContain("\n== ", honest.StandardOutput[gate..], StringComparison.Ordinal); // the last step
+        Assert.NotEqual(0, stale.ExitCode);
+        Assert.Contains("== 5. gate", stale.StandardOutput, StringComparison.Ordinal);
+        Assert.Matches(@"workload\.yaml\(\d+,\d+\): error CID\d{4}: ", stale.StandardError);
+        Assert.DoesNotContain("annotated manifests in", stale.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_output_holds_the_Kustomize_Component_and_the_Helm_values_for_the_annotated_manifests()
+    {
+        var result = ProcessRunner.Run("bash", new[] { Script, "out" }, Folder.Path, new Dictionary<string, string> { ["COCO_INITDATA"] = Tool.Executable, ["NO_COLOR"] = "1" });
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var initdata = Path.Combine(Folder.Path, "out", "initdata");
+        var annotation = File.ReadAllText(Path.Combine(initdata, "initdata.annotation"));
+        Assert.Contains(annotation, File.ReadAllText(Path.Combine(initdata, "kustomize", "kustomization.yaml")), StringComparison.Ordinal);
+        Assert.Contains(annotation, File.ReadAllText(Path.Combine(initdata, "helm", "values.yaml")), StringComparison.Ordinal);
+        Assert.Contains("Kustomize Component in " + Path.Combine(initdata, "kustomize"), result.StandardOutput, StringComparison.Ordinal);
+    }
+
     // openssl as the oracle of a certificate's SHA-256 fingerprint.
     private static string Fingerprint(string pem)
     {
