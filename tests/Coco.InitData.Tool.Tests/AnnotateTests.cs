@@ -23,7 +23,7 @@ public sealed class AnnotateTests(InstalledTool tool) : ToolTestsWithAFolder(too
         "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80   # http\n",
     };
 
-    [Fact]
+    [SkippableFact]
     public void Every_workload_kind_gets_the_annotation_where_python_yaml_looks_for_it()
     {
         var manifest = Folder.Write("all.yaml", string.Join("---\n", Documents));
@@ -52,7 +52,7 @@ public sealed class AnnotateTests(InstalledTool tool) : ToolTestsWithAFolder(too
 
     }
 
-    [Fact]
+    [SkippableFact]
     public void Documents_without_a_pod_template_are_unchanged_byte_for_byte()
     {
         var manifest = Folder.Write("all.yaml", string.Join("---\n", Documents));
@@ -78,7 +78,7 @@ public sealed class AnnotateTests(InstalledTool tool) : ToolTestsWithAFolder(too
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void An_older_value_is_replaced_not_duplicated()
     {
         var manifest = Folder.Write("ss.yaml", Documents[3]);
@@ -91,7 +91,7 @@ public sealed class AnnotateTests(InstalledTool tool) : ToolTestsWithAFolder(too
         Assert.Contains(Key + ": " + annotation + "\n        keep: me\n", result.StandardOutput, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Annotations_over_the_Kubernetes_limit_warn()
     {
         var big = new string('x', 262_100);
@@ -103,7 +103,7 @@ public sealed class AnnotateTests(InstalledTool tool) : ToolTestsWithAFolder(too
         Assert.Contains("big.yaml(4,3): warning CID3052:", result.StandardError, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Annotate_reads_standard_input_and_the_digest_of_the_result_is_the_documents()
     {
         var result = Tool.RunWith(Folder.Path, null, Documents[2], "annotate", "-", "--initdata", RepositoryPaths.Vector("tv1-kata-default.toml"));
@@ -114,7 +114,7 @@ public sealed class AnnotateTests(InstalledTool tool) : ToolTestsWithAFolder(too
         Assert.StartsWith("sha256:5fbba2d190b4c600dc48b80802559460ecae499f76f079e9ad2ebd4e3c7eb65f", digest.StandardOutput, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_file_without_workloads_warns_and_is_copied()
     {
         var manifest = Folder.Write("svc.yaml", Documents[^1]);

@@ -28,7 +28,7 @@ public sealed class GitHubWorkflowSampleTests(InstalledTool tool, ITestOutputHel
         ["actions/upload-artifact"] = "GitHub's artifact store: the test checks the paths it names instead",
     };
 
-    [Fact]
+    [SkippableFact]
     public void Its_run_steps_build_with_the_package_from_the_feed_annotate_and_pass_the_gate_without_a_warning()
     {
         var copy = CleanCopy();
@@ -88,7 +88,7 @@ public sealed class GitHubWorkflowSampleTests(InstalledTool tool, ITestOutputHel
         Assert.Contains("workload.yaml", refused.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Its_run_steps_use_nothing_only_a_runner_can_evaluate()
     {
         var steps = PythonOracle.Run("workflow_steps.py", Workflow).EnumerateArray();

@@ -38,7 +38,7 @@ public sealed class HelmPostRendererTests(InstalledTool tool) : ToolTestsWithAFo
 
     public static TheoryData<string> Streams => new() { "helm template (Helm 3)", "kyaml stream (Helm 4)" };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Streams))]
     public void Every_document_comes_back_with_the_annotation_on_each_pod_template_and_nothing_else_changed(string shape)
     {
@@ -94,7 +94,7 @@ public sealed class HelmPostRendererTests(InstalledTool tool) : ToolTestsWithAFo
         { "an --initdata that is no initdata document", string.Empty, "plain.toml" },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Failures))]
     public void Any_error_writes_nothing_on_standard_output_and_exits_non_zero_so_helm_stops(string failure, string find, string replace)
     {
@@ -120,7 +120,7 @@ public sealed class HelmPostRendererTests(InstalledTool tool) : ToolTestsWithAFo
         Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Helm_3_template_prints_hooks_unannotated_where_the_gate_names_them_and_annotate_on_the_pipe_passes()
     {
         Generate();
@@ -161,7 +161,7 @@ public sealed class HelmPostRendererTests(InstalledTool tool) : ToolTestsWithAFo
         Assert.Matches(@"error CID\d{4}: ", result.StandardError);
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_README_helm_4_plugin_runs_the_same_command_line()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
@@ -204,7 +204,7 @@ public sealed class HelmPostRendererTests(InstalledTool tool) : ToolTestsWithAFo
         resources: {}
         """;
 
-    [Fact]
+    [SkippableFact]
     public void The_values_fragment_sets_podAnnotations_as_helm_merges_it_and_nothing_else()
     {
         var value = Generate();
@@ -220,7 +220,7 @@ public sealed class HelmPostRendererTests(InstalledTool tool) : ToolTestsWithAFo
         Assert.Equal(defaults.EnumerateObject().Where(p => p.Name != "podAnnotations").Select(p => p.Name + "=" + p.Value.GetRawText()), others);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(true)]
     [InlineData(false)]
     public void The_values_fragment_keeps_the_users_own_podAnnotations_in_either_order(bool fragmentLast)

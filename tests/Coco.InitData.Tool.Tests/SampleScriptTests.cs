@@ -6,7 +6,7 @@ namespace Coco.InitData.Tool.Tests;
 [Collection(ToolCollection.Name)]
 public sealed class SampleScriptTests(InstalledTool tool)
 {
-    [Fact]
+    [SkippableFact]
     public void The_CI_sample_creates_certs_generates_verifies_and_annotates()
     {
         using var dir = new TempDirectory();
