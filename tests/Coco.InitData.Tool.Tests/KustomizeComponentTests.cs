@@ -162,6 +162,6 @@ public sealed class KustomizeComponentTests(InstalledTool tool) : ToolTestsWithA
     private List<JsonElement> Objects(string rendered)
     {
         var file = Folder.Write("rendered.yaml", rendered);
-        return PythonOracle.Run("pod_template_annotations.py", file).EnumerateArray().ToList();
+        return PythonOracle.Run("own_and_template_annotations.py", file).EnumerateArray().ToList();
     }
 }
