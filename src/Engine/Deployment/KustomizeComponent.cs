@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 
 namespace Coco.InitData.Deployment;
 
@@ -46,8 +45,9 @@ internal static class KustomizeComponent
             text.Append("    kind: ^(").Append(kinds).Append(")$\n");
             if (!string.IsNullOrEmpty(labelSelector))
             {
-                // A JSON string is a YAML double-quoted scalar: any selector text stays one value.
-                text.Append("    labelSelector: ").Append(JsonSerializer.Serialize(labelSelector)).Append('\n');
+                // A YAML double-quoted scalar: the selector stays one value whatever it holds (the setting admits no quote
+                // or backslash, escaped here all the same).
+                text.Append("    labelSelector: \"").Append(labelSelector.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)).Append("\"\n");
             }
 
             text.Append("  patch: |-\n");
