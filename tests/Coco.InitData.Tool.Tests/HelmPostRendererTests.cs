@@ -66,7 +66,7 @@ public sealed class HelmPostRendererTests(InstalledTool tool) : ToolTestsWithAFo
         }
 
         // PyYAML: exactly the two pod templates carry exactly the value; no object's own metadata but the Pod's.
-        var objects = PythonOracle.Run("pod_template_annotations.py", Folder.Write("rendered.yaml", output)).EnumerateArray().ToList();
+        var objects = PythonOracle.Run("own_and_template_annotations.py", Folder.Write("rendered.yaml", output)).EnumerateArray().ToList();
         Assert.Equal(4, objects.Count);
         foreach (var o in objects)
         {
