@@ -2,7 +2,7 @@ using Coco.InitData.Artifacts;
 
 namespace Coco.InitData.Targets.Tests;
 
-/// <summary>Issue 9 point 7: published and cleaned outputs are exactly the files the task wrote, never a glob of the folder.</summary>
+/// <summary>Published and cleaned outputs are exactly the files the task wrote, never a glob of the folder.</summary>
 [Collection(nameof(MSBuildCollection))]
 public sealed class ExactOutputsTests
 {

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace Coco.InitData.Tool.Tests;
 
-/// <summary>Issue 14 points 8 and 9 with real processes: coco-initdata generate killed at random moments, and two runs into one folder.</summary>
+/// <summary>With real processes: coco-initdata generate killed at random moments, and two runs into one folder.</summary>
 [Collection(ToolCollection.Name)]
 public sealed class ArtifactSetProcessTests(InstalledTool tool, ITestOutputHelper output) : ToolTestsWithAFolder(tool)
 {

@@ -3,7 +3,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 
 namespace Coco.InitData.Tool.Tests;
 
-/// <summary>samples/ci/initdata-ci.sh run as the README says (issue 9, point 10).</summary>
+/// <summary>samples/ci/initdata-ci.sh run as the README says.</summary>
 [Collection(ToolCollection.Name)]
 public sealed class CiSampleTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

@@ -3,7 +3,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 
 namespace Coco.InitData.Tool.Tests;
 
-/// <summary>The command line tried with the mistakes a new user makes (issue 9, point 9).</summary>
+/// <summary>The command line tried with the mistakes a new user makes.</summary>
 [Collection(ToolCollection.Name)]
 public sealed class CommandLineMistakeTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

@@ -6,7 +6,7 @@ using Coco.InitData.Transport;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>
-/// Issue 11, points 7 and 8: inspect and verify flag what the guest fails on in documents we did not write
+/// Inspect and verify flag what the guest fails on in documents we did not write
 /// (guest-components v0.21.0 confidential-data-hub/hub/src/config.rs: kbc.name is required), and verify
 /// --expect-digest fails CI when a manifest no longer carries the build's bytes, as after genpolicy (kata 3.32.0
 /// src/tools/genpolicy/src/policy.rs generate_initdata_anno re-encodes the document with its policy.rego).
@@ -102,7 +102,7 @@ public sealed class DocumentChecksToolTests(InstalledTool tool)
         }
     }
 
-    // Issue 11, point 9: trustee v0.21.0 deps/verifier/src/cca/mod.rs compares the expected init data hash (the
+    // Trustee v0.21.0 deps/verifier/src/cca/mod.rs compares the expected init data hash (the
     // unpadded digest) with the 64-byte realm personalisation value; kata 3.32.0 kata-types initdata.rs adjust_digest
     // pads it to 64 bytes, so only sha512 passes.
     [Theory]

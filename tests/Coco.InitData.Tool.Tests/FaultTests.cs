@@ -3,7 +3,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 
 namespace Coco.InitData.Tool.Tests;
 
-/// <summary>Crashes, an unwritable standard output and special files (issue 14, points 3 and 4).</summary>
+/// <summary>Crashes, an unwritable standard output and special files.</summary>
 [Collection(ToolCollection.Name)]
 public sealed class FaultTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

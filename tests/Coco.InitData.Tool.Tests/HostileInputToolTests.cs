@@ -2,7 +2,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 
 namespace Coco.InitData.Tool.Tests;
 
-/// <summary>Issue 14 points 2, 6 and 7 as a user meets them: coded findings, no stack trace, nothing injected that is not initdata.</summary>
+/// <summary>Hostile input as a user meets it: coded findings, no stack trace, nothing injected that is not initdata.</summary>
 [Collection(ToolCollection.Name)]
 public sealed class HostileInputToolTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

@@ -4,7 +4,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>
-/// Issue 13: the installed coco-initdata is a Native AOT executable where the toolchain exists, it writes the same
+/// The installed coco-initdata is a Native AOT executable where the toolchain exists, it writes the same
 /// bytes as the framework-dependent build it carries in managed/, and it hands project commands to that build.
 /// </summary>
 [Collection(ToolCollection.Name)]

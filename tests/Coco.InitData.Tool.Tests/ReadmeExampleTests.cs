@@ -3,7 +3,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 
 namespace Coco.InitData.Tool.Tests;
 
-/// <summary>The README's example output lines are what the commands print (issue 9, point 10).</summary>
+/// <summary>The README's example output lines are what the commands print.</summary>
 [Collection(ToolCollection.Name)]
 public sealed partial class ReadmeExampleTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

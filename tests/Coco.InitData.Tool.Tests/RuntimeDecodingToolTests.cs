@@ -6,7 +6,7 @@ using Coco.InitData.Transport;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>
-/// Issue 11, point 6: decode and digest read an annotation as the Go kata runtime does (kata-containers 3.32.0
+/// Decode and digest read an annotation as the Go kata runtime does (kata-containers 3.32.0
 /// src/runtime/pkg/oci/utils.go: line breaks skipped, every gzip member read; no other white space) and warn where
 /// runtime-rs (src/libs/kata-types/src/initdata.rs: no white space, first member only) or the cloud-api-adaptor
 /// (pkg/initdata with go-toml v2.1.0, which has no BOM handling; BurntSushi/toml v1.6.0 parse.go reads over one) differ.

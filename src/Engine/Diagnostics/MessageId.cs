@@ -105,20 +105,20 @@ internal enum MessageId
     ChainNameConstraintViolated,
     ChainLeafKeyUsageNotForTls,
 
-    // issue 9: declarations read as MSBuild reads them
+    // Declarations read as MSBuild reads them
     DeclaredItemDropped,
     NothingDeclared,
     ToolProjectWithoutPackage,
     ToolOutputPathFailed,
 
-    // issue 10: guest fidelity (webpki oracle, public roots)
+    // Guest fidelity (webpki oracle, public roots)
     ChainNameConstraintMaskNotPrefix,
     ChainLeafLooksSelfSigned,
     ChainEndsInUndeclaredRoot,
     ChainPinnedLeafWithoutIssuer,
     ChainSelfSignedLeafUndeclared,
 
-    // issue 11: registry rules, transport and versions as the upstream code does them
+    // Registry rules, transport and versions as the upstream code does them
     RegistryIpv6NotPullableInGuest,
     RegistryIpv6LocationBreaksPulls,
     RegistryRuleMatchesInside,
@@ -134,7 +134,7 @@ internal enum MessageId
     AnnotationNameUnknownToKata,
     RegistryFeatureNeedsNewerGuest,
 
-    // issue 14: hostile input and faults (manifest limits, shared templates, the artifact set, secrets)
+    // Hostile input and faults (manifest limits, shared templates, the artifact set, secrets)
     ManifestTooDeep,
     ManifestAliasExpansion,
     ManifestRecursiveAlias,
@@ -161,7 +161,7 @@ internal enum MessageId
     CertsCaNotCa,
     CertsCaNotValidNow,
 
-    // issue 9 (9.9, 9.10) and issue 14 (14.3, 14.4): the tool's command line under common mistakes and crashes
+    // The tool's command line under common mistakes and crashes
     ToolStandardOutputFailed,
     ToolUnknownOption,
     ToolUnknownOptionNoMatch,
@@ -174,11 +174,11 @@ internal enum MessageId
     InputFileIsDirectory,
     InputFileNotRegular,
 
-    // issue 12: the build integration (its only message not raised by the engine: MSBuild raises it from the targets)
+    // The build integration (its only message not raised by the engine: MSBuild raises it from the targets)
     HostUnsupported,
     ToolOutputIsDirectory,
 
-    // issue 13: the native coco-initdata hands project commands to its framework-dependent part
+    // The native coco-initdata hands project commands to its framework-dependent part
     ToolDotnetNotFound,
     ToolManagedPartMissing,
     ToolDotnetStartFailed,

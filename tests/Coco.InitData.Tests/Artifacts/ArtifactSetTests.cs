@@ -5,7 +5,7 @@ using Coco.InitData.Diagnostics;
 
 namespace Coco.InitData.Tests.Artifacts;
 
-/// <summary>Issue 14 points 8-10 and issue 9 point 7: the artifact set switches at once, one writer at a time, nothing torn or left behind.</summary>
+/// <summary>The artifact set switches at once, one writer at a time, nothing torn or left behind.</summary>
 public sealed class ArtifactSetTests : IDisposable
 {
     private readonly TempDirectory _dir = new("cid-set");

@@ -14,7 +14,7 @@ public sealed class PublicRootTests
 {
     private const string MozillaFolder = "/usr/share/ca-certificates/mozilla";
 
-    // The three public roots of issue 10 whose rfc822Name SAN was taken for a server's name (CID2048).
+    // The three public roots whose rfc822Name SAN was taken for a server's name (CID2048).
     [SkippableTheory]
     [InlineData("ACCVRAIZ1.crt")]
     [InlineData("Izenpe.com.crt")]

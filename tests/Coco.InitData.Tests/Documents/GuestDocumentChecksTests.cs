@@ -5,7 +5,7 @@ using Coco.InitData.Documents;
 namespace Coco.InitData.Tests.Documents;
 
 /// <summary>
-/// Issue 11, point 7: documents we did not write, checked for what makes the guest fail, as read in
+/// Documents we did not write, checked for what makes the guest fail, as read in
 /// guest-components v0.21.0 (confidential-data-hub/hub/src/config.rs, image-rs/src/config.rs,
 /// image-rs/src/registry/mod.rs validate_and_tidy, image-rs/src/image.rs).
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Coco.InitData.Tests.EndToEnd;
 
-/// <summary>Issue 9 point 7 with the real SDK: publish copies exactly the generated files; clean leaves no file and no empty folder.</summary>
+/// <summary>With the real SDK: publish copies exactly the generated files; clean leaves no file and no empty folder.</summary>
 [Collection(nameof(BuildCollection))]
 public sealed class CleanAndPublishTests
 {

@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace Coco.InitData.Tests.Fuzz;
 
 /// <summary>
-/// Issue 14's fuzz targets: mutated inputs for every reader of untrusted bytes (TOML document, annotation value, YAML
+/// Fuzz targets: mutated inputs for every reader of untrusted bytes (TOML document, annotation value, YAML
 /// manifest, certificate file, the secret detector) and kills at random steps of an artifact write. A crash is any
 /// exception out of a reader (a stack overflow ends the test process, which fails the run); a hang is an input that
 /// takes longer than <see cref="HangLimit"/>. Short bounded mode by default (CI); a longer run by hand:

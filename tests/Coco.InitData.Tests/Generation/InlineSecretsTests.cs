@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Coco.InitData.Tests.Generation;
 
 /// <summary>
-/// Issue 14 points 11 and 12: the detector in both directions. The secrets follow the formats and sample strings of
+/// The detector in both directions. The secrets follow the formats and sample strings of
 /// gitleaks v8 (cmd/generate/config/rules/*.go generates its true positives from the same shapes with random text);
 /// the ordinary values are what initdata really holds.
 /// </summary>

@@ -102,7 +102,7 @@ public sealed class RealRegistryPullTests : IClassFixture<RegistryEnvironment>
         Assert.Contains("HTTP response to HTTPS client", nodeNoInsecure.Output, StringComparison.Ordinal);
     }
 
-    // Upstream facts (issue 11, point 1): containerd v1.6.20 (Debian 1.6.20~ds1) remotes/docker/config/hosts.go reads
+    // Upstream facts: containerd v1.6.20 (Debian 1.6.20~ds1) remotes/docker/config/hosts.go reads
     // hosts.toml with go-toml v1.9.5, which refuses `[host."https://[::1]:port"]` ("table key cannot contain ']'"),
     // logs "failed to decode hosts.toml" and pulls with defaults: ca.crt is never used. Proven here with the real
     // binaries, on a registry that listens on [::1] only.

@@ -5,7 +5,7 @@ using Coco.InitData.Specification;
 namespace Coco.InitData.Tests.Registries;
 
 /// <summary>
-/// Issue 11, point 4: guest-components image-rs/src/config.rs at v0.13.0 has no ImageConfig.registry_config (only
+/// guest-components image-rs/src/config.rs at v0.13.0 has no ImageConfig.registry_config (only
 /// registry_configuration_uri; serde drops the unknown [image.registry_config] table) and image_pull_proxy is an
 /// Option&lt;String&gt;; at v0.14.0 registry_config exists and image_pull_proxy is the ProxyConfig table.
 /// </summary>

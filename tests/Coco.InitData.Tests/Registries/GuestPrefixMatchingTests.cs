@@ -4,7 +4,7 @@ using Coco.InitData.Registries;
 namespace Coco.InitData.Tests.Registries;
 
 /// <summary>
-/// Issue 11, point 3: the guest's rule selection as image-rs does it (guest-components v0.21.0,
+/// The guest's rule selection as image-rs does it (guest-components v0.21.0,
 /// image-rs/src/registry/mod.rs: match_reference_prefix uses `reference.find(prefix)`, then the boundary
 /// character ':' '/' '@' or the end; handle_registry_tasks keeps `max_by_key(matched_len)` where matched_len is
 /// where the match ends, and max_by_key returns the last of equal maxima).

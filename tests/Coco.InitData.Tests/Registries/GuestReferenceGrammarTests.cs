@@ -3,7 +3,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Tests.Registries;
 
 /// <summary>
-/// Issue 11, point 2. image-rs (guest-components v0.21.0, image-rs/src/registry/mod.rs) takes every image reference
+/// image-rs (guest-components v0.21.0, image-rs/src/registry/mod.rs) takes every image reference
 /// as an oci_client::Reference, parsed by oci-spec 0.9.0 src/distribution/reference.rs, whose REFERENCE_REGEXP
 /// allows a host that is a domain name or IPv4 address with an optional port, never "[ipv6]":
 /// "[fd00::5]:5000/x:1" is an invalid reference before any rule applies. A mirror or Location is joined with the

@@ -5,7 +5,7 @@ using Coco.InitData.Transport;
 namespace Coco.InitData.Tests.Transport;
 
 /// <summary>
-/// Issue 11, point 5: the name the node's kata runtime reads, by version. kata-containers
+/// The name the node's kata runtime reads, by version. kata-containers
 /// src/runtime/virtcontainers/pkg/annotations/annotations.go: Initdata is "runtime.cc_init_data" in 3.8.0 and
 /// 3.19.0, "hypervisor.cc_init_data" in 3.20.0; src/libs/kata-types/src/annotations (runtime-rs) has
 /// "hypervisor.cc_init_data" in 3.19.0. 3.32.0 src/runtime/pkg/oci/utils.go addAnnotations refuses a hypervisor

@@ -5,7 +5,7 @@ using Coco.InitData.Transport;
 namespace Coco.InitData.Tests.Transport;
 
 /// <summary>
-/// Issue 11, point 6: the annotation is decoded by the kata runtime on the node, not by the guest. The result
+/// The annotation is decoded by the kata runtime on the node, not by the guest. The result
 /// follows the Go runtime (kata-containers 3.32.0 src/runtime/pkg/oci/utils.go), checked value by value against
 /// the same Go standard library calls (scripts/kata_go_decode.go); where runtime-rs (3.32.0
 /// src/libs/kata-types/src/initdata.rs decode_raw_initdata: base64 0.13 decode_config(STANDARD), which has no
