@@ -39,14 +39,30 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     /// <summary><c>InitDataManifest</c> items: Kubernetes manifests written again under <c>k8s/</c> with the annotation injected.</summary>
     public ITaskItem[] Manifests { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>
-    /// The settings, one item per row of the engine's setting catalog, <c>Name=Value</c>
-    /// (<c>InitDataKbsUrl=$([MSBuild]::Escape('$(InitDataKbsUrl)'))</c> in the targets' call: the value escaped, so a
-    /// ';' in it stays in its item). The value is everything after the first '='. An item that is not <c>Name=Value</c>
-    /// (CID1033), names no setting (CID1034) or names one a second time (CID1035) fails the task: only a call written
-    /// by hand has one.
-    /// </summary>
-    public ITaskItem[] Settings { get; set; } = Array.Empty<ITaskItem>();
+    // The settings: one parameter per row of the engine's SettingCatalog, named as its MSBuild property, passed by the
+    // targets as Name="$(Name)" (generated from the catalog; SettingParametersTests keeps the two equal). MSBuild itself
+    // reports a parameter the task does not have or one given twice. An empty value is "not set".
+#pragma warning disable CS1591 // Each is described by its catalog row (SettingCatalog), printed in the reference.
+    public string? InitDataAlgorithm { get; set; }
+    public string? InitDataKbsUrl { get; set; }
+    public string? InitDataKbcName { get; set; }
+    public string? InitDataKbsCertificate { get; set; }
+    public string? InitDataPolicyFile { get; set; }
+    public string? InitDataRegistryCredentialsUri { get; set; }
+    public string? InitDataImageSecurityPolicyUri { get; set; }
+    public string? InitDataSigstoreConfigUri { get; set; }
+    public string? InitDataHttpsProxy { get; set; }
+    public string? InitDataHttpProxy { get; set; }
+    public string? InitDataNoProxy { get; set; }
+    public string? InitDataUnqualifiedSearchRegistries { get; set; }
+    public string? InitDataAnnotationName { get; set; }
+    public string? InitDataCertificateExpiryWarningDays { get; set; }
+    public string? InitDataCertificateLifetimeWarningPercent { get; set; }
+    public string? InitDataValidationTime { get; set; }
+    public string? InitDataTlsProfiles { get; set; }
+    public string? InitDataGuestComponentsVersion { get; set; }
+    public string? InitDataKustomizeLabelSelector { get; set; }
+#pragma warning restore CS1591
 
     /// <summary>
     /// The stamp to write last (<c>$(_InitDataStamp)</c>: <c>obj/&lt;project&gt;.initdata.&lt;hash&gt;.stamp</c>, the hash of
@@ -86,18 +102,7 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     {
         try
         {
-            var settingFindings = new DiagnosticBag();
-            var settings = SettingValues(settingFindings);
-            if (settingFindings.HasErrors)
-            {
-                // A broken call, not a declaration: generating without the setting would silently leave it out.
-                foreach (var diagnostic in settingFindings.Items)
-                {
-                    DiagnosticLogger.Log(Log, diagnostic);
-                }
-
-                return false;
-            }
+            var settings = SettingValues();
 
             // Locations come from evaluating the project again (about 0.2 s): only when a finding points into a project
             // file (a certificate's finding already has its file and line), or an item written as a glob may have been
@@ -189,31 +194,9 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
         [DeclarationReader.ManifestItem] = Manifests,
     };
 
-    // Property names as MSBuild compares them (ignoring case). A malformed item or an unknown name is reported without
-    // a location: MSBuild then names the task's call, which is what is wrong.
-    private Dictionary<string, string?> SettingValues(DiagnosticBag findings)
-    {
-        var items = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var names = string.Join(", ", SettingCatalog.All.Select(s => s.Property));
-        foreach (var setting in Settings)
-        {
-            var separator = setting.ItemSpec.IndexOf('=', StringComparison.Ordinal);
-            var name = separator > 0 ? setting.ItemSpec[..separator] : null;
-            if (name is null)
-            {
-                findings.Error(MessageId.SettingItemMalformed, SourceLocation.None, setting.ItemSpec, names);
-            }
-            else if (!SettingCatalog.All.Any(s => s.Property.Equals(name, StringComparison.OrdinalIgnoreCase)))
-            {
-                findings.Error(MessageId.SettingItemUnknown, SourceLocation.None, setting.ItemSpec, name, names);
-            }
-            else if (!items.TryAdd(name, setting.ItemSpec))
-            {
-                // Two values for one setting: which one the author meant is a guess.
-                findings.Error(MessageId.SettingItemRepeated, SourceLocation.None, setting.ItemSpec, name, items[name]);
-            }
-        }
-
-        return items.ToDictionary(i => i.Key, i => (string?)i.Value[(i.Value.IndexOf('=', StringComparison.Ordinal) + 1)..], StringComparer.OrdinalIgnoreCase);
-    }
+    // Read by name from the catalog, so the catalog row and the parameter above are all a setting needs here.
+    internal Dictionary<string, string?> SettingValues() => SettingCatalog.All.ToDictionary(
+        s => s.Property,
+        s => (string?)typeof(GenerateInitData).GetProperty(s.Property)!.GetValue(this),
+        StringComparer.OrdinalIgnoreCase);
 }

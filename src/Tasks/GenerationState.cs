@@ -8,43 +8,32 @@ namespace Coco.InitData.Tasks;
 /// What the next build compares with, in the project's intermediate folder, all named
 /// <c>&lt;project&gt;.initdata.*</c> (the targets' <c>$(_InitDataFilePrefix)</c>):
 /// <list type="bullet">
-/// <item>the stamp, named by the targets' hash of every setting (<c>&lt;project&gt;.initdata.&lt;hash&gt;.stamp</c>): one of
-/// the generation target's outputs, so a change of settings is a missing output. It holds the digest, which the
-/// GenerateInitData target reads when the generation was skipped (the files written are the set's own list, in the
-/// output folder);</item>
+/// <item>the stamp (<c>&lt;project&gt;.initdata.stamp</c>), the generation target's output, touched after a successful
+/// generation; its inputs include <c>&lt;project&gt;.initdata.inputs.cache</c>, the hash of every setting and item, which
+/// the targets rewrite only when it changes (MSBuild's <c>CoreCompileInputs.cache</c> pattern);</item>
 /// <item><c>&lt;project&gt;.initdata.none</c>, an empty marker while the last generation wrote nothing (nothing declared):
-/// the build hook's condition looks for it, so such a project runs no InitData target at all;</item>
+/// the build hook's condition looks for it, so such a project runs no InitData target at all. Not in FileWrites: a
+/// build that runs no target lists nothing, and IncrementalClean would then delete it;</item>
 /// <item><c>&lt;project&gt;.initdata.folder</c>, the output folder of the last generation: when it moves, the set left in
-/// the old folder is removed.</item>
+/// the old folder is removed (only below the project: obj/ may come from a cache).</item>
 /// </list>
-/// Written by the task after a successful generation only, the stamp last: a failed or interrupted run leaves no stamp
-/// for its settings, and the next build generates again. Nothing is imported at evaluation and nothing is listed in
-/// <c>FileWrites</c>: an evaluation-time import costs every build of the project, and <c>FileWrites</c> that only a
-/// generating build lists are deleted by the next build's <c>IncrementalClean</c>.
+/// Written by the task after a successful generation only, the stamp last: a failed or interrupted run leaves the stamp
+/// older than its inputs, and the next build generates again.
 /// </summary>
 internal static class GenerationState
 {
-    /// <summary>What a stamp's name ends with.</summary>
-    public const string StampExtension = ".stamp";
-
     /// <summary>The marker's name after the project's prefix.</summary>
     public const string NothingWrittenMarker = "none";
 
     /// <summary>The name, after the project's prefix, of the record of the output folder the last generation wrote to.</summary>
     public const string OutputFolderRecord = "folder";
 
-    // What every file of a project's state starts with after the project's name; the hash never holds it.
+    // What every file of a project's state starts with after the project's name.
     private const string PrefixEnd = ".initdata.";
 
     /// <summary>
-    /// The stamp's content: the digest, UTF-8 without BOM and without a line end (the targets read it whole into
-    /// <c>$(InitDataDigest)</c>); empty when nothing was written.
-    /// </summary>
-    public static byte[] Render(string? digest) => Encoding.UTF8.GetBytes(digest ?? string.Empty);
-
-    /// <summary>
     /// Records a successful generation: the "nothing written" marker set or removed, the set of an earlier output folder
-    /// removed, the stamp written last, and the project's stamps of earlier settings removed. False after reporting a
+    /// removed, the warnings kept, and the stamp written last (empty: its date is what counts). False after reporting a
     /// failure (the artifacts are written already). Every file is written by a temporary file and a rename, and an
     /// entry that is a link or not a regular file is refused (CID3073/CID3074), never written through.
     /// </summary>
@@ -83,36 +72,7 @@ internal static class GenerationState
 
         LeaveEarlierFolder(prefix, outputFolder, projectDirectory);
 
-        if (!RecordedWarnings.Write(stamp, findings, diagnostics) || !ArtifactWriter.WriteFile(stamp, Render(digest), diagnostics))
-        {
-            return false;
-        }
-
-        RemoveEarlierStamps(prefix, stamp);
-        return true;
-    }
-
-    // Every other stamp of the project is of settings it no longer has. Best effort: one left behind only costs its few
-    // bytes (dotnet clean takes the stamps).
-    private static void RemoveEarlierStamps(string prefix, string currentStamp)
-    {
-        try
-        {
-            var folder = Path.GetDirectoryName(currentStamp)!;
-            var namePrefix = Path.GetFileName(prefix);
-            foreach (var stamp in Directory.EnumerateFiles(folder, namePrefix + "*" + StampExtension))
-            {
-                if (!string.Equals(stamp, currentStamp, StringComparison.Ordinal))
-                {
-                    ArtifactWriter.TryDelete(stamp);
-                    ArtifactWriter.TryDelete(RecordedWarnings.PathFor(stamp));
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Kept: the current stamp is written, which is all the next build needs.
-        }
+        return RecordedWarnings.Write(stamp, findings, diagnostics) && ArtifactWriter.WriteFile(stamp, Array.Empty<byte>(), diagnostics);
     }
 
     // InitDataOutputPath moved since the last generation: the set in the folder it left goes (ArtifactWriter.RemoveSet:

@@ -192,11 +192,6 @@ internal enum MessageId
     ToolTemplateDigestMismatchGenpolicy,
     ToolServerChainNeedsHost,
 
-    // the task's Settings parameter in a call written by hand (the targets' own call is always well formed)
-    SettingItemMalformed,
-    SettingItemUnknown,
-    SettingItemRepeated,
-
     // The output folder's entries that are never written through, replaced or read
     OutputThroughLink,
     OutputNotRegularFile,

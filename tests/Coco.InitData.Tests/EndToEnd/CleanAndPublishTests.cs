@@ -36,6 +36,8 @@ public sealed class CleanAndPublishTests
 
         Assert.True(clean.ExitCode == 0, clean.Output);
         Assert.False(Directory.Exists(project.OutputPath), string.Join("\n", Directory.Exists(project.OutputPath) ? Directory.EnumerateFileSystemEntries(project.OutputPath, "*", SearchOption.AllDirectories) : Array.Empty<string>()));
+        // The obj/ state: the SDK's Clean takes the FileWrites (inputs cache, stamp), ours the rest.
+        Assert.Empty(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "*.initdata.*", SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -68,15 +68,14 @@ public sealed class SpecialInputFileTests
             ProjectFile = projectFile,
             OutputPath = Path.Combine(directory, "out"),
         };
-        var kbs = ("InitDataKbsUrl", "https://kbs.example.internal:8080");
-        task.Settings = TaskSettings.Of(kbs);
+        task.InitDataKbsUrl = "https://kbs.example.internal:8080";
         switch (input)
         {
             case "policy":
-                task.Settings = TaskSettings.Of(kbs, ("InitDataPolicyFile", path));
+                task.InitDataPolicyFile = path;
                 break;
             case "kbs":
-                task.Settings = TaskSettings.Of(kbs, ("InitDataKbsCertificate", path));
+                task.InitDataKbsCertificate = path;
                 break;
             default:
                 task.Certificates = new Microsoft.Build.Framework.ITaskItem[] { new EvaluatedItem(path, projectFile) };

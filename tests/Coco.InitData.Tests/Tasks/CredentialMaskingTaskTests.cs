@@ -34,7 +34,7 @@ public sealed class CredentialMaskingTaskTests
             BuildEngine = engine, ProjectFile = projectFile, OutputPath = Path.Combine(dir.Path, "out"),
             Registries = kind == "registry" ? new ITaskItem[] { item } : Array.Empty<ITaskItem>(),
             RegistryMirrors = kind == "mirror" ? new ITaskItem[] { item } : Array.Empty<ITaskItem>(),
-            Settings = TaskSettings.Of(("InitDataKbcName", "offline_fs_kbc")),
+            InitDataKbcName = "offline_fs_kbc",
         };
 
         Assert.False(task.Execute());
@@ -54,7 +54,7 @@ public sealed class CredentialMaskingTaskTests
         var task = new GenerateInitData
         {
             BuildEngine = engine, ProjectFile = projectFile, OutputPath = Path.Combine(dir.Path, "out"),
-            Settings = TaskSettings.Of(("InitDataKbcName", "offline_fs_kbc"), ("InitDataAnnotationName", "bob:" + Password + "@example.com/cc_init_data")),
+            InitDataKbcName = "offline_fs_kbc", InitDataAnnotationName = "bob:" + Password + "@example.com/cc_init_data",
         };
 
         Assert.False(task.Execute());

@@ -29,7 +29,7 @@ public sealed class GenerateInitDataTaskTests
         dir.Write("certs/ca.pem", TestPki.Root().Pem);
         var engine = new FakeBuildEngine();
         var task = NewTask(engine, dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")), Item("https://bad.example", projectFile));
-        task.Settings = TaskSettings.Of(Kbs, ("InitDataAlgorithm", "sha-256"));
+        task.InitDataAlgorithm = "sha-256";
 
         Assert.False(task.Execute());
 
@@ -68,7 +68,7 @@ public sealed class GenerateInitDataTaskTests
         var pem = dir.Write("certs/ca.pem", TestPki.Root().Pem);
         var engine = new FakeBuildEngine();
         var task = NewTask(engine, dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")));
-        task.Settings = TaskSettings.Of(Kbs, ("InitDataValidationTime", "2026-06-01T00:00:00Z"));
+        task.InitDataValidationTime = "2026-06-01T00:00:00Z";
 
         Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
 
@@ -90,7 +90,7 @@ public sealed class GenerateInitDataTaskTests
         dir.Write("shared/certs/ca.pem", TestPki.Root("Props CA").Pem);
         var engine = new FakeBuildEngine();
         var task = NewTask(engine, Path.Combine(dir.Path, "app"), projectFile, Item("registry.example.internal:5000", imported, ("CertificateAuthority", "certs/ca.pem")));
-        task.Settings = TaskSettings.Of(Kbs, ("InitDataValidationTime", "2026-06-01T00:00:00Z"));
+        task.InitDataValidationTime = "2026-06-01T00:00:00Z";
 
         Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
         Assert.Equal(Path.Combine(dir.Path, "app", "certs", "ca.pem"), Assert.Single(task.InputFiles).ItemSpec);
@@ -103,11 +103,11 @@ public sealed class GenerateInitDataTaskTests
         var projectFile = dir.Write("app.csproj", Project);
         dir.Write("certs/ca.pem", TestPki.Root().Pem);
         var generation = NewTask(new FakeBuildEngine(), dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")));
-        generation.Settings = TaskSettings.Of(Kbs, ("InitDataValidationTime", "2026-06-01T00:00:00Z"));
+        generation.InitDataValidationTime = "2026-06-01T00:00:00Z";
         Assert.True(generation.Execute());
         var engine = new FakeBuildEngine();
         var task = NewTask(engine, dir.Path, dir.Write("empty.csproj", "<Project />\n"));
-        task.Settings = TaskSettings.Of();
+        task.InitDataKbsUrl = null;
 
         Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
 
@@ -119,49 +119,14 @@ public sealed class GenerateInitDataTaskTests
         Assert.All(generation.GeneratedFiles, f => Assert.False(File.Exists(f.ItemSpec), f.ItemSpec));
     }
 
-    [Theory]
-    [InlineData("InitDataValidationTime", "CID1033", "is not Name=Value")]
-    [InlineData("=2026-06-01T00:00:00Z", "CID1033", "is not Name=Value")]
-    [InlineData("InitDataValidatonTime=2026-06-01T00:00:00Z", "CID1034", "'InitDataValidatonTime' is not an InitData setting")]
-    [InlineData("initdatakbsurl=http://other.example.internal:8080", "CID1035", "but initdatakbsurl was set already by 'InitDataKbsUrl=http://kbs.example.internal:8080'")]
-    public void A_settings_item_that_is_malformed_unknown_or_repeated_fails_the_task_at_its_call_and_nothing_is_written(string item, string code, string says)
-    {
-        using var dir = new TempDirectory();
-        var projectFile = dir.Write("app.csproj", Project);
-        dir.Write("certs/ca.pem", TestPki.Root().Pem);
-        var engine = new FakeBuildEngine();
-        var task = NewTask(engine, dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")));
-        task.Settings = TaskSettings.Of(Kbs).Append(new TaskItem(item)).ToArray();
-
-        Assert.False(task.Execute());
-
-        var error = Assert.Single(engine.Errors);
-        Assert.Equal(code, error.Code);
-        Assert.Contains($"Settings item '{item}'", error.Message, StringComparison.Ordinal);
-        Assert.Contains(says, error.Message, StringComparison.Ordinal);
-        Assert.Contains("Settings takes one Name=Value item per setting", error.Message, StringComparison.Ordinal);
-        if (code != "CID1035")
-        {
-            // What the names may be, where the name is what is wrong.
-            Assert.Contains("the name one of InitDataAlgorithm, InitDataKbsUrl,", error.Message, StringComparison.Ordinal);
-        }
-        // No location of its own: MSBuild names the task's call, which is what is wrong.
-        Assert.Equal(engine.ProjectFileOfTaskNode, error.File);
-        Assert.False(task.Generated);
-        Assert.Empty(task.GeneratedFiles);
-        Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")));
-    }
-
     private static GenerateInitData NewTask(FakeBuildEngine engine, string directory, string projectFile, params ITaskItem[] registries) => new()
     {
         BuildEngine = engine,
         ProjectFile = projectFile,
         OutputPath = Path.Combine(directory, "out"),
         Registries = registries,
-        Settings = TaskSettings.Of(Kbs),
+        InitDataKbsUrl = "http://kbs.example.internal:8080",
     };
-
-    private static (string, string) Kbs => ("InitDataKbsUrl", "http://kbs.example.internal:8080");
 
     private static EvaluatedItem Item(string spec, string definingProject, params (string Name, string Value)[] metadata) =>
         new(spec, definingProject, metadata);

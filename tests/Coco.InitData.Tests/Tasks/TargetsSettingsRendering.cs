@@ -1,0 +1,70 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Coco.InitData.Settings;
+
+namespace Coco.InitData.Tests.Tasks;
+
+/// <summary>
+/// The parts of Coco.InitData.targets that list every setting, rendered from the engine's <see cref="SettingCatalog"/>:
+/// the defaults, the text hashed into the inputs cache, the task call's parameters and the "declares nothing" condition
+/// of the build hook. Each sits between a <c>settings:NAME</c> comment and <c>settings:end</c> (the condition is an
+/// attribute, found by its shape). <see cref="SettingsWiringTests"/> checks the file equals its rendering and rewrites it
+/// with <c>COCO_UPDATE_GENERATED=1</c>.
+/// </summary>
+internal static partial class TargetsSettingsRendering
+{
+    /// <summary>The targets file with every generated part rendered from the catalog.</summary>
+    public static string Render(string targets)
+    {
+        var newline = targets.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var text = targets.Replace("\r\n", "\n", StringComparison.Ordinal);
+        text = ReplaceRegion(text, "defaults", _ => Defaults());
+        text = ReplaceRegion(text, "hashed", _ => "      <_InitDataSettings>" + string.Join("|", SettingCatalog.All.Select(s => $"$({s.Property})")) + "</_InitDataSettings>\n");
+        text = ReplaceRegion(text, "call", Call);
+        var declaring = "'" + string.Concat(SettingCatalog.Declarations.Select(s => $"$({s.Property})")) + "' != ''";
+        text = DeclaringCondition().Replace(text, _ => declaring, 1);
+        return text.Replace("\n", newline, StringComparison.Ordinal);
+    }
+
+    private static string Defaults()
+    {
+        var text = new StringBuilder("  <PropertyGroup>\n");
+        foreach (var setting in SettingCatalog.All.Where(s => s.Default is not null))
+        {
+            text.Append($"    <{setting.Property} Condition=\"'$({setting.Property})' == ''\">{setting.Default}</{setting.Property}>\n");
+        }
+
+        return text.Append("  </PropertyGroup>\n").ToString();
+    }
+
+    // The task's own parameters stay as written; one Name="$(Name)" line per setting follows them.
+    private static string Call(string region)
+    {
+        var lines = region.TrimEnd('\n').Split('\n').Where(l => !SettingParameter().IsMatch(l)).ToList();
+        lines[^1] = lines[^1].TrimEnd('>');
+        var indent = new string(' ', lines[^1].Length - lines[^1].TrimStart().Length);
+        lines.AddRange(SettingCatalog.All.Select(s => $"{indent}{s.Property}=\"$({s.Property})\""));
+        lines[^1] += ">";
+        return string.Join("\n", lines) + "\n";
+    }
+
+    private static string ReplaceRegion(string text, string name, Func<string, string> render)
+    {
+        var start = Regex.Match(text, $@"<!-- settings:{name}\b[^>]*-->\n");
+        if (!start.Success)
+        {
+            throw new InvalidOperationException($"Coco.InitData.targets has no 'settings:{name}' region");
+        }
+
+        var bodyStart = start.Index + start.Length;
+        var end = text.IndexOf("<!-- settings:end -->", bodyStart, StringComparison.Ordinal);
+        var bodyEnd = text.LastIndexOf('\n', end) + 1;
+        return text[..bodyStart] + render(text[bodyStart..bodyEnd]) + text[bodyEnd..];
+    }
+
+    [GeneratedRegex("""^\s*(InitData\w+)="\$\(\1\)">?$""")]
+    private static partial Regex SettingParameter();
+
+    [GeneratedRegex(@"'(\$\(InitData\w+\))+' != ''")]
+    private static partial Regex DeclaringCondition();
+}
