@@ -107,6 +107,8 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
             // Locations come from evaluating the project again (about 0.2 s): only when a finding points into a project
             // file (a certificate's finding already has its file and line), or an item written as a glob may have been
             // dropped. Generation is deterministic, so preparing again from located declarations finds the same things.
+            // Kept over an XML look-up of DefiningProjectFullPath: only the evaluation knows which of several
+            // definitions (conditions, imports, Update, Remove) made the item, and which globbed items it dropped.
             var declarationFiles = new HashSet<string>(DefiningFiles(), StringComparer.Ordinal) { ProjectFile, Path.GetFullPath(ProjectFile) };
             var prepared = GlobScan.MayHaveDroppedItems(ProjectFile, declarationFiles) ? null : InitDataPipeline.Prepare(Request(settings, locate: false));
             if (prepared is null || prepared.Diagnostics.Any(d => declarationFiles.Contains(d.Location.File)))

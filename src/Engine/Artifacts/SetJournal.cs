@@ -32,7 +32,7 @@ internal static partial class SetJournal
         var removed = 0;
         foreach (var file in RealFiles(root, ownsFolder))
         {
-            if (TemporaryName().IsMatch(Path.GetFileName(file)) && ArtifactWriter.TryDelete(file))
+            if (OwnTemporary().IsMatch(Path.GetFileName(file)) && ArtifactWriter.TryDelete(file))
             {
                 removed++;
             }
@@ -226,10 +226,7 @@ internal static partial class SetJournal
         }
     }
 
-    // NAME.<32 hex>.tmp (this version) or NAME.<8 hex>.tmp (earlier versions): only the writer's own temporary files.
-    [GeneratedRegex(@"\.([0-9a-f]{32}|[0-9a-f]{8})\.tmp$", RegexOptions.CultureInvariant)]
-    private static partial Regex TemporaryName();
-
+    // NAME.<32 hex>.tmp: only the writer's own temporary files.
     [GeneratedRegex(@"\.[0-9a-f]{32}\.tmp$", RegexOptions.CultureInvariant)]
     private static partial Regex OwnTemporary();
 }

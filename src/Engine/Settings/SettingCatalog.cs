@@ -4,10 +4,12 @@ using Coco.InitData.Transport;
 namespace Coco.InitData.Settings;
 
 /// <summary>
-/// Every InitData setting, once. The targets pass each to the task as one <c>Name=Value</c> item of its call, set its
-/// default, and hash it for incrementality; the task hands the items to <see cref="Specification.DeclarationReader"/>;
-/// the tool makes an option of each, with this help; messages name it as the user wrote it. Adding a setting is a row
-/// here and a line in Coco.InitData.targets (<c>DeclarationWiringTests</c> checks both, and the README's table).
+/// Every InitData setting, once: its property, tool option, default and help. The targets' defaults, the text they hash
+/// for incrementality, the task call and the "declares nothing" condition are rendered from these rows
+/// (<c>DeclarationWiringTests</c>; <c>COCO_UPDATE_GENERATED=1</c> rewrites them), as is the docs' reference table; the task
+/// reads each by its property name, the tool makes an option of each. Adding a setting: a row here (and in
+/// <see cref="All"/>, and <see cref="Declarations"/> when it puts something into the document), a parameter of the same
+/// name on the GenerateInitData task, the regenerated files, and the feature that reads it (ResolvedSettings).
 /// </summary>
 internal static class SettingCatalog
 {

@@ -271,15 +271,15 @@ public sealed class ArtifactSetTests : IDisposable
     public void Adding_files_removes_stale_temporary_files_only_at_the_top_of_the_users_folder()
     {
         var folder = Path.Combine(_dir.Path, "users");
-        var nested = Path.Combine(folder, "project", "cache.0123abcd.tmp");
+        var nested = Path.Combine(folder, "project", "cache.0123456789abcdef0123456789abcdef.tmp");
         Directory.CreateDirectory(Path.GetDirectoryName(nested)!);
         File.WriteAllText(nested, "someone else's");
-        File.WriteAllText(Path.Combine(folder, "app.yaml.0123abcd.tmp"), "a killed annotate");
+        File.WriteAllText(Path.Combine(folder, "app.yaml.0123456789abcdef0123456789abcdef.tmp"), "a killed annotate");
 
         ArtifactWriter.Write(folder, new[] { new ArtifactFile("app.yaml", Encoding.UTF8.GetBytes("a")) }, new DiagnosticBag(), ownsFolder: false);
 
         Assert.True(File.Exists(nested));
-        Assert.False(File.Exists(Path.Combine(folder, "app.yaml.0123abcd.tmp")));
+        Assert.False(File.Exists(Path.Combine(folder, "app.yaml.0123456789abcdef0123456789abcdef.tmp")));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class CleanAndPublishTests
             """, "<InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl><InitDataValidationTime>2026-06-01T00:00:00Z</InitDataValidationTime>");
         var build = project.Build();
         Assert.True(build.ExitCode == 0, build.Output);
-        File.WriteAllText(Path.Combine(project.OutputPath, "initdata.toml.0badc0de.tmp"), "a killed run's leftover");
+        File.WriteAllText(Path.Combine(project.OutputPath, "initdata.toml.0badc0de0badc0de0badc0de0badc0de.tmp"), "a killed run's leftover");
 
         var publish = project.Run("publish", project.ProjectPath, "-tl:off", "-nologo", "-o", Path.Combine(project.Directory, "pub"));
 
