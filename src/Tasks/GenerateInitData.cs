@@ -65,11 +65,11 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
 #pragma warning restore CS1591
 
     /// <summary>
-    /// The stamp to write last (<c>$(_InitDataStamp)</c>: <c>obj/&lt;project&gt;.initdata.&lt;hash&gt;.stamp</c>, the hash of
-    /// every InitData setting and item), holding the digest: the generation target's outputs name it. Nothing is
-    /// recorded when it is empty (only a call written by hand has none).
+    /// What this project's InitData files in obj/ start with (<c>$(_InitDataFilePrefix)</c>: <c>obj/&lt;project&gt;.initdata.</c>):
+    /// the set's list, lock and journal, the stamp written last (the generation target's output) and the "declares
+    /// nothing" marker. Empty (a call written by hand) keeps the list in the output folder and records nothing.
     /// </summary>
-    public string StampFile { get; set; } = string.Empty;
+    public string StateFilePrefix { get; set; } = string.Empty;
 
     /// <summary>The document's digest, lowercase hex, prefixed by the algorithm (<c>sha256:5fbb...</c>).</summary>
     [Output]
@@ -116,6 +116,11 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
                 prepared = InitDataPipeline.Prepare(Request(settings, locate: true));
             }
 
+            if (Bookkeeping() is { } books && !prepared.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+            {
+                GenerationState.LeaveEarlierFolder(books, OutputPath, ProjectDirectory);
+            }
+
             Report(prepared.Write());
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -145,6 +150,7 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
             Specification = DeclarationReader.Read(declarations),
             Manifests = DeclarationReader.Manifests(declarations),
             OutputPath = OutputPath,
+            Bookkeeping = Bookkeeping(),
             DeclaredIn = new SourceLocation(ProjectFile),
             EarlierFindings = dropped.Items,
         };
@@ -153,7 +159,6 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     private void Report(GenerationOutcome outcome)
     {
         InputFiles = outcome.FilesRead.Select(ItemSpecs.ForFile).ToArray();
-        var outputRoot = Path.GetFullPath(OutputPath);
         var written = outcome.WrittenFiles ?? Array.Empty<string>();
         GeneratedFiles = written.Select(ItemSpecs.ForFile).ToArray();
 
@@ -166,11 +171,10 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
 
         var findings = new DiagnosticBag();
         findings.AddRange(outcome.Diagnostics);
-        if (!findings.HasErrors && StampFile.Length > 0)
+        if (!findings.HasErrors && StateFilePrefix.Length > 0)
         {
-            // Last, after the artifacts: what the next build compares with. Relative to the project, as MSBuild means it.
-            var stamp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, StampFile);
-            GenerationState.Write(stamp, outcome.Digest, outputRoot, Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!, findings.Items.ToList(), findings);
+            // Last, after the artifacts: what the next build compares with.
+            GenerationState.Write(StatePrefix(), outcome.Digest, findings.Items.ToList(), findings);
         }
 
         foreach (var diagnostic in findings.Items)
@@ -180,6 +184,13 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
 
         Generated = !findings.HasErrors;
     }
+
+    private string ProjectDirectory => Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
+
+    // Relative to the project, as MSBuild means it.
+    private string StatePrefix() => Path.Combine(ProjectDirectory, StateFilePrefix);
+
+    private SetBookkeeping? Bookkeeping() => StateFilePrefix.Length > 0 ? SetBookkeeping.WithPrefix(StatePrefix()) : null;
 
     private IEnumerable<string> DefiningFiles() =>
         new[] { Registries, RegistryMirrors, Certificates, Manifests }.SelectMany(items => items).Select(i => i.GetMetadata("DefiningProjectFullPath")).Distinct(StringComparer.Ordinal);

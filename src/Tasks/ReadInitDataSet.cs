@@ -21,6 +21,10 @@ public sealed class ReadInitDataSet : Microsoft.Build.Utilities.Task
     [Required]
     public string OutputPath { get; set; } = string.Empty;
 
+    /// <summary>What this project's InitData files in obj/ start with (<c>$(_InitDataFilePrefix)</c>): the set's list is there.</summary>
+    [Required]
+    public string StateFilePrefix { get; set; } = string.Empty;
+
     /// <summary>The digest algorithm (<c>$(InitDataAlgorithm)</c>).</summary>
     public string Algorithm { get; set; } = string.Empty;
 
@@ -39,7 +43,7 @@ public sealed class ReadInitDataSet : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         var diagnostics = new DiagnosticBag();
-        var files = ArtifactWriter.ListedFiles(OutputPath, diagnostics) ?? Array.Empty<string>();
+        var files = ArtifactWriter.ListedFiles(OutputPath, diagnostics, SetBookkeeping.WithPrefix(StateFilePrefix)) ?? Array.Empty<string>();
         Files = files.Select(ItemSpecs.ForFile).ToArray();
         var document = Path.Combine(Path.GetFullPath(OutputPath), InitDataArtifacts.DocumentFileName);
         if (DigestAlgorithm.FromName(Algorithm) is { } algorithm && files.Contains(document, StringComparer.Ordinal)

@@ -39,14 +39,14 @@ public sealed class ExactOutputsTests
         Assert.True(project.Build().Success);
 
         // What a kill between two renames leaves: the journal, and no list.
-        File.Delete(Path.Combine(project.OutputPath, ArtifactWriter.ListFileName));
-        File.WriteAllText(Path.Combine(project.OutputPath, ArtifactWriter.JournalFileName), "move\tinitdata.toml.0123456789abcdef0123456789abcdef.tmp\tinitdata.toml\nkeep\tinitdata.toml\n");
+        File.Delete(project.ListPath);
+        File.WriteAllText(project.JournalPath, project.RootLine + "move\tinitdata.toml.0123456789abcdef0123456789abcdef.tmp\tinitdata.toml\nkeep\tinitdata.toml\n");
 
         var next = project.Build("Build", "GenerateInitData");
 
         Assert.True(next.Success);
         Assert.Contains("GenerateInitData", next.Log.TasksStarted);
-        Assert.False(File.Exists(Path.Combine(project.OutputPath, ArtifactWriter.JournalFileName)));
+        Assert.False(File.Exists(project.JournalPath));
         Assert.Equal(5, next.Instance.GetItems("InitDataGeneratedFile").Count);
     }
 

@@ -64,7 +64,7 @@ public sealed class GenerationStateTests
         var unrelated = directory.Write("obj/app.initdata.notes.txt", "");
         var diagnostics = new DiagnosticBag();
 
-        var written = GenerationState.Write(stamp, "sha256:ab", Path.Combine(directory.Path, "out"), directory.Path, diagnostics);
+        var written = GenerationState.Write(Path.Combine(directory.Path, "obj", "app.initdata."), "sha256:ab", [], diagnostics);
 
         Assert.True(written);
         Assert.Empty(diagnostics.Items);
@@ -80,7 +80,7 @@ public sealed class GenerationStateTests
         using var directory = new TempDirectory("cid-state");
         var stamp = Path.Combine(directory.Path, "obj", "app.initdata.stamp");
 
-        Assert.True(GenerationState.Write(stamp, null, Path.Combine(directory.Path, "out"), directory.Path, new DiagnosticBag()));
+        Assert.True(GenerationState.Write(Path.Combine(directory.Path, "obj", "app.initdata."), null, [], new DiagnosticBag()));
 
         Assert.True(File.Exists(Path.Combine(directory.Path, "obj", "app.initdata.none")));
         Assert.Equal(0, new FileInfo(stamp).Length);

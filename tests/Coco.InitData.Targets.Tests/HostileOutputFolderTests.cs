@@ -26,10 +26,10 @@ public sealed class HostileOutputFolderTests : IDisposable
         Directory.CreateSymbolicLink(Path.Combine(project.OutputPath, "linked"), victim);
         var relativeVictim = Path.GetRelativePath(project.OutputPath, Path.Combine(victim, "secret.txt")).Replace('\\', '/');
         File.WriteAllText(
-            Path.Combine(project.OutputPath, ArtifactWriter.ListFileName),
-            $"initdata.toml\n{relativeVictim}\n{Path.Combine(victim, "secret.txt")}\nlinked/secret.txt\n");
+            project.ListPath,
+            project.RootLine + $"initdata.toml\n{relativeVictim}\n{Path.Combine(victim, "secret.txt")}\nlinked/secret.txt\n");
         // Older than the stamp: the generation is skipped and the list is what GenerateInitData and publish read.
-        File.SetLastWriteTimeUtc(Path.Combine(project.OutputPath, ArtifactWriter.ListFileName), DateTime.UtcNow.AddMinutes(-5));
+        File.SetLastWriteTimeUtc(project.ListPath, DateTime.UtcNow.AddMinutes(-5));
         File.SetLastWriteTimeUtc(Path.Combine(project.OutputPath, "initdata.toml"), DateTime.UtcNow.AddMinutes(-5));
         var before = FolderSnapshot.Of(victim);
 
@@ -48,7 +48,7 @@ public sealed class HostileOutputFolderTests : IDisposable
 
         // A generating build with the same list prunes nothing outside either.
         Assert.True(project.Build().Success);
-        File.WriteAllText(Path.Combine(project.OutputPath, ArtifactWriter.ListFileName), $"initdata.toml\n{relativeVictim}\nlinked/secret.txt\n");
+        File.WriteAllText(project.ListPath, project.RootLine + $"initdata.toml\n{relativeVictim}\nlinked/secret.txt\n");
         var generating = project.Build();
         Assert.True(generating.Success);
         Assert.Contains("GenerateInitData", generating.Log.TasksStarted);
@@ -62,7 +62,7 @@ public sealed class HostileOutputFolderTests : IDisposable
         using var project = new TargetsProject();
         project.WriteProject(string.Empty);
         Assert.True(project.Build().Success);
-        var list = Path.Combine(project.OutputPath, ArtifactWriter.ListFileName);
+        var list = project.ListPath;
         File.Delete(list);
         HostileEntry.MakeFifo(list);
 

@@ -28,6 +28,9 @@ public sealed class IncrementalBuildTests
         Assert.Equal(new[] { "obj/app.initdata.inputs.cache", "obj/app.initdata.stamp", "obj/app.initdata.stamp.warnings" }, fileWrites);
         Assert.True(File.Exists(Path.Combine(project.Directory, "obj", "app.initdata.stamp")));
         Assert.Matches("^-?[0-9]+_-?[0-9]+$", File.ReadAllText(Path.Combine(project.Directory, "obj", "app.initdata.inputs.cache")).Trim());
+        // The deployable folder holds the artifacts alone: the set's list and lock are the build's state, in obj/.
+        Assert.Empty(Directory.EnumerateFileSystemEntries(project.OutputPath, ".*", SearchOption.AllDirectories));
+        Assert.StartsWith(project.RootLine + "initdata.toml\n", File.ReadAllText(project.ListPath), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -226,7 +229,7 @@ public sealed class IncrementalBuildTests
         switch (missing)
         {
             case "stamp": File.Delete(stamp); break;
-            case "list": File.Delete(Path.Combine(project.OutputPath, ".coco-initdata.files")); break;
+            case "list": File.Delete(project.ListPath); break;
             default: Directory.Delete(project.OutputPath, recursive: true); break;
         }
 

@@ -15,6 +15,15 @@ internal sealed class TargetsProject : IDisposable
 
     public string OutputPath => Path.Combine(Directory, "bin", "initdata");
 
+    /// <summary>The set's list, in obj/ beside the rest of the build's state.</summary>
+    public string ListPath => Path.Combine(Directory, "obj", "app.initdata.files");
+
+    /// <summary>The set's commit journal, in obj/.</summary>
+    public string JournalPath => Path.Combine(Directory, "obj", "app.initdata.journal");
+
+    /// <summary>The first line of the list and the journal: the output folder they describe.</summary>
+    public string RootLine => "root\t" + Path.TrimEndingDirectorySeparator(OutputPath) + "\n";
+
     public string Write(string relativePath, string content) => _directory.Write(relativePath, content);
 
     /// <summary>The built project's InitDataGeneratedFile items, relative to <see cref="OutputPath"/>, '/'-separated, sorted.</summary>

@@ -12,8 +12,9 @@ namespace Coco.InitData.Artifacts;
 /// changes nothing;</item>
 /// <item>the journal, naming every rename, is put in place with one rename: from then on the set is committed and a kill
 /// is completed by the next run; the renames follow, then stale files of the previous set are pruned and the list of
-/// files written (<see cref="ListFileName"/>) is recorded; the journal goes last.</item>
+/// files written is recorded; the journal goes last.</item>
 /// </list>
+/// The list, lock and journal are the set's <see cref="SetBookkeeping"/>: in obj/ for the build, in the folder for the tool.
 /// Nothing is written, renamed, read or deleted through a symbolic link below the folder, and no entry that is not a
 /// regular file is replaced or read (<see cref="ContainedPath"/>, CID3073/CID3074): the folder and its bookkeeping may
 /// come from a cache or a checkout that anyone could have shaped.
@@ -22,19 +23,6 @@ internal static class ArtifactWriter
 {
     /// <summary>The generated folder of node-side files, pruned of files the current generation did not write.</summary>
     public const string NodeFilesFolder = "containerd/certs.d";
-
-    /// <summary>The lock file in the output folder; it stays (deleting a lock file would let two writers in).</summary>
-    public const string LockFileName = ".coco-initdata.lock";
-
-    /// <summary>The commit record of a set being switched; present only during a write or after an interrupted one.</summary>
-    public const string JournalFileName = ".coco-initdata.journal";
-
-    /// <summary>
-    /// The files of the current set, one '/'-separated path relative to the folder per line: what the build publishes and
-    /// cleans, and what the next run prunes when a file is no longer generated. Absent while a set is being switched,
-    /// and after an empty set (<see cref="RemoveSet"/>).
-    /// </summary>
-    public const string ListFileName = ".coco-initdata.files";
 
     /// <summary>How long a writer waits for another one to finish.</summary>
     internal static TimeSpan LockTimeout { get => FolderLock.Timeout; set => FolderLock.Timeout = value; }
@@ -53,12 +41,15 @@ internal static class ArtifactWriter
     /// True for the generated folder (the build's InitDataOutputPath, <c>generate -o</c>): files of the previous set that
     /// are not in this one are removed and the list is recorded. False to add files to a folder (<c>annotate -o</c>).
     /// </param>
-    public static IReadOnlyList<string>? Write(string outputDirectory, IReadOnlyList<ArtifactFile> files, DiagnosticBag diagnostics, bool ownsFolder = true)
+    /// <param name="bookkeeping">Where the list, lock and journal are; null for the output folder itself.</param>
+    public static IReadOnlyList<string>? Write(string outputDirectory, IReadOnlyList<ArtifactFile> files, DiagnosticBag diagnostics, bool ownsFolder = true, SetBookkeeping? bookkeeping = null)
     {
         var root = Path.GetFullPath(outputDirectory);
+        var books = bookkeeping ?? SetBookkeeping.InOutputFolder(root);
         try
         {
             Directory.CreateDirectory(root);
+            Directory.CreateDirectory(books.Folder);
         }
         catch (Exception e) when (IsWriteFailure(e))
         {
@@ -66,7 +57,7 @@ internal static class ArtifactWriter
             return null;
         }
 
-        using var folderLock = FolderLock.Acquire(root, diagnostics);
+        using var folderLock = FolderLock.Acquire(books, diagnostics);
         if (folderLock is null)
         {
             return null;
@@ -76,9 +67,9 @@ internal static class ArtifactWriter
         var moves = new List<(string Temp, string Target)>();
         try
         {
-            SetJournal.Recover(root, diagnostics, ownsFolder);
+            SetJournal.Recover(root, books, diagnostics, ownsFolder);
             var targets = files.Select(file => Target(root, file.RelativePath)).ToList();
-            var previous = ownsFolder ? ReadList(root) : new List<string>();
+            var previous = ownsFolder ? ReadList(root, books) : new List<string>();
             foreach (var (file, target) in files.Zip(targets))
             {
                 Fault("stage:" + file.RelativePath);
@@ -89,6 +80,12 @@ internal static class ArtifactWriter
             }
 
             var journal = new StringBuilder();
+            if (books.RecordsRoot)
+            {
+                // The folder the journal's relative paths are in: a journal of another folder is never carried out here.
+                journal.Append(SetBookkeeping.RootLine(root)).Append('\n');
+            }
+
             foreach (var (temp, target) in moves)
             {
                 journal.Append("move\t").Append(Relative(root, temp)).Append('\t').Append(Relative(root, target)).Append('\n');
@@ -110,13 +107,12 @@ internal static class ArtifactWriter
                 }
             }
 
-            var journalPath = Path.Combine(root, JournalFileName);
-            var journalTemp = journalPath + "." + run + ".tmp";
+            var journalTemp = books.Journal + "." + run + ".tmp";
             moves.Add((journalTemp, string.Empty));
             WriteNew(journalTemp, Encoding.UTF8.GetBytes(journal.ToString()));
             Fault("commit");
-            UnsafeOutputException.ThrowIfUnsafe(root, journalPath, InputPathKind.RegularFile);
-            File.Move(journalTemp, journalPath, overwrite: true);
+            UnsafeOutputException.ThrowIfUnsafe(books.Folder, books.Journal, InputPathKind.RegularFile);
+            File.Move(journalTemp, books.Journal, overwrite: true);
         }
         catch (Exception e) when (e is UnsafeOutputException || IsWriteFailure(e))
         {
@@ -133,7 +129,7 @@ internal static class ArtifactWriter
         // Committed: from here a failure is completed by the next run (Recover), so it is reported but nothing is undone.
         try
         {
-            SetJournal.Complete(root, SetJournal.ReadLines(root, Path.Combine(root, JournalFileName))!, diagnostics: null, ownsFolder);
+            SetJournal.Complete(root, books, SetJournal.ReadLines(books.Folder, books.Journal)!, diagnostics: null, ownsFolder);
         }
         catch (Exception e) when (e is UnsafeOutputException || IsWriteFailure(e))
         {
@@ -176,15 +172,16 @@ internal static class ArtifactWriter
     }
 
     /// <summary>Under the folder's lock, completes an interrupted set and removes stale temporary files; false after reporting.</summary>
-    public static bool Repair(string outputDirectory, DiagnosticBag diagnostics)
+    public static bool Repair(string outputDirectory, DiagnosticBag diagnostics, SetBookkeeping? bookkeeping = null)
     {
         var root = Path.GetFullPath(outputDirectory);
+        var books = bookkeeping ?? SetBookkeeping.InOutputFolder(root);
         if (!Directory.Exists(root))
         {
             return true;
         }
 
-        using var folderLock = FolderLock.Acquire(root, diagnostics);
+        using var folderLock = FolderLock.Acquire(books, diagnostics);
         if (folderLock is null)
         {
             return false;
@@ -192,7 +189,7 @@ internal static class ArtifactWriter
 
         try
         {
-            SetJournal.Recover(root, diagnostics, ownsFolder: true);
+            SetJournal.Recover(root, books, diagnostics, ownsFolder: true);
             return true;
         }
         catch (Exception e) when (e is UnsafeOutputException || IsWriteFailure(e))
@@ -209,21 +206,33 @@ internal static class ArtifactWriter
     /// files stay. A folder without a list or a journal holds no set and is not touched, nor created. Returns the files
     /// written (none), or null after reporting as <see cref="Write"/> does.
     /// </summary>
-    public static IReadOnlyList<string>? RemoveSet(string outputDirectory, DiagnosticBag diagnostics)
+    public static IReadOnlyList<string>? RemoveSet(string outputDirectory, DiagnosticBag diagnostics, SetBookkeeping? bookkeeping = null)
     {
         var root = Path.GetFullPath(outputDirectory);
-        if (PathKinds.OfEntry(Path.Combine(root, ListFileName)) == InputPathKind.Missing && PathKinds.OfEntry(Path.Combine(root, JournalFileName)) == InputPathKind.Missing)
+        var books = bookkeeping ?? SetBookkeeping.InOutputFolder(root);
+        if (PathKinds.OfEntry(books.List) == InputPathKind.Missing && PathKinds.OfEntry(books.Journal) == InputPathKind.Missing)
         {
             return Array.Empty<string>();
         }
 
-        var written = Write(root, Array.Empty<ArtifactFile>(), diagnostics);
+        var written = Write(root, Array.Empty<ArtifactFile>(), diagnostics, ownsFolder: true, books);
         if (written is not null)
         {
-            FolderLock.RemoveWithEmptyFolder(root);
+            FolderLock.RemoveWithEmptyFolder(root, books);
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// The output folder the set of external bookkeeping (<see cref="SetBookkeeping.RecordsRoot"/>) was written to, from
+    /// its list; null when there is none or it names no full path.
+    /// </summary>
+    public static string? RecordedRoot(SetBookkeeping bookkeeping)
+    {
+        var first = SetJournal.ReadLines(bookkeeping.Folder, bookkeeping.List) is [var line, ..] ? line : null;
+        var root = first is not null && first.StartsWith("root\t", StringComparison.Ordinal) ? first[5..] : null;
+        return root is not null && Path.IsPathFullyQualified(root) && string.Equals(Path.GetFullPath(root), root, StringComparison.Ordinal) ? root : null;
     }
 
     /// <summary>
@@ -231,12 +240,12 @@ internal static class ArtifactWriter
     /// reached without a link, that are regular files now (what the build publishes and <c>dotnet clean</c> deletes).
     /// Empty when there is no list; null after reporting a list that is not a regular file of ours.
     /// </summary>
-    public static IReadOnlyList<string>? ListedFiles(string outputDirectory, DiagnosticBag diagnostics)
+    public static IReadOnlyList<string>? ListedFiles(string outputDirectory, DiagnosticBag diagnostics, SetBookkeeping? bookkeeping = null)
     {
         var root = Path.GetFullPath(outputDirectory);
         try
         {
-            return ReadList(root)
+            return ReadList(root, bookkeeping ?? SetBookkeeping.InOutputFolder(root))
                 .Select(r => ContainedPath.Safe(root, r, InputPathKind.RegularFile))
                 .OfType<string>()
                 .Where(f => PathKinds.OfEntry(f) == InputPathKind.RegularFile)
@@ -292,10 +301,22 @@ internal static class ArtifactWriter
         return target;
     }
 
-    private static List<string> ReadList(string root) =>
-        SetJournal.ReadLines(root, Path.Combine(root, ListFileName)) is { } lines
-            ? lines.Where(l => ContainedPath.Lexical(root, l) is not null).ToList()
-            : new List<string>();
+    // The list's paths below root; none when the list describes another folder (bookkeeping kept apart from the folder).
+    private static List<string> ReadList(string root, SetBookkeeping books)
+    {
+        var lines = SetJournal.ReadLines(books.Folder, books.List) ?? Array.Empty<string>();
+        if (books.RecordsRoot)
+        {
+            if (lines is not [var first, ..] || first != SetBookkeeping.RootLine(root))
+            {
+                return new List<string>();
+            }
+
+            lines = lines.Skip(1).ToList();
+        }
+
+        return lines.Where(l => ContainedPath.Lexical(root, l) is not null).ToList();
+    }
 
     private static void Report(Exception e, string path, DiagnosticBag diagnostics, string suffix = "")
     {

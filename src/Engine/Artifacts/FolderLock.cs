@@ -3,7 +3,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Artifacts;
 
 /// <summary>
-/// One writer per output folder: an exclusive lock on <see cref="ArtifactWriter.LockFileName"/>, released by the OS
+/// One writer per output folder: an exclusive lock on its <see cref="SetBookkeeping.Lock"/>, released by the OS
 /// when a process dies (flock on Unix, a sharing lock on Windows).
 /// </summary>
 internal static class FolderLock
@@ -19,9 +19,10 @@ internal static class FolderLock
     /// at once for any other failure (a read-only file system is no reason to wait), CID3073/CID3074 for a lock path
     /// that is a link or not a regular file (it is never opened: a FIFO would block and a link would create its target).
     /// </summary>
-    public static FileStream? Acquire(string root, DiagnosticBag diagnostics)
+    public static FileStream? Acquire(SetBookkeeping books, DiagnosticBag diagnostics)
     {
-        var path = Path.Combine(root, ArtifactWriter.LockFileName);
+        var root = books.Folder;
+        var path = books.Lock;
         var deadline = DateTime.UtcNow + Timeout;
         while (true)
         {
@@ -57,21 +58,19 @@ internal static class FolderLock
     /// After a set was removed: the lock file goes only if no one holds it (taken exclusively, deleted on close), then the
     /// folder if nothing else is left in it. Best effort: a lock held by another writer, or anyone's file, keeps them.
     /// </summary>
-    public static void RemoveWithEmptyFolder(string root)
+    public static void RemoveWithEmptyFolder(string root, SetBookkeeping? bookkeeping = null)
     {
-        var path = Path.Combine(root, ArtifactWriter.LockFileName);
+        var path = (bookkeeping ?? SetBookkeeping.InOutputFolder(root)).Lock;
         try
         {
-            if (PathKinds.OfEntry(path) != InputPathKind.RegularFile)
+            if (PathKinds.OfEntry(path) == InputPathKind.RegularFile)
             {
-                return;
+                using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose))
+                {
+                }
             }
 
-            using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose))
-            {
-            }
-
-            if (!Directory.EnumerateFileSystemEntries(root).Any())
+            if (PathKinds.OfEntry(root) == InputPathKind.Directory && !Directory.EnumerateFileSystemEntries(root).Any())
             {
                 Directory.Delete(root);
             }

@@ -5,7 +5,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Artifacts;
 
 /// <summary>
-/// The commit record of a set being switched (<see cref="ArtifactWriter.JournalFileName"/>): lines "move TEMP TARGET",
+/// The commit record of a set being switched (<see cref="SetBookkeeping.Journal"/>): lines "move TEMP TARGET",
 /// and for a folder of our own "own", "keep PATH" and "prune PATH". Carried out by the writer after the commit, and by
 /// the next writer after a kill. A journal is read as untrusted input (anyone who can write the folder can forge one):
 /// every entry must stay inside the folder without passing a link, a move must rename one of our temporary files onto
@@ -21,12 +21,11 @@ internal static partial class SetJournal
     /// Under the lock: complete an interrupted set, then delete temporary files no live writer can own: in the whole
     /// generated folder, or only at the top of a folder the user owns (annotate -o), never through a link.
     /// </summary>
-    public static void Recover(string root, DiagnosticBag diagnostics, bool ownsFolder)
+    public static void Recover(string root, SetBookkeeping books, DiagnosticBag diagnostics, bool ownsFolder)
     {
-        var journal = Path.Combine(root, ArtifactWriter.JournalFileName);
-        if (ReadLines(root, journal) is { } lines)
+        if (ReadLines(books.Folder, books.Journal) is { } lines)
         {
-            Complete(root, lines, diagnostics, ownsFolder);
+            Complete(root, books, lines, diagnostics, ownsFolder);
         }
 
         var removed = 0;
@@ -47,10 +46,17 @@ internal static partial class SetJournal
     /// <summary>
     /// Carries out a committed journal: renames, pruning, the list, then the journal goes. Safe to run again after a kill.
     /// </summary>
-    public static void Complete(string root, IReadOnlyList<string> lines, DiagnosticBag? diagnostics, bool ownsFolder)
+    public static void Complete(string root, SetBookkeeping books, IReadOnlyList<string> lines, DiagnosticBag? diagnostics, bool ownsFolder)
     {
-        var journal = Path.Combine(root, ArtifactWriter.JournalFileName);
-        var list = Path.Combine(root, ArtifactWriter.ListFileName);
+        var journal = books.Journal;
+        var list = books.List;
+        if (books.RecordsRoot && (lines is not [var first, ..] || first != SetBookkeeping.RootLine(root)))
+        {
+            // A journal of a set in another folder (the output folder moved since a kill): its paths mean nothing here.
+            File.Delete(journal);
+            return;
+        }
+
         var keep = new List<string>();
         var prune = new List<string>();
 
@@ -60,7 +66,7 @@ internal static partial class SetJournal
         {
             // The list describes the set being replaced: gone until the new one is complete, so an interrupted set is
             // never published and an incremental build sees a missing output and runs again.
-            UnsafeOutputException.ThrowIfUnsafe(root, list, InputPathKind.RegularFile);
+            UnsafeOutputException.ThrowIfUnsafe(books.Folder, list, InputPathKind.RegularFile);
             ArtifactWriter.TryDelete(list);
         }
 
@@ -95,7 +101,8 @@ internal static partial class SetJournal
             else
             {
                 var listTemp = list + "." + Guid.NewGuid().ToString("N") + ".tmp";
-                ArtifactWriter.WriteNew(listTemp, Encoding.UTF8.GetBytes(string.Concat(keep.Select(k => k + "\n"))));
+                var header = books.RecordsRoot ? SetBookkeeping.RootLine(root) + "\n" : string.Empty;
+                ArtifactWriter.WriteNew(listTemp, Encoding.UTF8.GetBytes(header + string.Concat(keep.Select(k => k + "\n"))));
                 File.Move(listTemp, list, overwrite: true);
             }
         }

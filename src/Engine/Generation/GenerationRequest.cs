@@ -16,6 +16,9 @@ internal sealed class GenerationRequest
     /// <summary>The folder the artifacts are written to.</summary>
     public required string OutputPath { get; init; }
 
+    /// <summary>Where the set's list, lock and journal go: obj/ for the build; null for the output folder itself (the tool).</summary>
+    public Artifacts.SetBookkeeping? Bookkeeping { get; init; }
+
     /// <summary>The folder the summary line's path is relative to: the project's for the build (null), the current one for the tool.</summary>
     public string? SummaryBase { get; init; }
 

@@ -31,8 +31,8 @@ internal sealed class PreparedGeneration
     public GenerationOutcome Write()
     {
         var written = _diagnostics.HasErrors ? null
-            : _artifacts is { } artifacts && _manifests is { } manifests ? ArtifactWriter.Write(_request.OutputPath, artifacts.Files.Concat(manifests).ToList(), _diagnostics)
-            : _request.Specification.DeclaresNothing ? ArtifactWriter.RemoveSet(_request.OutputPath, _diagnostics)
+            : _artifacts is { } artifacts && _manifests is { } manifests ? ArtifactWriter.Write(_request.OutputPath, artifacts.Files.Concat(manifests).ToList(), _diagnostics, ownsFolder: true, _request.Bookkeeping)
+            : _request.Specification.DeclaresNothing ? ArtifactWriter.RemoveSet(_request.OutputPath, _diagnostics, _request.Bookkeeping)
             : null;
         var summary = written is [var document, ..] ? Summary(_artifacts!, SummaryPath(_request.SummaryBase ?? _request.Specification.BaseDirectory, document)) : null;
         return new GenerationOutcome(_diagnostics.Items, _artifacts, written, _filesRead, summary);

@@ -47,7 +47,7 @@ public sealed class ArtifactSetTests : IDisposable
             Assert.Equal(committed ? 0 : 1, Directory.Exists(Path.Combine(folder, "k8s")) ? 1 : 0);
             Assert.Equal(
                 (committed ? Set("b", false) : Set("a", true)).Select(f => f.RelativePath).Order(),
-                File.ReadAllLines(Path.Combine(folder, ArtifactWriter.ListFileName)).Order());
+                File.ReadAllLines(Path.Combine(folder, SetBookkeeping.ListFileName)).Order());
         }
 
         // The renames are the only steps where a reader can see a mixed set before the next run repairs it.
@@ -144,7 +144,7 @@ public sealed class ArtifactSetTests : IDisposable
         ArtifactWriter.LockTimeout = TimeSpan.FromMilliseconds(300);
         try
         {
-            using var holder = new FileStream(Path.Combine(folder, ArtifactWriter.LockFileName), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            using var holder = new FileStream(Path.Combine(folder, SetBookkeeping.LockFileName), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
             var diagnostics = new DiagnosticBag();
 
             Assert.Null(ArtifactWriter.Write(folder, Set("b", withManifest: false), diagnostics));
@@ -164,7 +164,7 @@ public sealed class ArtifactSetTests : IDisposable
         Directory.CreateDirectory(Path.Combine(folder, "k8s"));
         for (var i = 0; i < 50; i++)
         {
-            File.WriteAllText(Path.Combine(folder, $"initdata.toml.{i:x8}.tmp"), "half");
+            File.WriteAllText(Path.Combine(folder, $"initdata.toml.{i:x32}.tmp"), "half");
         }
 
         File.WriteAllText(Path.Combine(folder, "k8s", "app.yaml." + Guid.NewGuid().ToString("N") + ".tmp"), "half");
@@ -237,7 +237,7 @@ public sealed class ArtifactSetTests : IDisposable
 
         Assert.True(ArtifactWriter.Repair(folder, new DiagnosticBag()));
 
-        Assert.Equal(new[] { ArtifactWriter.LockFileName }, Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName));
+        Assert.Equal(new[] { SetBookkeeping.LockFileName }, Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -264,7 +264,7 @@ public sealed class ArtifactSetTests : IDisposable
 
         Assert.True(File.Exists(Path.Combine(folder, "a.yaml")));
         Assert.True(File.Exists(Path.Combine(folder, "b.yaml")));
-        Assert.False(File.Exists(Path.Combine(folder, ArtifactWriter.ListFileName)));
+        Assert.False(File.Exists(Path.Combine(folder, SetBookkeeping.ListFileName)));
     }
 
     [Fact]
@@ -289,7 +289,7 @@ public sealed class ArtifactSetTests : IDisposable
         var outside = Path.Combine(_dir.Path, "victim.txt");
         File.WriteAllText(outside, "keep");
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, ArtifactWriter.ListFileName), "../victim.txt\n" + outside + "\n");
+        File.WriteAllText(Path.Combine(folder, SetBookkeeping.ListFileName), "../victim.txt\n" + outside + "\n");
 
         Assert.NotNull(ArtifactWriter.Write(folder, Set("a", withManifest: false), new DiagnosticBag()));
 

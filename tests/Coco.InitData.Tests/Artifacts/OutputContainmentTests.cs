@@ -15,7 +15,7 @@ public sealed class OutputContainmentTests : IDisposable
     // Every name a set of ours reads or writes, from the lock to a node-side file and a temporary name.
     private static readonly string[] Names =
     [
-        ArtifactWriter.LockFileName, ArtifactWriter.JournalFileName, ArtifactWriter.ListFileName,
+        SetBookkeeping.LockFileName, SetBookkeeping.JournalFileName, SetBookkeeping.ListFileName,
         "initdata.toml", "k8s", "k8s/app.yaml", "containerd", "containerd/certs.d", "containerd/certs.d/reg_5000_",
         "containerd/certs.d/reg_5000_/hosts.toml", "containerd/certs.d/stray", "containerd/certs.d/reg_5000_/old.crt",
         "initdata.toml.0123456789abcdef0123456789abcdef.tmp",
@@ -75,7 +75,7 @@ public sealed class OutputContainmentTests : IDisposable
             Directory.CreateDirectory(Path.Combine(folder, "containerd", "certs.d"));
             Directory.CreateSymbolicLink(Path.Combine(folder, "containerd", "certs.d", "linked"), victim);
             var absolute = Path.Combine(victim, "secret.txt");
-            File.WriteAllText(Path.Combine(folder, ArtifactWriter.ListFileName), $"initdata.toml\n{entry}\n{absolute}\n");
+            File.WriteAllText(Path.Combine(folder, SetBookkeeping.ListFileName), $"initdata.toml\n{entry}\n{absolute}\n");
             var before = FolderSnapshot.Of(victim);
 
             RunWithin(() => run(folder), $"{operation} with list entry {entry}");
@@ -100,7 +100,7 @@ public sealed class OutputContainmentTests : IDisposable
             Directory.CreateSymbolicLink(Path.Combine(folder, "linked"), victim);
             File.WriteAllText(Path.Combine(folder, "planted.txt.0123456789abcdef0123456789abcdef.tmp"), "ssh-ed25519 AAAA attacker");
             File.WriteAllText(Path.Combine(victim, "secret.txt.0123456789abcdef0123456789abcdef.tmp"), "the victim's");
-            File.WriteAllText(Path.Combine(folder, ArtifactWriter.JournalFileName), journal.Replace("\\n", "\n", StringComparison.Ordinal) + "\n");
+            File.WriteAllText(Path.Combine(folder, SetBookkeeping.JournalFileName), journal.Replace("\\n", "\n", StringComparison.Ordinal) + "\n");
             var before = FolderSnapshot.Of(victim);
 
             RunWithin(() => run(folder), $"{operation} with journal {journal}");

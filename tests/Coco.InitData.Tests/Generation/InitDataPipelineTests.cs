@@ -98,7 +98,7 @@ public sealed class InitDataPipelineTests
         Assert.Null(outcome.Digest);
         Assert.Empty(outcome.FilesRead);
         Assert.All(generated.WrittenFiles!, f => Assert.False(File.Exists(f), f));
-        Assert.False(File.Exists(Path.Combine(output, ArtifactWriter.ListFileName)));
+        Assert.False(File.Exists(Path.Combine(output, SetBookkeeping.ListFileName)));
         Assert.False(Directory.Exists(Path.Combine(output, "k8s")));
         Assert.False(Directory.Exists(Path.Combine(output, "containerd")));
         Assert.Equal("the user's", File.ReadAllText(notes));

@@ -1,0 +1,42 @@
+namespace Coco.InitData.Artifacts;
+
+/// <summary>
+/// Where a set's own files live, apart from the artifacts: the list of the files it wrote, the lock that keeps one
+/// writer at a time, and the commit journal of a set being switched. The build keeps them in obj/ beside its other
+/// state (<see cref="WithPrefix"/>), so the deployable folder holds the artifacts alone; the tool has no obj/ and keeps
+/// them in the output folder (<see cref="InOutputFolder"/>), as hidden files.
+/// </summary>
+/// <param name="Folder">The folder the three files are in: every check of a bookkeeping path is made below it.</param>
+/// <param name="List">The files of the current set, one '/'-separated path relative to the output folder per line.</param>
+/// <param name="Lock">The lock file; it stays while a writer may hold it.</param>
+/// <param name="Journal">The commit record; present only during a write or after an interrupted one.</param>
+/// <param name="RecordsRoot">
+/// True when the files are outside the output folder: the list then starts with the folder it describes
+/// (<c>root&#9;PATH</c>), so a list of another folder is never pruned against this one, and a moved output folder is
+/// known (the build removes the set it left).
+/// </param>
+internal sealed record SetBookkeeping(string Folder, string List, string Lock, string Journal, bool RecordsRoot)
+{
+    /// <summary>The in-folder names (the tool's).</summary>
+    public const string ListFileName = ".coco-initdata.files";
+
+    /// <summary>The lock in a folder of the tool's.</summary>
+    public const string LockFileName = ".coco-initdata.lock";
+
+    /// <summary>The journal in a folder of the tool's.</summary>
+    public const string JournalFileName = ".coco-initdata.journal";
+
+    /// <summary>Hidden files in the output folder itself: for a writer without a folder of its own state (the tool).</summary>
+    public static SetBookkeeping InOutputFolder(string root) =>
+        new(root, Path.Combine(root, ListFileName), Path.Combine(root, LockFileName), Path.Combine(root, JournalFileName), RecordsRoot: false);
+
+    /// <summary>Files named <c>PREFIX</c> + files, lock, journal (the build's <c>obj/&lt;project&gt;.initdata.</c>).</summary>
+    public static SetBookkeeping WithPrefix(string prefix)
+    {
+        var full = Path.GetFullPath(prefix);
+        return new(Path.GetDirectoryName(full)!, full + "files", full + "lock", full + "journal", RecordsRoot: true);
+    }
+
+    /// <summary>The line that names the output folder a list describes, for <see cref="RecordsRoot"/>.</summary>
+    public static string RootLine(string root) => "root\t" + Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+}
