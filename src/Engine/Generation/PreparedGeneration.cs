@@ -51,6 +51,6 @@ internal sealed class PreparedGeneration
         var registries = artifacts.Registries.Count;
         var certificates = artifacts.ExtraRootCertificates.Count + (artifacts.KbsCertificate is null ? 0 : 1);
         return $"InitData: {registries} {(registries == 1 ? "registry" : "registries")}, {certificates} {(certificates == 1 ? "certificate" : "certificates")}"
-            + $" -> {documentPath} {artifacts.Measurements.Algorithm.Name}:{artifacts.Measurements.DigestHex}";
+            + $" -> {documentPath} {artifacts.Measurements.DigestText}";
     }
 }

@@ -55,7 +55,7 @@ internal static class DigestCommand
         else
         {
             var o = Reporter.Out;
-            o.WriteLine($"{measurements.Algorithm.Name}:{measurements.DigestHex}");
+            o.WriteLine($"{measurements.DigestText}");
             foreach (var field in measurements.Fields.Where(f => tees.Length == 0 || tees.Contains(f.Tee)))
             {
                 o.WriteLine($"  {field.Tee,-5} {field.Field,-11} hex    {field.Hex}");

@@ -36,9 +36,7 @@ internal static class DocumentVerification
         CertificateVerdicts? verdicts = null;
         if (document.Parsed is { } parsed)
         {
-            var summary = InitDataSummary.Read(parsed, document.DisplayPath, findings);
-            GuestDocumentChecks.Run(parsed, document.DisplayPath, findings);
-            verdicts = CertificateChecks.Run(summary.Certificates, null, Array.Empty<Registries.ResolvedRegistry>(), options, findings);
+            (var summary, verdicts) = ForeignDocument.Analyse(parsed, document.DisplayPath, options, findings);
             certificates.AddRange(summary.Certificates);
         }
 

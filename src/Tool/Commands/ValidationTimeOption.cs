@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using Coco.InitData.Certificates;
 
 namespace Coco.InitData.Tool.Commands;
 
@@ -12,7 +12,7 @@ internal static class ValidationTimeOption
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+            if (ValidityPeriodCheck.TryParse(text, out var at))
             {
                 return at;
             }
