@@ -21,6 +21,9 @@ internal sealed class PreparedGeneration
         _filesRead = filesRead;
     }
 
+    /// <summary>The generated artifacts; null when nothing was declared or an error stopped generation.</summary>
+    public InitDataArtifacts? Artifacts => _artifacts;
+
     /// <summary>The findings so far.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics.Items;
 

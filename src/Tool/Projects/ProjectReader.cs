@@ -68,6 +68,7 @@ internal static class ProjectReader
             OutputPath = outputPath,
             Specification = DeclarationReader.Read(declarations),
             Manifests = DeclarationReader.Manifests(declarations),
+            Findings = diagnostics.Items.ToList(),
         };
     }
 
