@@ -14,8 +14,7 @@ internal sealed class EvaluatedProject
     public required bool Enabled { get; init; }
 
     /// <summary>
-    /// The folder the build writes the artifacts to (<c>InitDataOutputPath</c>, default <c>$(OutDir)initdata/</c>); empty when
-    /// the command did not ask (it costs running the target that computes it, about 0.1 s).
+    /// The folder the build writes the artifacts to, as the package's GetInitDataConfiguration target computes it.
     /// </summary>
     public required string OutputPath { get; init; }
 
