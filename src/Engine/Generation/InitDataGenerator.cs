@@ -8,6 +8,7 @@ using Coco.InitData.Documents;
 using Coco.InitData.Measurements;
 using Coco.InitData.Node;
 using Coco.InitData.Registries;
+using Coco.InitData.SecretDetection;
 using Coco.InitData.Settings;
 using Coco.InitData.Specification;
 using Coco.InitData.Transport;

@@ -3,6 +3,7 @@ using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
 using Coco.InitData.Manifests;
 using Coco.InitData.Specification;
+using Coco.InitData.Tool.Options;
 using Coco.InitData.Tool.Output;
 using Coco.InitData.Tool.Projects;
 

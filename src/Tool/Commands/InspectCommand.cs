@@ -5,6 +5,7 @@ using Coco.InitData.Diagnostics;
 using Coco.InitData.Documents;
 using Coco.InitData.Measurements;
 using Coco.InitData.Tool.Inputs;
+using Coco.InitData.Tool.Options;
 using Coco.InitData.Tool.Output;
 using Coco.InitData.Transport;
 

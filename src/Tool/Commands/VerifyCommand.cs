@@ -3,7 +3,10 @@ using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
 using Coco.InitData.Registries;
+using Coco.InitData.Tool.Certificates;
+using Coco.InitData.Tool.DigestGate;
 using Coco.InitData.Tool.Inputs;
+using Coco.InitData.Tool.Options;
 using Coco.InitData.Tool.Output;
 using Coco.InitData.Tool.Projects;
 

@@ -6,7 +6,7 @@ using Coco.InitData.Tool.Inputs;
 using Coco.InitData.Transport;
 using YamlDotNet.RepresentationModel;
 
-namespace Coco.InitData.Tool.Commands;
+namespace Coco.InitData.Tool.DigestGate;
 
 /// <summary>
 /// The gate over a manifest: every pod template (as annotate finds them) must carry the expected initdata, under

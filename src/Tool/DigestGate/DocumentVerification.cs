@@ -2,9 +2,10 @@ using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Documents;
 using Coco.InitData.Tool.Inputs;
+using Coco.InitData.Tool.Commands;
 using Coco.InitData.Tool.Output;
 
-namespace Coco.InitData.Tool.Commands;
+namespace Coco.InitData.Tool.DigestGate;
 
 /// <summary>
 /// <c>verify FILE --expect-digest D</c>: the CI check that a manifest still carries the bytes the build wrote.

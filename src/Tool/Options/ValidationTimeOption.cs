@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Coco.InitData.Certificates;
 
-namespace Coco.InitData.Tool.Commands;
+namespace Coco.InitData.Tool.Options;
 
 /// <summary><c>--validation-time</c>: the instant certificates are judged at (reproducible CI checks).</summary>
 internal static class ValidationTimeOption
