@@ -42,7 +42,7 @@ internal static class GenerateCommand
                 return Generate(request, parse.GetValue(json), reporter);
             }
 
-            var evaluated = ProjectLoader.Load(projectArgument, parse.GetValue(properties) ?? Array.Empty<string>(), reporter, out var exitCode);
+            var evaluated = ProjectLoader.Load(projectArgument, parse.GetValue(properties) ?? Array.Empty<string>(), outputPathNeeded: parse.GetValue(output) is null, reporter, out var exitCode);
             if (evaluated is null)
             {
                 return exitCode;

@@ -52,7 +52,7 @@ internal static class VerifyCommand
                 return VerifyFiles(cas, parse.GetValue(chain), parse.GetValue(host), parse.GetValue(validationTime) ?? DateTimeOffset.UtcNow, parse.GetValue(json), reporter);
             }
 
-            var evaluated = ProjectLoader.Load(parse.GetValue(project), parse.GetValue(properties) ?? Array.Empty<string>(), reporter, out var exitCode);
+            var evaluated = ProjectLoader.Load(parse.GetValue(project), parse.GetValue(properties) ?? Array.Empty<string>(), outputPathNeeded: false, reporter, out var exitCode);
             return evaluated is null ? exitCode : VerifyProject(evaluated, parse.GetValue(json), reporter);
         });
         return command;

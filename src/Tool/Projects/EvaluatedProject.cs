@@ -14,7 +14,8 @@ internal sealed class EvaluatedProject
     public required bool Enabled { get; init; }
 
     /// <summary>
-    /// The folder the build writes the artifacts to, as the package's GetInitDataConfiguration target computes it.
+    /// The folder the build writes the artifacts to, as the package's GetInitDataConfiguration target computes it; empty
+    /// when the command did not ask (-o given, or verify).
     /// </summary>
     public required string OutputPath { get; init; }
 

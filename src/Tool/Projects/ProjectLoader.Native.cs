@@ -11,7 +11,7 @@ namespace Coco.InitData.Tool.Projects;
 internal static class ProjectLoader
 {
     /// <summary>Never returns a project: ends the run through <see cref="ManagedToolExitedException"/>, or reports why the hand-off could not start (exit code in <paramref name="exitCode"/>).</summary>
-    public static EvaluatedProject? Load(string? argument, IReadOnlyList<string> properties, Reporter reporter, out int exitCode)
+    public static EvaluatedProject? Load(string? argument, IReadOnlyList<string> properties, bool outputPathNeeded, Reporter reporter, out int exitCode)
     {
         // The arguments as typed, not as parsed: the managed build parses them again, so -p spellings and errors stay its own.
         var arguments = Environment.GetCommandLineArgs()[1..];

@@ -7,7 +7,7 @@ namespace Coco.InitData.Tool.Projects;
 internal static class ProjectLoader
 {
     /// <summary>The evaluated project, or null after reporting (exit code in <paramref name="exitCode"/>).</summary>
-    public static EvaluatedProject? Load(string? argument, IReadOnlyList<string> properties, Reporter reporter, out int exitCode)
+    public static EvaluatedProject? Load(string? argument, IReadOnlyList<string> properties, bool outputPathNeeded, Reporter reporter, out int exitCode)
     {
         exitCode = ExitCodes.Usage;
         var globals = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -37,7 +37,7 @@ internal static class ProjectLoader
 
         exitCode = ExitCodes.Findings;
         var diagnostics = new DiagnosticBag();
-        var project = ProjectReader.Read(projectPath, globals, diagnostics);
+        var project = ProjectReader.Read(projectPath, globals, outputPathNeeded, diagnostics);
         if (project is null)
         {
             // Otherwise the findings travel with the project, into the pipeline's report.

@@ -19,7 +19,7 @@ internal static class ProjectReader
 
     /// <summary>Evaluates the project; null after reporting why it could not be.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static EvaluatedProject? Read(string projectPath, IReadOnlyDictionary<string, string> globalProperties, DiagnosticBag diagnostics)
+    public static EvaluatedProject? Read(string projectPath, IReadOnlyDictionary<string, string> globalProperties, bool outputPathNeeded, DiagnosticBag diagnostics)
     {
         using var collection = new ProjectCollection(globalProperties.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase));
         Project project;
@@ -50,13 +50,18 @@ internal static class ProjectReader
         }
 
         DroppedItems.Report(locations, diagnostics);
-        return Map(project, projectPath, locations, diagnostics);
+        return Map(project, projectPath, locations, outputPathNeeded, diagnostics);
     }
 
-    private static EvaluatedProject? Map(Project project, string projectPath, ProjectLocations locations, DiagnosticBag diagnostics)
+    private static EvaluatedProject? Map(Project project, string projectPath, ProjectLocations locations, bool outputPathNeeded, DiagnosticBag diagnostics)
     {
         var declarations = new EvaluatedDeclarations(project, locations);
-        var where = locations.ImportsPackage ? AsTheTargetsSay(project, projectPath, diagnostics) : WithoutThePackage(project);
+        // Without -o the targets say where; with it (or for verify) nothing is asked of them, so a failing target of the
+        // user's cannot stop the run. InitDataEnabled alone then says whether the build generates: the targets add only
+        // "not the outer build of several frameworks", and this evaluation has picked one.
+        var where = !locations.ImportsPackage ? WithoutThePackage(project)
+            : outputPathNeeded ? AsTheTargetsSay(project, projectPath, diagnostics)
+            : (string.Equals(project.GetPropertyValue("InitDataEnabled"), "true", StringComparison.OrdinalIgnoreCase), string.Empty);
         if (where is not var (enabled, outputPath))
         {
             return null;
