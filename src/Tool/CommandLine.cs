@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Coco.InitData.Diagnostics;
+using Coco.InitData.SecretDetection;
 using Coco.InitData.Tool.Commands;
 using Coco.InitData.Tool.Output;
 

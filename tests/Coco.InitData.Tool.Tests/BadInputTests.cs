@@ -10,12 +10,14 @@ public sealed class BadInputTests(InstalledTool tool) : ToolTestsWithAFolder(too
     [InlineData("digest")]
     [InlineData("decode")]
     [InlineData("inspect")]
-    public void A_missing_file_is_bad_usage_with_CID4002(string command)
+    public void A_missing_file_is_bad_usage_with_the_build_s_CID1008(string command)
     {
         var result = Tool.Run(Folder.Path, command, "nothing-here.toml");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("nothing-here.toml: error CID4002: Input file 'nothing-here.toml' was not found.\n", result.StandardError);
+        // The engine's reader and code, as the build reports a missing certificate, and the full path it looked at.
+        Assert.StartsWith($"nothing-here.toml: error CID1008: Input file 'nothing-here.toml' was not found (looked at '{Path.Combine(Folder.Path, "nothing-here.toml")}').", result.StandardError, StringComparison.Ordinal);
+        Assert.Single(result.StandardError.TrimEnd('\n').Split('\n'));
         Assert.Empty(result.StandardOutput);
     }
 

@@ -54,6 +54,13 @@ internal static class ValidityPeriodCheck
         }
     }
 
+    /// <summary>
+    /// Reads an instant as the validation time is written everywhere (InitDataValidationTime, --validation-time): ISO
+    /// 8601, UTC unless the text names an offset, a date alone meaning its midnight UTC.
+    /// </summary>
+    public static bool TryParse(string text, out DateTimeOffset instant) =>
+        DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant);
+
     /// <summary>ISO 8601 UTC to the second, as everywhere in messages and artifacts.</summary>
     public static string Format(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

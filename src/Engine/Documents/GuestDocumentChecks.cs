@@ -1,6 +1,5 @@
 using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
-using Tomlyn;
 using Tomlyn.Model;
 
 namespace Coco.InitData.Documents;
@@ -21,12 +20,11 @@ namespace Coco.InitData.Documents;
 /// </summary>
 internal static class GuestDocumentChecks
 {
-    /// <summary>Reports each problem as an error at <paramref name="displayPath"/>.</summary>
-    public static void Run(ParsedInitData document, string displayPath, DiagnosticBag diagnostics)
+    /// <summary>Reports each problem of the summary's <c>cdh.toml</c> (read once, by the summary) as an error at <paramref name="displayPath"/>.</summary>
+    public static void Run(InitDataSummary summary, string displayPath, DiagnosticBag diagnostics)
     {
         var at = new SourceLocation(displayPath);
-        var cdhText = document.Data.FirstOrDefault(e => e.Key == "cdh.toml").Value;
-        if (cdhText is null || Parse(cdhText) is not { } cdh)
+        if (summary.Cdh is not { } cdh)
         {
             return;
         }
@@ -83,19 +81,6 @@ internal static class GuestDocumentChecks
     }
 
     private static string Text(TomlTable table, string key) => table.TryGetValue(key, out var value) && value is string text ? text : string.Empty;
-
-    private static TomlTable? Parse(string text)
-    {
-        try
-        {
-            return TomlTableContext.ParseForeign(text);
-        }
-        catch (Exception e) when (e is TomlException or ArgumentException or InvalidOperationException)
-        {
-            // Reported by the summary, which reads the same text.
-            return null;
-        }
-    }
 
     private static TomlTable? Table(TomlTable? parent, string key) =>
         parent is not null && parent.TryGetValue(key, out var value) ? value as TomlTable : null;

@@ -19,6 +19,27 @@ internal static class InputFiles
         return (System.IO.Path.IsPathRooted(relative) ? fullPath : relative).Replace('\\', '/');
     }
 
+    /// <summary>
+    /// True when <paramref name="fullPath"/> is a regular file; otherwise reports CID1008 (missing), CID9010 (a directory)
+    /// or CID9011 (a FIFO, socket or device, never opened: it could block forever) against <paramref name="declaredAt"/>.
+    /// </summary>
+    public static bool CheckRegularFile(string fullPath, string displayPath, string kind, SourceLocation declaredAt, DiagnosticBag diagnostics)
+    {
+        var id = Classify(fullPath) switch
+        {
+            InputPathKind.RegularFile => (MessageId?)null,
+            InputPathKind.Directory => MessageId.InputFileIsDirectory,
+            InputPathKind.Special => MessageId.InputFileNotRegular,
+            _ => MessageId.InputFileNotFound,
+        };
+        if (id is { } problem)
+        {
+            diagnostics.Error(problem, declaredAt, kind, displayPath, fullPath);
+        }
+
+        return id is null;
+    }
+
     /// <summary>Reads a file's bytes, reporting CID1008/CID1009 against the declaring item.</summary>
     public static bool TryReadBytes(string fullPath, string displayPath, string kind, SourceLocation declaredAt, int maxBytes, DiagnosticBag diagnostics, out byte[] bytes)
     {
@@ -26,17 +47,9 @@ internal static class InputFiles
         InputFileLog.Record(fullPath);
         try
         {
-            switch (Classify(fullPath))
+            if (!CheckRegularFile(fullPath, displayPath, kind, declaredAt, diagnostics))
             {
-                case InputPathKind.Missing:
-                    diagnostics.Error(MessageId.InputFileNotFound, declaredAt, kind, displayPath, fullPath);
-                    return false;
-                case InputPathKind.Directory:
-                    diagnostics.Error(MessageId.InputFileIsDirectory, declaredAt, kind, displayPath, fullPath);
-                    return false;
-                case InputPathKind.Special:
-                    diagnostics.Error(MessageId.InputFileNotRegular, declaredAt, kind, displayPath, fullPath);
-                    return false;
+                return false;
             }
 
             using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
@@ -51,6 +64,39 @@ internal static class InputFiles
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException or NotSupportedException or ArgumentException)
+        {
+            diagnostics.Error(MessageId.InputFileUnreadable, declaredAt, kind, displayPath, e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Reads a stream that has no length to ask (standard input) up to <paramref name="maxBytes"/>, reporting CID1009
+    /// when it is larger or fails.
+    /// </summary>
+    public static bool TryReadStream(Stream stream, string displayPath, string kind, SourceLocation declaredAt, int maxBytes, DiagnosticBag diagnostics, out byte[] bytes)
+    {
+        bytes = Array.Empty<byte>();
+        try
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    diagnostics.Error(MessageId.InputFileUnreadable, declaredAt, kind, displayPath, $"it is more than the {maxBytes} bytes accepted");
+                    return false;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            bytes = buffer.ToArray();
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             diagnostics.Error(MessageId.InputFileUnreadable, declaredAt, kind, displayPath, e.Message);
             return false;

@@ -15,5 +15,5 @@ internal sealed record GenerationOutcome(
     IReadOnlyList<Diagnostic> Diagnostics, InitDataArtifacts? Artifacts, IReadOnlyList<string>? WrittenFiles, IReadOnlyList<string> FilesRead, string? Summary)
 {
     /// <summary>The document's digest as the build reports it (<c>sha256:5fbb...</c>); null when nothing was written.</summary>
-    public string? Digest => WrittenFiles is not null && Artifacts is { } a ? a.Measurements.Algorithm.Name + ":" + a.Measurements.DigestHex : null;
+    public string? Digest => WrittenFiles is not null && Artifacts is { } a ? a.Measurements.DigestText : null;
 }

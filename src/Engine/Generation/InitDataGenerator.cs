@@ -8,6 +8,7 @@ using Coco.InitData.Documents;
 using Coco.InitData.Measurements;
 using Coco.InitData.Node;
 using Coco.InitData.Registries;
+using Coco.InitData.SecretDetection;
 using Coco.InitData.Settings;
 using Coco.InitData.Specification;
 using Coco.InitData.Transport;
@@ -124,8 +125,8 @@ internal partial class InitDataGenerator
                 new ArtifactFile(InitDataArtifacts.DocumentFileName, bytes),
                 new ArtifactFile(InitDataArtifacts.AnnotationFileName, Encoding.ASCII.GetBytes(annotation)),
                 new ArtifactFile(InitDataArtifacts.ManifestFileName, manifest),
-                new ArtifactFile(KustomizeComponent.RelativePath, KustomizeComponent.Render(settings.AnnotationName, annotation, measurements.Algorithm.Name + ":" + measurements.DigestHex, settings.KustomizeLabelSelector)),
-                new ArtifactFile(HelmValues.RelativePath, HelmValues.Render(settings.AnnotationName, annotation, measurements.Algorithm.Name + ":" + measurements.DigestHex)),
+                new ArtifactFile(KustomizeComponent.RelativePath, KustomizeComponent.Render(settings.AnnotationName, annotation, measurements.DigestText, settings.KustomizeLabelSelector)),
+                new ArtifactFile(HelmValues.RelativePath, HelmValues.Render(settings.AnnotationName, annotation, measurements.DigestText)),
             }.Concat(nodeFiles).ToList(),
         };
     }

@@ -21,6 +21,9 @@ internal sealed class PreparedGeneration
         _filesRead = filesRead;
     }
 
+    /// <summary>The generated artifacts; null when nothing was declared or an error stopped generation.</summary>
+    public InitDataArtifacts? Artifacts => _artifacts;
+
     /// <summary>The findings so far.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics.Items;
 
@@ -51,6 +54,6 @@ internal sealed class PreparedGeneration
         var registries = artifacts.Registries.Count;
         var certificates = artifacts.ExtraRootCertificates.Count + (artifacts.KbsCertificate is null ? 0 : 1);
         return $"InitData: {registries} {(registries == 1 ? "registry" : "registries")}, {certificates} {(certificates == 1 ? "certificate" : "certificates")}"
-            + $" -> {documentPath} {artifacts.Measurements.Algorithm.Name}:{artifacts.Measurements.DigestHex}";
+            + $" -> {documentPath} {artifacts.Measurements.DigestText}";
     }
 }

@@ -1,6 +1,7 @@
 using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Registries;
+using Coco.InitData.SecretDetection;
 using Coco.InitData.Specification;
 
 namespace Coco.InitData.Generation;

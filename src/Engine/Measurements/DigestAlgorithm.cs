@@ -32,8 +32,11 @@ internal sealed class DigestAlgorithm
     /// <summary>Hashes the exact document bytes.</summary>
     public byte[] Hash(byte[] bytes) => _hash(bytes);
 
-    /// <summary>The digest as builds and the tool print it: <c>sha256:&lt;lowercase hex&gt;</c>.</summary>
-    public string Label(byte[] bytes) => Name + ":" + Convert.ToHexString(Hash(bytes)).ToLowerInvariant();
+    /// <summary>The digest of <paramref name="bytes"/> as builds and the tool print it: <c>sha256:&lt;lowercase hex&gt;</c>.</summary>
+    public string Label(byte[] bytes) => Text(Convert.ToHexString(Hash(bytes)).ToLowerInvariant());
+
+    /// <summary>The one place a digest's text is made: <c>sha256:</c> and the lowercase hex, as artifacts, messages and the gate compare it.</summary>
+    public string Text(string hex) => Name + ":" + hex;
 
     /// <summary>Finds an algorithm by its exact spelling (sha256, sha384, sha512; case and hyphens matter to the guest).</summary>
     public static DigestAlgorithm? FromName(string name) => name switch

@@ -24,6 +24,9 @@ internal sealed class TeeMeasurements
     /// <summary>Lowercase hex of <see cref="Digest"/>.</summary>
     public string DigestHex => Convert.ToHexString(Digest).ToLowerInvariant();
 
+    /// <summary>The digest as printed and compared: <c>sha256:&lt;hex&gt;</c>.</summary>
+    public string DigestText => Algorithm.Text(DigestHex);
+
     /// <summary>Per-TEE values, in a fixed order: snp, tdx, cca, then vtpm when sha256.</summary>
     public IReadOnlyList<TeeField> Fields { get; }
 

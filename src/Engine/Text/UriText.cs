@@ -1,3 +1,5 @@
+using Coco.InitData.SecretDetection;
+
 namespace Coco.InitData;
 
 /// <summary>Checks on URL and URI text that end up in the document.</summary>

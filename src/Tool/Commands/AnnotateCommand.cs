@@ -44,37 +44,29 @@ internal static class AnnotateCommand
 
         // An annotation given as such is used verbatim; a document is encoded as the build encodes it.
         var value = source.Annotation ?? AnnotationCodec.Encode(source.DocumentBytes);
-        var diagnostics = new DiagnosticBag();
-        var files = new List<ArtifactFile>();
+        // Every file is read first: one that cannot be is bad usage (exit 2), before anything is annotated.
+        var inputs = new List<ManifestInput>();
         foreach (var manifest in manifests)
         {
-            var bytes = InputFile.Read(manifest, reporter, out var display);
-            if (bytes is null)
+            if (InputFile.Read(manifest, reporter, out var display) is not { } bytes)
             {
                 return ExitCodes.Usage;
             }
 
-            if (ManifestAnnotator.Annotate(bytes, display, name, value, diagnostics) is { } annotated)
-            {
-                files.Add(new ArtifactFile(manifest == "-" ? "stdin.yaml" : Path.GetFileName(manifest), annotated.Content));
-            }
+            inputs.Add(new ManifestInput(manifest == "-" ? "stdin.yaml" : Path.GetFileName(manifest), display, display, SourceLocation.None, _ => bytes));
         }
 
+        // Written to a folder, each under its own file name, so two of one name collide; concatenated on standard output they do not.
+        var diagnostics = new DiagnosticBag();
+        var files = ManifestArtifacts.Annotate(inputs, string.Empty, uniqueNames: output is not null, name, value, diagnostics);
         reporter.ReportAll(diagnostics.Items);
-        if (diagnostics.HasErrors)
+        if (files is null || diagnostics.HasErrors)
         {
             return ExitCodes.Findings;
         }
 
         if (output is not null)
         {
-            var collision = files.GroupBy(f => f.RelativePath, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-            if (collision is not null)
-            {
-                reporter.Error(MessageId.ManifestOutputCollision, SourceLocation.None, collision.Key, collision.Key, Path.Combine(output, collision.Key));
-                return ExitCodes.Findings;
-            }
-
             var write = new DiagnosticBag();
             // Adds to the folder (other files there are the user's); the set of manifests still switches at once.
             ArtifactWriter.Write(Path.GetFullPath(output), files, write, ownsFolder: false);

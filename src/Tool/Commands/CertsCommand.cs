@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Registries;
 using Coco.InitData.Tool.Certificates;
+using Coco.InitData.Tool.Options;
 using Coco.InitData.Tool.Output;
 
 namespace Coco.InitData.Tool.Commands;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Coco.InitData.Artifacts;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Tool.Inputs;
+using Coco.InitData.Tool.Options;
 using Coco.InitData.Tool.Output;
 
 namespace Coco.InitData.Tool.Commands;

@@ -3,6 +3,7 @@ using Coco.InitData.Diagnostics;
 using Coco.InitData.Documents;
 using Coco.InitData.Measurements;
 using Coco.InitData.Tool.Inputs;
+using Coco.InitData.Tool.Options;
 using Coco.InitData.Tool.Output;
 
 namespace Coco.InitData.Tool.Commands;
@@ -55,7 +56,7 @@ internal static class DigestCommand
         else
         {
             var o = Reporter.Out;
-            o.WriteLine($"{measurements.Algorithm.Name}:{measurements.DigestHex}");
+            o.WriteLine($"{measurements.DigestText}");
             foreach (var field in measurements.Fields.Where(f => tees.Length == 0 || tees.Contains(f.Tee)))
             {
                 o.WriteLine($"  {field.Tee,-5} {field.Field,-11} hex    {field.Hex}");

@@ -3,6 +3,7 @@ using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
 using Coco.InitData.Manifests;
 using Coco.InitData.Specification;
+using Coco.InitData.Tool.Options;
 using Coco.InitData.Tool.Output;
 using Coco.InitData.Tool.Projects;
 
@@ -37,7 +38,8 @@ internal static class GenerateCommand
 
                 var here = Directory.GetCurrentDirectory();
                 var spec = declarations.Build(parse, here);
-                return Generate(spec, Array.Empty<ManifestDeclaration>(), Path.GetFullPath(parse.GetValue(output) ?? "initdata"), parse.GetValue(json), reporter, SourceLocation.None);
+                var request = new GenerationRequest { Specification = spec, OutputPath = Path.GetFullPath(parse.GetValue(output) ?? "initdata"), SummaryBase = here };
+                return Generate(request, parse.GetValue(json), reporter);
             }
 
             var evaluated = ProjectLoader.Load(projectArgument, parse.GetValue(properties) ?? Array.Empty<string>(), outputPathNeeded: parse.GetValue(output) is null, reporter, out var exitCode);
@@ -57,7 +59,7 @@ internal static class GenerateCommand
                         w.WriteBoolean("enabled", false);
                         w.WriteStartArray("files");
                         w.WriteEndArray();
-                        JsonOutput.WriteFindings(w, Array.Empty<Diagnostic>());
+                        JsonOutput.WriteFindings(w, evaluated.Findings);
                     });
                 }
                 else
@@ -65,18 +67,21 @@ internal static class GenerateCommand
                     Reporter.Out.WriteLine($"InitData: the build does not generate for {ShownPath.Of(evaluated.ProjectPath)} (InitDataEnabled is not true); nothing written.");
                 }
 
+                reporter.ReportAll(evaluated.Findings);
                 return ExitCodes.Success;
             }
 
             var outputPath = parse.GetValue(output) is { } o ? Path.GetFullPath(o) : evaluated.OutputPath;
-            return Generate(evaluated.Specification, evaluated.Manifests, outputPath, parse.GetValue(json), reporter, new SourceLocation(evaluated.ProjectPath));
+            return Generate(evaluated.Request(outputPath), parse.GetValue(json), reporter);
         });
         return command;
     }
 
-    private static int Generate(InitDataSpecification spec, IReadOnlyList<ManifestDeclaration> manifests, string outputPath, bool json, Reporter reporter, SourceLocation declaredIn)
+    // The build task's way through the engine.
+    private static int Generate(GenerationRequest request, bool json, Reporter reporter)
     {
-        var outcome = InitDataPipeline.Run(new GenerationRequest { Specification = spec, Manifests = manifests, OutputPath = outputPath, DeclaredIn = declaredIn, SummaryBase = Directory.GetCurrentDirectory() });
+        var outputPath = request.OutputPath;
+        var outcome = InitDataPipeline.Run(request);
         if (json)
         {
             JsonOutput.Write(w =>

@@ -5,6 +5,7 @@ using Coco.InitData.Diagnostics;
 using Coco.InitData.Documents;
 using Coco.InitData.Measurements;
 using Coco.InitData.Tool.Inputs;
+using Coco.InitData.Tool.Options;
 using Coco.InitData.Tool.Output;
 using Coco.InitData.Transport;
 
@@ -39,9 +40,7 @@ internal static class InspectCommand
         var parsed = document.Parsed;
 
         var findings = new DiagnosticBag();
-        var summary = InitDataSummary.Read(parsed!, document.DisplayPath, findings);
-        GuestDocumentChecks.Run(parsed!, document.DisplayPath, findings);
-        var verdicts = CertificateChecks.Run(summary.Certificates, null, Array.Empty<Registries.ResolvedRegistry>(), ValidationOptions.Default(at), findings);
+        var (summary, verdicts) = ForeignDocument.Analyse(parsed!, document.DisplayPath, ValidationOptions.Default(at), findings);
         var measurements = TeeMeasurements.Compute(parsed!.Algorithm, document.DocumentBytes);
         var annotation = document.Annotation ?? AnnotationCodec.Encode(document.DocumentBytes);
         var name = document.AnnotationName ?? annotationName ?? AnnotationKey.Default;
@@ -64,7 +63,7 @@ internal static class InspectCommand
     {
         var o = Reporter.Out;
         o.WriteLine($"source       {document.DisplayPath} ({document.Kind.ToString().ToLowerInvariant()})");
-        o.WriteLine($"digest       {measurements.Algorithm.Name}:{measurements.DigestHex}");
+        o.WriteLine($"digest       {measurements.DigestText}");
         o.WriteLine($"document     {Wording.Count(document.DocumentBytes.Length, "byte")}");
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"annotation   {size} bytes with its key, {size * 100.0 / AnnotationKey.KubernetesAnnotationLimit:0.0}% of Kubernetes' 262144-byte limit"));
         o.WriteLine($"kbc          {summary.KbcName ?? "(none)"}");

@@ -3,7 +3,9 @@ using System.Security.Cryptography.X509Certificates;
 using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Registries;
+using Coco.InitData.Tool.Certificates;
 using Coco.InitData.Tool.Inputs;
+using Coco.InitData.Tool.Options;
 using Coco.InitData.Tool.Output;
 using Coco.InitData.Tool.Probing;
 

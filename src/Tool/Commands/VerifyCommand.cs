@@ -2,9 +2,11 @@ using System.CommandLine;
 using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
-using Coco.InitData.Manifests;
 using Coco.InitData.Registries;
+using Coco.InitData.Tool.Certificates;
+using Coco.InitData.Tool.DigestGate;
 using Coco.InitData.Tool.Inputs;
+using Coco.InitData.Tool.Options;
 using Coco.InitData.Tool.Output;
 using Coco.InitData.Tool.Projects;
 
@@ -86,13 +88,13 @@ internal static class VerifyCommand
         return reporter.ExitCode;
     }
 
+    // The build's own pipeline, stopped before writing: the same findings as the build (a project that declares nothing,
+    // items MSBuild dropped, the manifests parsed and annotated in memory).
     private static int VerifyProject(EvaluatedProject project, bool json, Reporter reporter)
     {
-        var result = InitDataGenerator.Generate(project.Specification);
-        var diagnostics = new DiagnosticBag();
-        diagnostics.AddRange(result.Diagnostics);
+        var prepared = InitDataPipeline.Prepare(project.Request(project.OutputPath));
         var certificates = new List<LoadedCertificate>();
-        if (result.Artifacts is { } a)
+        if (prepared.Artifacts is { } a)
         {
             certificates.AddRange(a.ExtraRootCertificates);
             certificates.AddRange(a.Registries.SelectMany(r => r.ServedChain));
@@ -100,14 +102,11 @@ internal static class VerifyCommand
             {
                 certificates.Add(a.KbsCertificate);
             }
-
-            // The manifests are checked too (parsed and annotated in memory), so verify catches what the build would.
-            ManifestArtifacts.Build(project.Manifests, project.Specification.BaseDirectory, a.AnnotationName, a.Annotation, diagnostics);
         }
 
         // Judged as the build judges them: the project's InitDataValidationTime and InitDataTlsProfiles, not this instant.
-        Write(certificates, diagnostics.Items, result.Artifacts?.Validation ?? ValidationOptions.Default(DateTimeOffset.UtcNow), json, result.Artifacts?.Verdicts);
-        reporter.ReportAll(diagnostics.Items);
+        Write(certificates, prepared.Diagnostics, prepared.Artifacts?.Validation ?? ValidationOptions.Default(DateTimeOffset.UtcNow), json, prepared.Artifacts?.Verdicts);
+        reporter.ReportAll(prepared.Diagnostics);
         return reporter.ExitCode;
     }
 

@@ -13,7 +13,7 @@ internal sealed record ExpectedDigest(DigestAlgorithm Algorithm, string Hex, str
     private const int MaxJsonBytes = 1024 * 1024;
 
     /// <summary><c>sha256:&lt;hex&gt;</c>, as digests are compared and shown.</summary>
-    public string Text => Algorithm.Name + ":" + Hex;
+    public string Text => Algorithm.Text(Hex);
 
     /// <summary>Parses the option value; null and a reason when it is neither form.</summary>
     public static ExpectedDigest? Parse(string value, out string problem)

@@ -3,7 +3,10 @@ using Coco.InitData.Tool.Output;
 
 namespace Coco.InitData.Tool.Inputs;
 
-/// <summary>Reads a named input, or standard input for '-', with a size limit.</summary>
+/// <summary>
+/// A file named on the command line, or standard input for '-', read by the engine's <see cref="InputFiles"/> with its
+/// codes (CID1008, CID1009, CID9010, CID9011): a front end of the same reader the build uses.
+/// </summary>
 internal static class InputFile
 {
     /// <summary>Larger inputs are refused: a manifest or annotation of this size cannot be applied to Kubernetes anyway.</summary>
@@ -12,70 +15,34 @@ internal static class InputFile
     /// <summary>The name standard input is shown as.</summary>
     public const string StandardInputName = "<stdin>";
 
-    /// <summary>The bytes, or null after reporting CID4002/CID4003 (bad usage).</summary>
+    // How the messages name a file the user handed the tool ("Input file 'x' was not found").
+    private const string Kind = "Input";
+
+    /// <summary>The bytes, or null after reporting why not (bad usage: exit code 2).</summary>
     public static byte[]? Read(string path, Reporter reporter, out string displayPath)
     {
         displayPath = path == "-" ? StandardInputName : path;
-        try
-        {
-            if (path == "-")
-            {
-                using var stdin = Console.OpenStandardInput();
-                return ReadLimited(stdin, displayPath, reporter);
-            }
-
-            if (!IsReadable(path, reporter))
-            {
-                return null;
-            }
-
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            return ReadLimited(stream, displayPath, reporter);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            reporter.Error(MessageId.ToolInputUnreadable, new SourceLocation(displayPath), displayPath, e.Message);
-            return null;
-        }
+        var findings = new DiagnosticBag();
+        byte[] bytes;
+        var read = path == "-"
+            ? ReadStandardInput(findings, out bytes)
+            : InputFiles.TryReadBytes(Path.GetFullPath(path), path, Kind, new SourceLocation(path), MaxBytes, findings, out bytes);
+        reporter.ReportAll(findings.Items);
+        return read ? bytes : null;
     }
 
-    /// <summary>
-    /// True when <paramref name="path"/> is a regular file; otherwise reports CID4002 (missing), CID4035 (a
-    /// directory) or CID4036 (a FIFO, socket or device, which is never opened: it could block forever).
-    /// </summary>
+    /// <summary>True when <paramref name="path"/> is a regular file; otherwise reports why not (CID1008, CID9010, CID9011).</summary>
     public static bool IsReadable(string path, Reporter reporter)
     {
-        var id = InputFiles.Classify(path) switch
-        {
-            InputPathKind.RegularFile => (MessageId?)null,
-            InputPathKind.Directory => MessageId.ToolInputIsDirectory,
-            InputPathKind.Special => MessageId.ToolInputNotRegularFile,
-            _ => MessageId.ToolInputNotFound,
-        };
-        if (id is { } problem)
-        {
-            reporter.Error(problem, new SourceLocation(path), path);
-        }
-
-        return id is null;
+        var findings = new DiagnosticBag();
+        var readable = InputFiles.CheckRegularFile(Path.GetFullPath(path), path, Kind, new SourceLocation(path), findings);
+        reporter.ReportAll(findings.Items);
+        return readable;
     }
 
-    private static byte[]? ReadLimited(Stream stream, string displayPath, Reporter reporter)
+    private static bool ReadStandardInput(DiagnosticBag findings, out byte[] bytes)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                reporter.Error(MessageId.ToolInputUnreadable, new SourceLocation(displayPath), displayPath, $"it is larger than {MaxBytes} bytes");
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
+        using var stdin = Console.OpenStandardInput();
+        return InputFiles.TryReadStream(stdin, StandardInputName, Kind, new SourceLocation(StandardInputName), MaxBytes, findings, out bytes);
     }
 }

@@ -1,4 +1,5 @@
 using Coco.InitData.Diagnostics;
+using Coco.InitData.Tool.Inputs;
 using Coco.InitData.Tool.Output;
 
 namespace Coco.InitData.Tool.Projects;
@@ -12,7 +13,7 @@ internal static class ProjectFileFinder
         if (File.Exists(path))
         {
             // A FIFO would block MSBuild's read of the project forever.
-            return InputFiles.Classify(path) == InputPathKind.RegularFile ? path : NotRegular(argument ?? path, reporter);
+            return InputFile.IsReadable(argument ?? path, reporter) ? path : null;
         }
 
         if (!Directory.Exists(path))
@@ -33,11 +34,5 @@ internal static class ProjectFileFinder
                 reporter.Error(MessageId.ToolProjectAmbiguous, SourceLocation.None, path, string.Join(", ", candidates.Select(Path.GetFileName)));
                 return null;
         }
-    }
-
-    private static string? NotRegular(string path, Reporter reporter)
-    {
-        reporter.Error(MessageId.ToolInputNotRegularFile, new SourceLocation(path), path);
-        return null;
     }
 }

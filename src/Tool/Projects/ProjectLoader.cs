@@ -38,7 +38,12 @@ internal static class ProjectLoader
         exitCode = ExitCodes.Findings;
         var diagnostics = new DiagnosticBag();
         var project = ProjectReader.Read(projectPath, globals, outputPathNeeded, diagnostics);
-        reporter.ReportAll(diagnostics.Items);
+        if (project is null)
+        {
+            // Otherwise the findings travel with the project, into the pipeline's report.
+            reporter.ReportAll(diagnostics.Items);
+        }
+
         return project;
     }
 }

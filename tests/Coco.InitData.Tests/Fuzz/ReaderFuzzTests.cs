@@ -5,6 +5,7 @@ using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Documents;
 using Coco.InitData.Manifests;
+using Coco.InitData.SecretDetection;
 using Coco.InitData.Transport;
 using Xunit.Abstractions;
 

@@ -2,7 +2,7 @@ using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Registries;
 
-namespace Coco.InitData.Tool.Commands;
+namespace Coco.InitData.Tool.Certificates;
 
 /// <summary>Runs the engine's certificate rules on anchors and, with a host, a served chain: the same rules as the build's ServerCertificate.</summary>
 internal static class ChainCheck

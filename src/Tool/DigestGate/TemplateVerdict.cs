@@ -1,6 +1,6 @@
 using Coco.InitData.Manifests;
 
-namespace Coco.InitData.Tool.Commands;
+namespace Coco.InitData.Tool.DigestGate;
 
 /// <summary>What the gate found in one pod template, for --json.</summary>
 /// <param name="Template">The pod template.</param>

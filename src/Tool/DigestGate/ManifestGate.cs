@@ -6,7 +6,7 @@ using Coco.InitData.Tool.Inputs;
 using Coco.InitData.Transport;
 using YamlDotNet.RepresentationModel;
 
-namespace Coco.InitData.Tool.Commands;
+namespace Coco.InitData.Tool.DigestGate;
 
 /// <summary>
 /// The gate over a manifest: every pod template (as annotate finds them) must carry the expected initdata, under
@@ -92,7 +92,7 @@ internal static class ManifestGate
     public static string DigestOf(byte[] document, ExpectedDigest expected)
     {
         var algorithm = InitDataDocumentReader.TryRead(document, out var parsed, out _) ? parsed!.Algorithm : expected.Algorithm;
-        return algorithm.Name + ":" + Convert.ToHexString(algorithm.Hash(document)).ToLowerInvariant();
+        return algorithm.Label(document);
     }
 
     /// <summary>The verdicts as the <c>podTemplates</c> array of verify --json.</summary>

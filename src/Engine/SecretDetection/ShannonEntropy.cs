@@ -1,4 +1,4 @@
-namespace Coco.InitData;
+namespace Coco.InitData.SecretDetection;
 
 /// <summary>How unpredictable a text is, the measure secret scanners use to tell generated tokens from words.</summary>
 internal static class ShannonEntropy

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Coco.InitData;
+namespace Coco.InitData.SecretDetection;
 
 /// <summary>
 /// A password, token or key assigned to a name that says so (<c>db_password = "..."</c>, <c># token: ...</c>), with no

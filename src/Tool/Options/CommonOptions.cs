@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Coco.InitData.Tool.Commands;
+namespace Coco.InitData.Tool.Options;
 
 /// <summary>Options several commands share, spelled the same everywhere.</summary>
 internal static class CommonOptions

@@ -1,10 +1,9 @@
 using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
-using Coco.InitData.Documents;
 using Tomlyn;
 using Tomlyn.Model;
 
-namespace Coco.InitData.Tool.Inputs;
+namespace Coco.InitData.Documents;
 
 /// <summary>What a document configures, read back from its <c>cdh.toml</c>, <c>aa.toml</c> and <c>policy.rego</c>.</summary>
 internal sealed class InitDataSummary
@@ -21,6 +20,9 @@ internal sealed class InitDataSummary
 
     public List<string> OtherKeys { get; } = new();
 
+    /// <summary>The <c>cdh.toml</c> entry as read once here, for <see cref="GuestDocumentChecks"/>; null when absent or not TOML.</summary>
+    internal TomlTable? Cdh { get; private set; }
+
     /// <summary>Reads the summary; a data entry that is not valid TOML is reported, not thrown.</summary>
     public static InitDataSummary Read(ParsedInitData document, string displayPath, DiagnosticBag diagnostics)
     {
@@ -30,7 +32,8 @@ internal sealed class InitDataSummary
             switch (key)
             {
                 case "cdh.toml":
-                    if (Parse(value, key, displayPath, diagnostics) is { } cdh)
+                    summary.Cdh = Parse(value, key, displayPath, diagnostics);
+                    if (summary.Cdh is { } cdh)
                     {
                         summary.ReadCdh(cdh, displayPath, diagnostics);
                     }

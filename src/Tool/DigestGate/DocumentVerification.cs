@@ -2,9 +2,10 @@ using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Documents;
 using Coco.InitData.Tool.Inputs;
+using Coco.InitData.Tool.Commands;
 using Coco.InitData.Tool.Output;
 
-namespace Coco.InitData.Tool.Commands;
+namespace Coco.InitData.Tool.DigestGate;
 
 /// <summary>
 /// <c>verify FILE --expect-digest D</c>: the CI check that a manifest still carries the bytes the build wrote.
@@ -36,9 +37,7 @@ internal static class DocumentVerification
         CertificateVerdicts? verdicts = null;
         if (document.Parsed is { } parsed)
         {
-            var summary = InitDataSummary.Read(parsed, document.DisplayPath, findings);
-            GuestDocumentChecks.Run(parsed, document.DisplayPath, findings);
-            verdicts = CertificateChecks.Run(summary.Certificates, null, Array.Empty<Registries.ResolvedRegistry>(), options, findings);
+            (var summary, verdicts) = ForeignDocument.Analyse(parsed, document.DisplayPath, options, findings);
             certificates.AddRange(summary.Certificates);
         }
 

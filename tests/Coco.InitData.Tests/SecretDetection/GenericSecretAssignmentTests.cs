@@ -1,8 +1,9 @@
 using Coco.InitData.Generation;
+using Coco.InitData.SecretDetection;
 using Coco.InitData.Specification;
 using Xunit.Abstractions;
 
-namespace Coco.InitData.Tests.Generation;
+namespace Coco.InitData.Tests.SecretDetection;
 
 /// <summary>
 /// A secret with no prefix of its own, assigned to a name that says what it is. The reference is gitleaks' generic-api-key

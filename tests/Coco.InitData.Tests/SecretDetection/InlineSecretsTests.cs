@@ -1,10 +1,11 @@
 using System.Text;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
+using Coco.InitData.SecretDetection;
 using Coco.InitData.Specification;
 using Xunit.Abstractions;
 
-namespace Coco.InitData.Tests.Generation;
+namespace Coco.InitData.Tests.SecretDetection;
 
 /// <summary>
 /// The detector in both directions. The secrets follow the formats and sample strings of

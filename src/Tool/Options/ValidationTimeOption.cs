@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
+using Coco.InitData.Certificates;
 
-namespace Coco.InitData.Tool.Commands;
+namespace Coco.InitData.Tool.Options;
 
 /// <summary><c>--validation-time</c>: the instant certificates are judged at (reproducible CI checks).</summary>
 internal static class ValidationTimeOption
@@ -12,7 +12,7 @@ internal static class ValidationTimeOption
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+            if (ValidityPeriodCheck.TryParse(text, out var at))
             {
                 return at;
             }

@@ -3,7 +3,7 @@ using Coco.InitData.Diagnostics;
 using Coco.InitData.Settings;
 using Coco.InitData.Specification;
 
-namespace Coco.InitData.Tool.Commands;
+namespace Coco.InitData.Tool.Options;
 
 /// <summary>
 /// The options of <c>generate</c> without a project: the same declarations as the MSBuild items and

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Coco.InitData;
+namespace Coco.InitData.SecretDetection;
 
 /// <summary>
 /// Recognises values that look like credentials. initdata is plaintext to the host (it travels in a pod annotation),
