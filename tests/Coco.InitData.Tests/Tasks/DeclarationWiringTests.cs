@@ -39,7 +39,7 @@ public sealed class DeclarationWiringTests
     public void Every_setting_is_in_the_readme_reference_with_its_default(string property)
     {
         var setting = SettingCatalog.All.Single(s => s.Property == property);
-        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "reference.md"));
 
         var row = Regex.Match(readme, $@"^\| [^|\n]*`{property}`[^|\n]* \|\s*([^|\n]*?)\s*\|", RegexOptions.Multiline);
         Assert.True(row.Success, $"README's Properties table has no row for {property}");
