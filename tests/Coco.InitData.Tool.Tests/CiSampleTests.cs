@@ -3,7 +3,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 
 namespace Coco.InitData.Tool.Tests;
 
-/// <summary>samples/ci/initdata-ci.sh run as the README says.</summary>
+/// <summary>samples/ci/initdata-ci.sh run as docs/tool.md says.</summary>
 [Collection(ToolCollection.Name)]
 public sealed class CiSampleTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {
@@ -12,7 +12,7 @@ public sealed class CiSampleTests(InstalledTool tool) : ToolTestsWithAFolder(too
     [SkippableFact]
     public void No_private_key_is_written_into_the_output_folder()
     {
-        // As the README runs it: an "out" folder where the command runs (the repository root there).
+        // As docs/tool.md runs it: an "out" folder where the command runs (the repository root there).
         var result = ProcessRunner.Run("bash", new[] { Script, "out" }, Folder.Path, new Dictionary<string, string> { ["COCO_INITDATA"] = Tool.Executable, ["NO_COLOR"] = "1" });
 
         Assert.True(result.ExitCode == 0, result.Output);
@@ -23,9 +23,9 @@ public sealed class CiSampleTests(InstalledTool tool) : ToolTestsWithAFolder(too
     }
 
     [SkippableFact]
-    public void The_repository_ignores_the_out_folder_the_README_runs_it_with()
+    public void The_repository_ignores_the_out_folder_the_tool_page_runs_it_with()
     {
-        Assert.Contains("COCO_INITDATA=coco-initdata samples/ci/initdata-ci.sh out`", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")), StringComparison.Ordinal);
+        Assert.Contains("COCO_INITDATA=coco-initdata samples/ci/initdata-ci.sh out`", File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "tool.md")), StringComparison.Ordinal);
         var ignored = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, ".gitignore")).Select(l => l.Trim());
 
         Assert.Contains("/out/", ignored);

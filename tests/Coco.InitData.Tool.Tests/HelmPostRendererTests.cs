@@ -5,7 +5,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>
-/// <c>coco-initdata annotate -</c> as a Helm post-renderer, run with the README's arguments on the streams Helm
+/// <c>coco-initdata annotate -</c> as a Helm post-renderer, run with docs/tool.md's arguments on the streams Helm
 /// hands a post-renderer (Helm itself is not installable here). Helm 3.21 (pkg/postrender/exec.go) runs the
 /// binary with stdin and stdout and stops on a non-zero exit; Helm 4.2 runs a postrenderer/v1 plugin the same way
 /// (internal/plugin/runtime_subprocess.go). A chart's stream is modelled on <c>helm template</c> of a chart made by
@@ -162,11 +162,11 @@ public sealed class HelmPostRendererTests(InstalledTool tool) : ToolTestsWithAFo
     }
 
     [SkippableFact]
-    public void The_README_helm_4_plugin_runs_the_same_command_line()
+    public void The_documented_helm_4_plugin_runs_the_same_command_line()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "tool.md"));
         var block = Regex.Match(readme, "```yaml\n(# coco-initdata-helm/plugin.yaml\n.*?)```", RegexOptions.Singleline);
-        Assert.True(block.Success, "README has no coco-initdata-helm/plugin.yaml block");
+        Assert.True(block.Success, "docs/tool.md has no coco-initdata-helm/plugin.yaml block");
         var plugin = Folder.Write("coco-initdata-helm/plugin.yaml", block.Groups[1].Value);
         var value = Generate();
         var stream = string.Concat(HelmTemplateDocuments);
@@ -238,10 +238,10 @@ public sealed class HelmPostRendererTests(InstalledTool tool) : ToolTestsWithAFo
         Assert.Equal(3, merged.GetProperty("replicaCount").GetInt32());
     }
 
-    // Where the README's post-renderer writes: the build's initdata folder, relative to the folder Helm runs in.
+    // Where docs/tool.md's post-renderer writes: the build's initdata folder, relative to the folder Helm runs in.
     private const string InitDataFolder = "bin/Release/net10.0/initdata";
 
-    /// <summary>Generates the set into the folder the README names and returns the annotation value.</summary>
+    /// <summary>Generates the set into the folder docs/tool.md names and returns the annotation value.</summary>
     private string Generate()
     {
         var generated = Tool.Run(Folder.Path, "generate", "--kbc-name", "offline_fs_kbc", "-o", InitDataFolder);
@@ -252,19 +252,19 @@ public sealed class HelmPostRendererTests(InstalledTool tool) : ToolTestsWithAFo
     /// <summary>Runs the installed tool as Helm runs its post-renderer: in the current folder, the stream on standard input.</summary>
     private ProcessResult PostRender(string stream, string[] arguments) => Tool.RunWith(Folder.Path, null, stream, arguments);
 
-    /// <summary>The --post-renderer-args of the README's helm install line, in order.</summary>
+    /// <summary>The --post-renderer-args of docs/tool.md's helm install line, in order.</summary>
     private static string[] ReadmePostRendererArguments()
     {
         ReadmePostRenderer(out var arguments);
         return arguments;
     }
 
-    /// <summary>The README's helm install line: the --post-renderer value, and each --post-renderer-args value.</summary>
+    /// <summary>docs/tool.md's helm install line: the --post-renderer value, and each --post-renderer-args value.</summary>
     private static string ReadmePostRenderer(out string[] arguments)
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "tool.md"));
         var line = Regex.Match(readme, @"^helm install web \./chart --post-renderer (?:.*\\\n)*.*$", RegexOptions.Multiline);
-        Assert.True(line.Success, "README has no helm install --post-renderer line");
+        Assert.True(line.Success, "docs/tool.md has no helm install --post-renderer line");
         var words = line.Value.Replace("\\\n", " ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         arguments = words.Select((w, i) => (w, i)).Where(x => x.i > 0 && words[x.i - 1] == "--post-renderer-args").Select(x => x.w).ToArray();
         Assert.Equal(words.Count(w => w == "--post-renderer-args"), arguments.Length);

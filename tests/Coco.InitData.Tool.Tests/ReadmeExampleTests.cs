@@ -3,16 +3,17 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 
 namespace Coco.InitData.Tool.Tests;
 
-/// <summary>The README's example output lines are what the commands print.</summary>
+/// <summary>The example output lines of the README and the tool's page (docs/tool.md) are what the commands print.</summary>
 [Collection(ToolCollection.Name)]
 public sealed partial class ReadmeExampleTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {
     private readonly string _readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")).ReplaceLineEndings("\n");
+    private readonly string _toolPage = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "tool.md")).ReplaceLineEndings("\n");
 
     [Fact]
-    public void Every_console_example_of_the_tool_section_prints_what_it_shows()
+    public void Every_console_example_of_the_tool_page_prints_what_it_shows()
     {
-        var examples = ConsoleExamples(Section("## coco-initdata, the command-line tool")).ToList();
+        var examples = ConsoleExamples(_toolPage).ToList();
 
         Assert.NotEmpty(examples);
         foreach (var (commandLine, expected) in examples)
@@ -30,7 +31,7 @@ public sealed partial class ReadmeExampleTests(InstalledTool tool) : ToolTestsWi
     [Fact]
     public void The_certs_create_example_lines_are_the_ones_it_prints()
     {
-        var section = Section("### certs create");
+        var section = Section(_toolPage, "## certs create");
         var example = Regex.Match(section, "prints, after the files it wrote:\n\n```xml\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
         var command = Regex.Match(section, "\n(coco-initdata certs create --host [^\n]*)\n").Groups[1].Value;
         Assert.NotEmpty(example);
@@ -45,7 +46,7 @@ public sealed partial class ReadmeExampleTests(InstalledTool tool) : ToolTestsWi
     public void The_summary_line_the_README_shows_is_the_one_the_sample_workload_prints()
     {
         // The Quick start itself is run literally by Coco.InitData.Tests' QuickStartTests; this is its summary line.
-        var documented = Regex.Match(Section("### Seeing the result in a terminal"), "`(InitData: [^`]*) -> [^`]* sha256:\\.\\.\\.`").Groups[1].Value;
+        var documented = Regex.Match(Section(_readme, "## Seeing the result"), "`(InitData: [^`]*) -> [^`]* sha256:\\.\\.\\.`").Groups[1].Value;
         Assert.NotEmpty(documented);
 
         var result = Tool.Run(RepositoryPaths.Root, "generate", "samples/Workload", "-o", Path.Combine(Folder.Path, "initdata"));
@@ -73,13 +74,13 @@ public sealed partial class ReadmeExampleTests(InstalledTool tool) : ToolTestsWi
         }
     }
 
-    private string Section(string heading)
+    private static string Section(string page, string heading)
     {
-        var start = _readme.IndexOf("\n" + heading + "\n", StringComparison.Ordinal);
-        Assert.True(start >= 0, heading + " is not in the README");
+        var start = page.IndexOf("\n" + heading + "\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, heading + " is not in the page");
         var level = heading[..(heading.IndexOf(' ', StringComparison.Ordinal) + 1)];
-        var end = _readme.IndexOf("\n" + level, start + heading.Length + 2, StringComparison.Ordinal);
-        return _readme[start..(end < 0 ? _readme.Length : end)];
+        var end = page.IndexOf("\n" + level, start + heading.Length + 2, StringComparison.Ordinal);
+        return page[start..(end < 0 ? page.Length : end)];
     }
 
     [GeneratedRegex("```console\n(.*?)\n```", RegexOptions.Singleline)]

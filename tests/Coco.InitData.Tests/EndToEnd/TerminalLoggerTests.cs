@@ -4,7 +4,7 @@ namespace Coco.InitData.Tests.EndToEnd;
 
 /// <summary>
 /// What a user sees in a terminal: MSBuild's terminal logger (the default there) shows errors with their codes and
-/// lines but no package message at the default verbosity (README "Seeing the result in a terminal"), and the
+/// lines but no package message at the default verbosity (README "Seeing the result"), and the
 /// documented `-getProperty` command prints the digest, also on a build with nothing to do.
 /// </summary>
 [Collection(nameof(BuildCollection))]
