@@ -62,8 +62,11 @@ public sealed class InstalledToolReleaseTests(ITestOutputHelper log)
             root.Path, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root.Path, "packages") }, TimeSpan.FromMinutes(5));
         Assert.True(install.ExitCode == 0, install.Output);
         var executable = Path.Combine(tools, "coco-initdata");
-        Assert.Equal(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }, File.ReadAllBytes(executable)[..4]); // the native build, not the dotnet shim's target
-        Assert.True(Directory.Exists(Path.Combine(root.Path, "packages", "coco.initdata.tool.linux-x64", "2.0.0")), "the linux-x64 package was not the one installed");
+        // The installed package is linux-x64's, whose entry is the native executable (the pointer's settings name no entry point).
+        var settings = Directory.GetFiles(Path.Combine(tools, ".store"), "DotnetToolSettings.xml", SearchOption.AllDirectories)
+            .Single(f => File.ReadAllText(f).Contains("EntryPoint=", StringComparison.Ordinal));
+        Assert.Equal("linux-x64", Path.GetFileName(Path.GetDirectoryName(settings)));
+        Assert.Contains("Runner=\"executable\"", File.ReadAllText(settings), StringComparison.Ordinal);
         Assert.Equal("2.0.0", ProcessRunner.Run(executable, ["--version"], root.Path).StandardOutput.Trim());
     }
 
