@@ -16,9 +16,9 @@ public sealed class InstalledToolWithoutClangTests(ITestOutputHelper log)
         using var root = new TempDirectory("cid-noclang");
         var checkout = CleanCheckout.Create(Path.Combine(root.Path, "checkout"));
 
-        // A PATH with dotnet and git (MinVer reads the version with it) and no clang.
+        // A PATH with dotnet, git (MinVer reads the version with it) and sh, and no clang.
         var bin = Directory.CreateDirectory(Path.Combine(root.Path, "bin")).FullName;
-        foreach (var tool in new[] { "dotnet", "git" })
+        foreach (var tool in new[] { "dotnet", "git", "sh" }) // sh: MSBuild's Exec runs its commands with it
         {
             var found = RealTools.OnPath(tool).FirstOrDefault() ?? throw new InvalidOperationException(tool + " is not on PATH");
             File.CreateSymbolicLink(Path.Combine(bin, tool), found);
