@@ -4,9 +4,10 @@
 # --tool-path as a user installs it, and the runs alternate (one run of each variant in turn), so a busy
 # machine slows all of them alike. Prints median (min-max) wall time per command and variant, the ratio of
 # each median to the hello-world's, and each installation's size on disk.
-# Variants: "hello" (the baseline), "fd" (this tree, framework-dependent: what plain `dotnet pack` makes),
-# "native" (this tree, `dotnet pack -r linux-x64`: Native AOT; needs clang, skipped without it), and with
-# --before REF "before" (the framework-dependent tool of a git ref, e.g. main, taken with git archive).
+# Variants: "hello" (the baseline), "hello-aot" (the same hello-world as a Native AOT tool: the limit a native
+# tool can reach; needs clang), "fd" (this tree, framework-dependent: `dotnet pack -p:NativeToolByDefault=false`),
+# "native" (this tree as the README's plain `dotnet pack` makes it: Native AOT on linux-x64 with clang, skipped
+# without it), and with --before REF "before" (the framework-dependent tool of a git ref, taken with git archive).
 # Usage: bench/tool-startup.sh [--runs N] [--before REF]
 set -euo pipefail
 
@@ -16,7 +17,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --before) before=$2; shift 2 ;;
-    -h|--help) sed -n 2,10p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,11p "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -42,25 +43,37 @@ dotnet pack "$work/hello" -c Release -o "$work/feed-hello" -tl:off -nologo -v:q 
 install hello Bench.Hello "$work/feed-hello"
 variants=(hello)
 
+if command -v clang >/dev/null; then
+  echo "packing the hello-world tool (Native AOT, linux-x64) ..." >&2
+  dotnet new console -o "$work/hello-aot" -n HelloAot >/dev/null
+  sed -i "s|</PropertyGroup>|<PackAsTool>true</PackAsTool><ToolCommandName>hello</ToolCommandName><PackageId>Bench.HelloAot</PackageId><Version>$version</Version><PublishAot>true</PublishAot><ToolPackageRuntimeIdentifiers>linux-x64</ToolPackageRuntimeIdentifiers></PropertyGroup>|" "$work/hello-aot/HelloAot.csproj"
+  dotnet pack "$work/hello-aot" -c Release -o "$work/feed-hello-aot" -tl:off -nologo -v:q >&2
+  dotnet pack "$work/hello-aot" -c Release -r linux-x64 -o "$work/feed-hello-aot" -tl:off -nologo -v:q >&2
+  install hello-aot Bench.HelloAot "$work/feed-hello-aot"
+  variants+=(hello-aot)
+fi
+
+# MinVerVersionOverride: one version for every variant, whatever git says about this tree.
 echo "packing coco-initdata (framework-dependent) ..." >&2
-dotnet pack "$repo/src/Tool" -c Release -o "$work/feed-fd" -p:Version=$version -tl:off -nologo -v:q >&2
+dotnet pack "$repo/src/Tool" -c Release -o "$work/feed-fd" -p:MinVerVersionOverride=$version -p:NativeToolByDefault=false -tl:off -nologo -v:q >&2
 install fd Coco.InitData.Tool "$work/feed-fd"
 variants+=(fd)
 
 if command -v clang >/dev/null; then
-  echo "packing coco-initdata (Native AOT, linux-x64) ..." >&2
-  dotnet pack "$repo/src/Tool" -c Release -r linux-x64 -o "$work/feed-native" -p:Version=$version -tl:off -nologo -v:q >&2
+  echo "packing coco-initdata as the README does (Native AOT on linux-x64 with clang) ..." >&2
+  dotnet pack "$repo/src/Tool" -c Release -o "$work/feed-native" -p:MinVerVersionOverride=$version -tl:off -nologo -v:q >&2
   install native Coco.InitData.Tool "$work/feed-native"
   variants+=(native)
 else
-  echo "no clang on PATH: the native variant is skipped" >&2
+  echo "no clang on PATH: the native variants are skipped" >&2
 fi
 
 if [ -n "$before" ]; then
   echo "packing coco-initdata at $before (framework-dependent) ..." >&2
   mkdir -p "$work/before-src"
   git -C "$repo" archive "$before" | tar -x -C "$work/before-src"
-  dotnet pack "$work/before-src/src/Tool" -c Release -o "$work/feed-before" -p:Version=$version -tl:off -nologo -v:q >&2
+  # Version and MinVerVersionOverride: a ref from before or after versions came from git; NativeToolByDefault: the portable build.
+  dotnet pack "$work/before-src/src/Tool" -c Release -o "$work/feed-before" -p:Version=$version -p:MinVerVersionOverride=$version -p:NativeToolByDefault=false -tl:off -nologo -v:q >&2
   install before Coco.InitData.Tool "$work/feed-before"
   variants+=(before)
 fi
@@ -104,24 +117,31 @@ def run(argv):
 def size(path):
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs if not os.path.islink(os.path.join(d, f)))
 
-exe = {v: os.path.join(work, "tools", v, "hello" if v == "hello" else "coco-initdata") for v in variants}
-tools = [v for v in variants if v != "hello"]
+hellos = ("hello", "hello-aot")
+exe = {v: os.path.join(work, "tools", v, "hello" if v in hellos else "coco-initdata") for v in variants}
+tools = [v for v in variants if v not in hellos]
 times = {(c, v): [] for c in commands for v in variants}
 for name, args in commands.items():
     for v in variants:  # one unmeasured run each: page cache and the tool store's first touch
-        run([exe[v]] + ([] if v == "hello" else args))
+        run([exe[v]] + ([] if v in hellos else args))
     for _ in range(runs):
         for v in variants:
-            times[(name, v)].append(run([exe[v]] + ([] if v == "hello" else args)))
+            times[(name, v)].append(run([exe[v]] + ([] if v in hellos else args)))
 
 fmt = lambda xs: f"{statistics.median(xs):.1f} ({min(xs):.1f}-{max(xs):.1f})"
 print(f"{runs} alternating runs per command and variant; ms, median (min-max); ratio = median / hello-world's median in the same rows")
-print("| command | hello (ms) | " + " | ".join(f"{v} (ms)" for v in tools) + " | " + " | ".join(f"{v} ratio" for v in tools) + " |")
-print("|---|---:|" + "---:|" * (2 * len(tools)))
+aot = "hello-aot" in variants
+print("| command | hello (ms) | " + ("hello-aot (ms) | " if aot else "") + " | ".join(f"{v} (ms)" for v in tools) + " | "
+      + " | ".join(f"{v} ratio" for v in tools) + (" | " + " | ".join(f"{v} / hello-aot" for v in tools) if aot else "") + " |")
+print("|---|---:|" + ("---:|" if aot else "") + "---:|" * ((3 if aot else 2) * len(tools)))
 for name in commands:
     hello = statistics.median(times[(name, "hello")])
-    print(f"| {name} | {fmt(times[(name, 'hello')])} | " + " | ".join(fmt(times[(name, v)]) for v in tools) + " | "
-          + " | ".join(f"{statistics.median(times[(name, v)]) / hello:.2f}" for v in tools) + " |")
+    row = f"| {name} | {fmt(times[(name, 'hello')])} | " + (fmt(times[(name, "hello-aot")]) + " | " if aot else "")
+    row += " | ".join(fmt(times[(name, v)]) for v in tools) + " | " + " | ".join(f"{statistics.median(times[(name, v)]) / hello:.2f}" for v in tools)
+    if aot:
+        limit = statistics.median(times[(name, "hello-aot")])
+        row += " | " + " | ".join(f"{statistics.median(times[(name, v)]) / limit:.2f}" for v in tools)
+    print(row + " |")
 print()
 print("installed size on disk (the --tool-path folder, store included): " + ", ".join(f"{v} {size(os.path.join(work, 'tools', v)) / 1e6:.1f} MB" for v in variants))
 PY

@@ -58,9 +58,10 @@ public sealed class GitHubWorkflowSampleTests(InstalledTool tool, ITestOutputHel
         var initdata = Path.Combine(root, "App", "bin", "Release", "net10.0", "initdata");
 
         // The package the build used is the one the workflow packed into the feed, byte for byte.
-        var restored = Path.Combine(environment["NUGET_PACKAGES"], "coco.initdata", "0.1.0", "coco.initdata.0.1.0.nupkg");
+        var version = PackedVersion.Of(Path.Combine(copy, "artifacts", "packages"), "Coco.InitData");
+        var restored = Path.Combine(environment["NUGET_PACKAGES"], "coco.initdata", version.ToLowerInvariant(), $"coco.initdata.{version.ToLowerInvariant()}.nupkg");
         Assert.True(File.Exists(restored), "Coco.InitData was not restored from the feed into the test's packages folder");
-        Assert.Equal(File.ReadAllBytes(Path.Combine(copy, "artifacts", "packages", "Coco.InitData.0.1.0.nupkg")), File.ReadAllBytes(restored));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(copy, "artifacts", "packages", $"Coco.InitData.{version}.nupkg")), File.ReadAllBytes(restored));
 
         // upload-artifact publishes the whole set, the Kustomize Component and the Helm values with the rest.
         var upload = steps.Single(s => s.GetProperty("uses").GetString()?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true);
@@ -110,25 +111,8 @@ public sealed class GitHubWorkflowSampleTests(InstalledTool tool, ITestOutputHel
         return (result, watch.Elapsed);
     }
 
-    /// <summary>The repository's files as a checkout has them: tracked and new ones, nothing git ignores (bin, obj, artifacts).</summary>
-    private string CleanCopy()
-    {
-        var listed = ProcessRunner.Run("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], RepositoryPaths.Root);
-        Assert.True(listed.ExitCode == 0, listed.Output);
-        var copy = Path.Combine(Folder.Path, "checkout");
-        foreach (var file in listed.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var source = Path.Combine(RepositoryPaths.Root, file);
-            if (File.Exists(source))
-            {
-                var target = Path.Combine(copy, file);
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(source, target);
-            }
-        }
-
-        return copy;
-    }
+    /// <summary>The repository as a fresh clone has it (its own git repository: the package version comes from git).</summary>
+    private string CleanCopy() => CleanCheckout.Create(Path.Combine(Folder.Path, "checkout"));
 
     /// <summary>A runner's environment with a .NET home and a packages folder of the test's own.</summary>
     private Dictionary<string, string> RunnerEnvironment()

@@ -14,13 +14,14 @@ public sealed class PackageFeed : IDisposable
         var pack = ProcessRunner.Run("dotnet", new[]
         {
             "pack", Path.Combine(RepositoryPaths.Root, "src", "Tasks", "Coco.InitData.Tasks.csproj"),
-            "-c", "Release", "-o", FeedPath, "-p:Version=" + Version, "-tl:off", "-nologo",
+            "-c", "Release", "-o", FeedPath, "-tl:off", "-nologo",
         }, _root.Path, timeout: TimeSpan.FromMinutes(5)); // packed from outside the repository, as CI scripts do
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException("dotnet pack failed:\n" + pack.Output);
         }
 
+        Version = PackedVersion.Of(FeedPath, "Coco.InitData");
         PackagePath = Path.Combine(FeedPath, $"Coco.InitData.{Version}.nupkg");
         File.WriteAllText(Path.Combine(_root.Path, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -34,8 +35,8 @@ public sealed class PackageFeed : IDisposable
             """);
     }
 
-    /// <summary>A version no real release uses, so nothing but this feed can satisfy it.</summary>
-    public string Version { get; } = "0.0.1-test";
+    /// <summary>The version the pack gave the package (from git: tags and height); consumers restore it from this feed into their own packages folder.</summary>
+    public string Version { get; }
 
     public string FeedPath => Path.Combine(_root.Path, "feed");
 

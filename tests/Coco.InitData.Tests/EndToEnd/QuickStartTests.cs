@@ -14,7 +14,7 @@ public sealed class QuickStartTests
     {
         using var root = new TempDirectory("cid-quickstart");
         var clone = Path.Combine(root.Path, "coco-initdata");
-        CopyRepository(clone);
+        CleanCheckout.Create(clone);
         var home = Path.Combine(root.Path, "home");
         Directory.CreateDirectory(home);
         var readme = File.ReadAllText(Path.Combine(clone, "README.md"));
@@ -47,24 +47,5 @@ public sealed class QuickStartTests
         Assert.True(Directory.Exists(Path.Combine(home, ".nuget", "packages", "coco.initdata")), "the package was restored into the fresh cache");
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "initdata.json")));
         Assert.Equal("registry.example.internal:5000", json.RootElement.GetProperty("registries")[0].GetProperty("prefix").GetString());
-    }
-
-    // What a clone holds: the tracked files (and new ones not yet committed), never bin/, obj/ or artifacts/.
-    private static void CopyRepository(string destination)
-    {
-        var files = ProcessRunner.Run("git", new[] { "ls-files", "-z", "--cached", "--others", "--exclude-standard" }, RepositoryPaths.Root);
-        Assert.Equal(0, files.ExitCode);
-        foreach (var relative in files.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var source = Path.Combine(RepositoryPaths.Root, relative);
-            if (!File.Exists(source))
-            {
-                continue; // deleted in the work tree, not yet committed
-            }
-
-            var target = Path.Combine(destination, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(source, target);
-        }
     }
 }

@@ -6,9 +6,9 @@ namespace Coco.InitData.Tool.Tests.Infrastructure;
 /// <summary>
 /// Packs src/Tool once per test run into a local feed and installs it into a temporary --tool-path, as a
 /// user would install it: the tests run that coco-initdata, never the build output. On linux-x64 with clang
-/// on PATH (CI installs it) that is the Native AOT package (<c>dotnet pack -r linux-x64</c>, whose pointer the
-/// CLI resolves to it), otherwise the framework-dependent one plain <c>dotnet pack</c> makes (also forced with
-/// <c>COCO_TOOL_TESTS_BUILD=framework-dependent</c>).
+/// on PATH (CI installs it) that is the Native AOT package a plain <c>dotnet pack</c> makes there (its pointer
+/// names linux-x64, which the CLI resolves to), otherwise the framework-dependent one (also forced with
+/// <c>COCO_TOOL_TESTS_BUILD=framework-dependent</c>, which packs with <c>-p:NativeToolByDefault=false</c>).
 /// </summary>
 public sealed class InstalledTool : IDisposable
 {
@@ -20,10 +20,11 @@ public sealed class InstalledTool : IDisposable
         var toolPath = Path.Combine(_root.Path, "tools");
         var packages = Path.Combine(_root.Path, "packages");
         IsNative = InstallsNative;
+        // The README's plain pack: on linux-x64 with clang it makes the native package and the pointer naming it.
         var packArguments = new List<string> { "pack", Path.Combine(RepositoryPaths.Root, "src", "Tool"), "-o", feed, "-nologo", "-tl:off" };
-        if (IsNative)
+        if (!IsNative)
         {
-            packArguments.AddRange(new[] { "-r", "linux-x64" });
+            packArguments.Add("-p:NativeToolByDefault=false");
         }
 
         var pack = ProcessRunner.Run("dotnet", packArguments, RepositoryPaths.Root, null, TimeSpan.FromMinutes(15));
@@ -53,12 +54,16 @@ public sealed class InstalledTool : IDisposable
             throw new InvalidOperationException("dotnet tool install failed:\n" + install.Output);
         }
 
+        PackageVersion = PackedVersion.Of(feed, "Coco.InitData.Tool");
         Executable = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "coco-initdata.exe" : "coco-initdata");
         ToolPath = toolPath;
     }
 
     /// <summary>True when the installed tool is the Native AOT build (linux-x64 with clang), false for the framework-dependent one.</summary>
     public bool IsNative { get; }
+
+    /// <summary>The version the pack gave the tool (from git: tags and height).</summary>
+    public string PackageVersion { get; }
 
     /// <summary>The --tool-path folder the tool was installed into (its package under .store).</summary>
     public string ToolPath { get; }
