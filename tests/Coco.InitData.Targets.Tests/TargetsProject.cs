@@ -30,7 +30,8 @@ internal sealed class TargetsProject : IDisposable
     public IReadOnlyList<string> RelativeOutputs(ProjectInstance built) =>
         built.GetItems("InitDataGeneratedFile").Select(i => Path.GetRelativePath(OutputPath, i.EvaluatedInclude).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
 
-    public void WriteProject(string items, string properties = "") => Write("app.proj", $"""
+    /// <summary>Writes app.proj; <paramref name="targets"/> stands in for SDK targets the package hooks (by AfterTargets).</summary>
+    public void WriteProject(string items, string properties = "", string targets = "") => Write("app.proj", $"""
         <Project>
           <PropertyGroup>
             <OutDir>bin/</OutDir>
@@ -47,6 +48,7 @@ internal sealed class TargetsProject : IDisposable
           <Target Name="CopyFilesToOutputDirectory" />
           <Target Name="Build" DependsOnTargets="CopyFilesToOutputDirectory" />
           <Target Name="Clean" />
+          {targets}
           <Import Project="{SecurityElement.Escape(RepositoryPaths.TargetsFile)}" />
         </Project>
         """);

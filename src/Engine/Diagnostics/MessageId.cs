@@ -191,5 +191,18 @@ internal enum MessageId
     // The output folder's entries that are never written through, replaced or read
     OutputThroughLink,
     OutputNotRegularFile,
+
+    // The SDK's container publish
+    PushRegistryNotDeclared,
+    PushSkipsVerification,
+    PushInsecureNotTold,
+    PinNothingPushed,
+    PinNoContainer,
+    PinImageShared,
+    PinNoGeneratedSet,
+    PinInputInvalid,
+    PushCaBundleNoSystemStore,
+    PinnedImages,
+    ToolImageOptionInvalid,
 }
 #pragma warning restore CS1591

@@ -39,6 +39,7 @@ public sealed class PackageConsumerTests
 
         Assert.Contains("build/Coco.InitData.props", entries);
         Assert.Contains("build/Coco.InitData.targets", entries);
+        Assert.Contains("build/Coco.InitData.Containers.targets", entries); // imported by Coco.InitData.targets
         Assert.Contains("buildMultiTargeting/Coco.InitData.props", entries);
         Assert.Contains("buildMultiTargeting/Coco.InitData.targets", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));

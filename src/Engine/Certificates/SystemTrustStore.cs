@@ -1,7 +1,6 @@
-using Coco.InitData.Certificates;
 using Coco.InitData.Diagnostics;
 
-namespace Coco.InitData.Tool.Probing;
+namespace Coco.InitData.Certificates;
 
 /// <summary>
 /// The trust store OpenSSL and .NET on Linux use when no CA is given (X509_STORE_set_default_paths): the bundle
