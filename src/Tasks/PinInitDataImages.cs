@@ -1,3 +1,4 @@
+using Coco.InitData.Artifacts;
 using Coco.InitData.Containers;
 using Coco.InitData.Diagnostics;
 using Microsoft.Build.Framework;
@@ -18,6 +19,9 @@ public sealed class PinInitDataImages : Microsoft.Build.Utilities.Task
     /// <summary>Where the pinned files go (<c>$(InitDataPinnedOutputPath)</c>, the publish folder's <c>initdata/</c>).</summary>
     [Required]
     public string PinnedOutputPath { get; set; } = string.Empty;
+
+    /// <summary>What this project's InitData files in obj/ start with (<c>$(_InitDataFilePrefix)</c>): the set's list is there.</summary>
+    public string StateFilePrefix { get; set; } = string.Empty;
 
     /// <summary><c>$(ContainerRegistry)</c>: empty when the image went to a local daemon.</summary>
     public string ContainerRegistry { get; set; } = string.Empty;
@@ -72,7 +76,7 @@ public sealed class PinInitDataImages : Microsoft.Build.Utilities.Task
             return;
         }
 
-        if (PinnedSet.Build(OutputPath, image, KeepTag, diagnostics) is not { Files.Count: > 0 } pinned
+        if (PinnedSet.Build(OutputPath, image, KeepTag, diagnostics, StateFilePrefix.Length > 0 ? SetBookkeeping.WithPrefix(StateFilePrefix) : null) is not { Files.Count: > 0 } pinned
             || PinnedSet.Write(PinnedOutputPath, OutputPath, pinned.Files, diagnostics) is not { } written)
         {
             return;

@@ -19,10 +19,11 @@ internal static class PinnedSet
     /// <param name="image">The pushed image.</param>
     /// <param name="keepTag">True to keep each manifest's tag before the digest.</param>
     /// <param name="diagnostics">Where findings go.</param>
-    public static (IReadOnlyList<ArtifactFile> Files, int Pinned)? Build(string setFolder, PushedImage image, bool keepTag, DiagnosticBag diagnostics)
+    /// <param name="bookkeeping">Where the set's list is (the build's obj/); null for the folder itself.</param>
+    public static (IReadOnlyList<ArtifactFile> Files, int Pinned)? Build(string setFolder, PushedImage image, bool keepTag, DiagnosticBag diagnostics, SetBookkeeping? bookkeeping = null)
     {
         var root = Path.GetFullPath(setFolder);
-        var listed = ArtifactWriter.ListedFiles(root, diagnostics);
+        var listed = ArtifactWriter.ListedFiles(root, diagnostics, bookkeeping);
         if (listed is null)
         {
             return null;
