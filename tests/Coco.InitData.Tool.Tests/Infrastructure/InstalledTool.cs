@@ -33,7 +33,8 @@ public sealed class InstalledTool : IDisposable
             throw new InvalidOperationException("dotnet pack src/Tool failed:\n" + pack.Output);
         }
 
-        // A nuget.config with only the local feed, and an empty package folder: the freshly packed tool is
+        // A nuget.config with only the local feed, and an empty package folder: the freshly packed tool (a prerelease
+        // in a checkout without a version tag) is
         // installed, never a copy cached from an earlier run with the same version.
         var config = _root.Write("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -46,7 +47,7 @@ public sealed class InstalledTool : IDisposable
             """);
         var install = ProcessRunner.Run(
             "dotnet",
-            new[] { "tool", "install", "Coco.InitData.Tool", "--tool-path", toolPath, "--configfile", config },
+            new[] { "tool", "install", "Coco.InitData.Tool", "--prerelease", "--tool-path", toolPath, "--configfile", config },
             _root.Path,
             new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages });
         if (install.ExitCode != 0)
