@@ -110,7 +110,7 @@ public sealed class BuildIntegrationTests
         Assert.False(instance.Build(new[] { "Build" }, new[] { log }));
 
         var error = Assert.Single(log.Errors);
-        Assert.Equal("CID1032", error.Code);
+        Assert.Equal("CID1090", error.Code);
         Assert.Contains("MSBuild on .NET 8 or later", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("GenerateInitData", log.TasksStarted);
     }

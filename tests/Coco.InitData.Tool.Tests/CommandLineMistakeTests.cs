@@ -47,7 +47,7 @@ public sealed class CommandLineMistakeTests(InstalledTool tool) : ToolTestsWithA
     [InlineData("CID1008", 2, "digest", "/nonexistent/initdata.toml", "--json")]
     [InlineData("CID4004", 1, "inspect", "bad.txt", "--json")]
     [InlineData("CID1008", 2, "verify", "--ca", "missing.pem", "--json")]
-    [InlineData("CID9010", 2, "digest", "folder", "--json")]
+    [InlineData("CID1015", 2, "digest", "folder", "--json")]
     [InlineData("CID4009", 2, "certs", "create", "--host", "a/b", "-o", "certs", "--json")]
     public void JSON_is_exactly_one_object_also_when_the_input_is_missing_or_bad(string code, int exitCode, params string[] arguments)
     {
@@ -84,11 +84,11 @@ public sealed class CommandLineMistakeTests(InstalledTool tool) : ToolTestsWithA
         var generate = Tool.Run(Folder.Path, "generate", "--ca", "certs", "--kbs-url", "https://kbs.example.internal:8080", "-o", "out");
 
         Assert.Equal(2, digest.ExitCode);
-        Assert.Equal($"certs: error CID9010: Input file 'certs' is a directory (looked at '{folder}'). Name a file inside it.\n", digest.StandardError);
+        Assert.Equal($"certs: error CID1015: Input file 'certs' is a directory (looked at '{folder}'). Name a file inside it.\n", digest.StandardError);
         Assert.Equal(2, verify.ExitCode);
-        Assert.Contains("error CID9010: Input file 'certs' is a directory", verify.StandardError, StringComparison.Ordinal);
+        Assert.Contains("error CID1015: Input file 'certs' is a directory", verify.StandardError, StringComparison.Ordinal);
         Assert.Equal(1, generate.ExitCode);
-        Assert.Contains($"error CID9010: InitDataCertificate file 'certs' is a directory (looked at '{folder}')", generate.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"error CID1015: InitDataCertificate file 'certs' is a directory (looked at '{folder}')", generate.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("not found", digest.StandardError + verify.StandardError + generate.StandardError, StringComparison.Ordinal);
     }
 

@@ -5,7 +5,7 @@ namespace Coco.InitData.Tool.Tests;
 /// <summary>
 /// Every option that takes a registry or annotation name refuses one written with a password, and nothing the tool
 /// prints (standard error, standard output, the --json object) holds the password: the name is shown with its user
-/// information masked as CID1012 masks a URL.
+/// information masked as CID1060 masks a URL.
 /// </summary>
 [Collection(ToolCollection.Name)]
 public sealed class CredentialMaskingToolTests(InstalledTool tool) : ToolTestsWithAFolder(tool)

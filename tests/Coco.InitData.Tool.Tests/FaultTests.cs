@@ -83,14 +83,14 @@ public sealed class FaultTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
     }
 
     [Theory]
-    [InlineData("CID9011", 2, "digest", "{fifo}")]
-    [InlineData("CID9011", 2, "inspect", "{fifo}")]
-    [InlineData("CID9011", 2, "verify", "--ca", "{fifo}")]
-    [InlineData("CID9011", 2, "annotate", "{fifo}", "--initdata", "{vector}")]
-    [InlineData("CID9011", 2, "annotate", "{vector}", "--initdata", "{fifo}")]
-    [InlineData("CID9011", 2, "generate", "{fifo}")]
-    [InlineData("CID9011", 1, "generate", "--ca", "{fifo}", "--kbs-url", "https://kbs.example.internal:8080", "-o", "out")]
-    [InlineData("CID9011", 1, "generate", "--policy", "{fifo}", "--kbc-name", "offline_fs_kbc", "-o", "out")]
+    [InlineData("CID1016", 2, "digest", "{fifo}")]
+    [InlineData("CID1016", 2, "inspect", "{fifo}")]
+    [InlineData("CID1016", 2, "verify", "--ca", "{fifo}")]
+    [InlineData("CID1016", 2, "annotate", "{fifo}", "--initdata", "{vector}")]
+    [InlineData("CID1016", 2, "annotate", "{vector}", "--initdata", "{fifo}")]
+    [InlineData("CID1016", 2, "generate", "{fifo}")]
+    [InlineData("CID1016", 1, "generate", "--ca", "{fifo}", "--kbs-url", "https://kbs.example.internal:8080", "-o", "out")]
+    [InlineData("CID1016", 1, "generate", "--policy", "{fifo}", "--kbc-name", "offline_fs_kbc", "-o", "out")]
     public void A_fifo_is_never_opened_so_nothing_blocks(string code, int exitCode, params string[] arguments)
     {
         var fifo = Path.Combine(Folder.Path, "input.fifo");

@@ -32,7 +32,7 @@ internal static class ArtifactWriter
 
     /// <summary>
     /// Writes the files under <paramref name="outputDirectory"/> as one set; returns their full paths, or null after
-    /// reporting (CID3003, CID3070, CID3073, CID3074) with nothing changed.
+    /// reporting (CID3075, CID3070, CID3073, CID3074) with nothing changed.
     /// </summary>
     /// <param name="outputDirectory">The folder.</param>
     /// <param name="files">The set.</param>

@@ -15,7 +15,7 @@ internal static class FolderLock
     internal static TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// The held lock, or null after reporting: CID3070 when another writer kept it past <see cref="Timeout"/>, CID3003
+    /// The held lock, or null after reporting: CID3070 when another writer kept it past <see cref="Timeout"/>, CID3075
     /// at once for any other failure (a read-only file system is no reason to wait), CID3073/CID3074 for a lock path
     /// that is a link or not a regular file (it is never opened: a FIFO would block and a link would create its target).
     /// </summary>

@@ -20,8 +20,8 @@ internal static class InputFiles
     }
 
     /// <summary>
-    /// True when <paramref name="fullPath"/> is a regular file; otherwise reports CID1008 (missing), CID9010 (a directory)
-    /// or CID9011 (a FIFO, socket or device, never opened: it could block forever) against <paramref name="declaredAt"/>.
+    /// True when <paramref name="fullPath"/> is a regular file; otherwise reports CID1008 (missing), CID1015 (a directory)
+    /// or CID1016 (a FIFO, socket or device, never opened: it could block forever) against <paramref name="declaredAt"/>.
     /// </summary>
     public static bool CheckRegularFile(string fullPath, string displayPath, string kind, SourceLocation declaredAt, DiagnosticBag diagnostics)
     {

@@ -5,7 +5,7 @@ namespace Coco.InitData.Tool.Inputs;
 
 /// <summary>
 /// A file named on the command line, or standard input for '-', read by the engine's <see cref="InputFiles"/> with its
-/// codes (CID1008, CID1009, CID9010, CID9011): a front end of the same reader the build uses.
+/// codes (CID1008, CID1009, CID1015, CID1016): a front end of the same reader the build uses.
 /// </summary>
 internal static class InputFile
 {
@@ -31,7 +31,7 @@ internal static class InputFile
         return read ? bytes : null;
     }
 
-    /// <summary>True when <paramref name="path"/> is a regular file; otherwise reports why not (CID1008, CID9010, CID9011).</summary>
+    /// <summary>True when <paramref name="path"/> is a regular file; otherwise reports why not (CID1008, CID1015, CID1016).</summary>
     public static bool IsReadable(string path, Reporter reporter)
     {
         var findings = new DiagnosticBag();

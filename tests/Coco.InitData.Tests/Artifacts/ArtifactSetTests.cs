@@ -71,7 +71,7 @@ public sealed class ArtifactSetTests : IDisposable
         var written = ArtifactWriter.Write(folder, Set("b", withManifest: false), diagnostics);
 
         Assert.Null(written);
-        Assert.Equal("CID3003", Assert.Single(diagnostics.Items).Code);
+        Assert.Equal("CID3075", Assert.Single(diagnostics.Items).Code);
         Assert.Equal("a", SetOf(folder));
         Assert.Empty(Temporaries(folder));
     }
@@ -97,11 +97,11 @@ public sealed class ArtifactSetTests : IDisposable
             var singleWritten = ArtifactWriter.WriteFile(single, new byte[64 * 1024], singleDiagnostics);
 
             Assert.Null(written);
-            Assert.Contains(diagnostics.Items, d => d.Code == "CID3003" && d.Message.Contains("No space left", StringComparison.Ordinal));
+            Assert.Contains(diagnostics.Items, d => d.Code == "CID3075" && d.Message.Contains("No space left", StringComparison.Ordinal));
             Assert.Equal("a", SetOf(folder));
             Assert.Empty(Temporaries(mount));
             Assert.False(singleWritten);
-            Assert.Equal("CID3003", Assert.Single(singleDiagnostics.Items).Code);
+            Assert.Equal("CID3075", Assert.Single(singleDiagnostics.Items).Code);
             Assert.Equal("old\n", File.ReadAllText(single));
         }
         finally

@@ -184,7 +184,7 @@ public sealed class OutputContainmentTests : IDisposable
             Assert.Null(written);
             Assert.InRange(DateTime.UtcNow - started, TimeSpan.Zero, TimeSpan.FromSeconds(30));
             var error = Assert.Single(diagnostics.Items);
-            Assert.Equal("CID3003", error.Code);
+            Assert.Equal("CID3075", error.Code);
             Assert.Contains("Read-only", error.Message, StringComparison.OrdinalIgnoreCase);
         }
         finally

@@ -17,15 +17,30 @@ internal static partial class DiagnosticsPage
     /// <summary>The resource file the page is rendered from, relative to the repository root.</summary>
     public const string Resources = "src/Engine/Diagnostics/Messages.resx";
 
-    // What each thousands range of codes is about, in the order the page lists them.
-    private static readonly (int Thousands, string Title, string About)[] Areas =
+    /// <summary>
+    /// The code map: one range per area, in the order the page lists them. A new message takes the next free code of
+    /// its area's range; <see cref="Render"/> fails on a code outside every range.
+    /// </summary>
+    public static readonly (int First, int Last, string Title, string About)[] Areas =
     [
-        (1, "Declarations", "the items and properties of a project, or the options of `coco-initdata generate`"),
-        (2, "Certificates", "every certificate that is embedded or served, checked as the guest's and the node's TLS stacks check it (see [Certificate checks](certificates.md))"),
-        (3, "Documents, annotations, manifests and output", "the document and its annotation, the Kubernetes manifests, and the output folder"),
-        (4, "The tool", "`coco-initdata` itself: its command line, its inputs, `probe`, `certs create` and the `verify` gate (see [The tool](tool.md))"),
-        (9, "Internal", "what should not happen: a bug, or an input the host cannot read"),
+        (1001, 1049, "Declarations", "the items and properties of a project, the files they name, and the registry rules as the guest reads them; or the options of `coco-initdata generate`"),
+        (1050, 1059, "Container publish", "the SDK's `PublishContainer`: the push registry, the pinned images, the push CA bundle (see [Container publish](containers.md))"),
+        (1060, 1069, "Secrets", "a password, token or private key that would reach the plaintext initdata (see [Security](security.md))"),
+        (1090, 1099, "Build host", "the MSBuild that runs the build"),
+        (2001, 2099, "Certificates", "every certificate that is embedded or served, checked as the guest's and the node's TLS stacks check it (see [Certificate checks](certificates.md))"),
+        (3001, 3049, "Documents and annotations", "the initdata document, its annotation value and the node-side configuration, including documents we did not write"),
+        (3050, 3069, "Kubernetes manifests", "the declared manifests and their annotated copies"),
+        (3070, 3079, "Output and file system", "the output folder: its lock, interrupted writes, links and special files"),
+        (4001, 4099, "Tool usage", "`coco-initdata` itself: its command line, its inputs, `probe`, `certs create` and the `verify` gate (see [The tool](tool.md))"),
+        (9000, 9099, "Internal", "what should not happen: a bug in Coco.InitData"),
     ];
+
+    /// <summary>The area a code belongs to, or null when it is outside the map.</summary>
+    public static (int First, int Last, string Title, string About)? AreaOf(string code)
+    {
+        var number = int.Parse(code.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture);
+        return Areas.Where(a => number >= a.First && number <= a.Last).Select(a => ((int, int, string, string)?)a).FirstOrDefault();
+    }
 
     /// <summary>One message: its code, its resource name, what it says happened, its fix.</summary>
     public sealed record Entry(string Code, string Name, string Meaning, string Fix);
@@ -74,13 +89,13 @@ internal static partial class DiagnosticsPage
             .Append("| codes | area |\n|---|---|\n");
         foreach (var area in Areas)
         {
-            page.Append($"| [CID{area.Thousands}xxx](#{Slug(area)}) | {area.Title}: {area.About} |\n");
+            page.Append($"| [{Range(area)}](#{Slug(area)}) | {area.Title}: {area.About} |\n");
         }
 
         foreach (var area in Areas)
         {
-            page.Append($"\n## CID{area.Thousands}xxx: {area.Title}\n");
-            foreach (var entry in entries.Where(e => e.Code[3] - '0' == area.Thousands))
+            page.Append($"\n## {Range(area)}: {area.Title}\n");
+            foreach (var entry in entries.Where(e => AreaOf(e.Code) == area))
             {
                 page.Append($"\n### {entry.Code}\n\n{Markdown.Text(entry.Meaning)}\n");
                 if (entry.Fix.Length > 0)
@@ -90,7 +105,7 @@ internal static partial class DiagnosticsPage
             }
         }
 
-        var unplaced = entries.Where(e => Areas.All(a => e.Code[3] - '0' != a.Thousands)).Select(e => e.Code).ToList();
+        var unplaced = entries.Where(e => AreaOf(e.Code) is null).Select(e => e.Code).ToList();
         if (unplaced.Count > 0)
         {
             throw new InvalidOperationException("codes outside every area of the page: " + string.Join(", ", unplaced));
@@ -114,8 +129,10 @@ internal static partial class DiagnosticsPage
             : (text.Trim(), string.Empty);
     }
 
-    private static string Slug((int Thousands, string Title, string About) area) =>
-        Markdown.Anchors($"## CID{area.Thousands}xxx: {area.Title}").Single();
+    private static string Range((int First, int Last, string Title, string About) area) => $"CID{area.First:D4}-{area.Last:D4}";
+
+    private static string Slug((int First, int Last, string Title, string About) area) =>
+        Markdown.Anchors($"## {Range(area)}: {area.Title}").Single();
 
     [GeneratedRegex(@"^(CID\d{4}): ")]
     private static partial Regex Code();

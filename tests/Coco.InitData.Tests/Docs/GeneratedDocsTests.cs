@@ -42,6 +42,38 @@ public sealed class GeneratedDocsTests
     }
 
     [Fact]
+    public void The_resource_file_and_the_message_names_keep_the_order_of_their_codes()
+    {
+        var names = System.Xml.Linq.XDocument.Parse(GeneratedDocs.Read(DiagnosticsPage.Resources)).Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToList();
+        var byCode = DiagnosticsPage.Entries(GeneratedDocs.Read(DiagnosticsPage.Resources)).Select(e => e.Name).ToList();
+
+        Assert.Equal(byCode, names);
+        Assert.Equal(byCode, Enum.GetNames<Coco.InitData.Diagnostics.MessageId>());
+    }
+
+    [Theory]
+    [InlineData("CID1001", "Declarations")]
+    [InlineData("CID1049", "Declarations")]
+    [InlineData("CID1050", "Container publish")]
+    [InlineData("CID1063", "Secrets")]
+    [InlineData("CID3075", "Output and file system")]
+    [InlineData("CID9000", "Internal")]
+    public void A_code_belongs_to_the_area_of_its_range(string code, string area)
+    {
+        Assert.Equal(area, DiagnosticsPage.AreaOf(code)?.Title);
+    }
+
+    [Theory]
+    [InlineData("CID1070")]
+    [InlineData("CID5001")]
+    public void A_code_outside_every_range_has_no_area_and_the_page_refuses_it(string code)
+    {
+        Assert.Null(DiagnosticsPage.AreaOf(code));
+        var resx = $"<root><data name=\"Stray\" xml:space=\"preserve\"><value>{code}: Something happened. Fix: do this.</value></data></root>";
+        Assert.Contains(code, Assert.Throws<InvalidOperationException>(() => DiagnosticsPage.Render(resx)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_certificate_finding_is_split_into_what_happened_and_its_fix_without_the_stacks_and_identity()
     {
         const string resx = """

@@ -20,7 +20,7 @@ public sealed class SourceBuildTests
 
         Assert.Equal(1, result.ExitCode);
         var keyLine = root.Pem.Split('\n').Length;
-        Assert.Contains($"ca.pem({keyLine}): error CID2002", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"ca.pem({keyLine}): error CID1063", result.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(project.OutputPath), "nothing may be written");
     }
 

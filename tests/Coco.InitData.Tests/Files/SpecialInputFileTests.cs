@@ -13,7 +13,7 @@ public sealed class SpecialInputFileTests
     [InlineData("policy")]
     [InlineData("kbs")]
     [InlineData("certificate")]
-    public async Task A_fifo_as_an_input_fails_the_build_at_once_with_CID9011(string input)
+    public async Task A_fifo_as_an_input_fails_the_build_at_once_with_CID1016(string input)
     {
         using var dir = new TempDirectory();
         var fifo = Path.Combine(dir.Path, "input.fifo");
@@ -26,7 +26,7 @@ public sealed class SpecialInputFileTests
         Assert.Same(run, await Task.WhenAny(run, Task.Delay(NeverBlocks)));
         Assert.False(await run);
         var error = Assert.Single(engine.Errors);
-        Assert.Equal("CID9011", error.Code);
+        Assert.Equal("CID1016", error.Code);
         Assert.Contains("is not a regular file", error.Message, StringComparison.Ordinal);
     }
 
@@ -41,7 +41,7 @@ public sealed class SpecialInputFileTests
         Assert.False(task.Execute());
 
         var error = Assert.Single(engine.Errors);
-        Assert.Equal("CID9010", error.Code);
+        Assert.Equal("CID1015", error.Code);
         Assert.Contains("'certs' is a directory", error.Message, StringComparison.Ordinal);
     }
 

@@ -63,7 +63,7 @@ public sealed class InitDataGeneratorTests
         var result = InitDataGenerator.Generate(Specs.WithKbs(dir.Path, Specs.Registry(dir.Path, "r.example", "ca.pem")));
 
         var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Equal("CID2002", error.Code);
+        Assert.Equal("CID1063", error.Code);
         Assert.Equal(root.Pem.Split('\n').Length, error.Location.Line);
         Assert.Null(result.Artifacts);
         Assert.DoesNotContain("PRIVATE KEY-----\nMI", error.Message, StringComparison.Ordinal);
@@ -153,7 +153,7 @@ public sealed class InitDataGeneratorTests
     [InlineData(nameof(InitDataSpecification.Algorithm), "SHA256", "CID1002")]
     [InlineData(nameof(InitDataSpecification.KbcName), "sample_kbc", "CID1004")]
     [InlineData(nameof(InitDataSpecification.KbsUrl), "kbs.example:8080", "CID1005")]
-    [InlineData(nameof(InitDataSpecification.KbsUrl), "https://admin:hunter2@kbs.example", "CID1012")]
+    [InlineData(nameof(InitDataSpecification.KbsUrl), "https://admin:hunter2@kbs.example", "CID1060")]
     [InlineData(nameof(InitDataSpecification.RegistryCredentialsUri), "https://vault/creds", "CID1006")]
     [InlineData(nameof(InitDataSpecification.ImageSecurityPolicyUri), "not a uri", "CID1006")]
     [InlineData(nameof(InitDataSpecification.CertificateExpiryWarningDays), "soon", "CID1007")]

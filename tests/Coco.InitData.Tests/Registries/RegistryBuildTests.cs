@@ -83,7 +83,7 @@ public sealed class RegistryBuildTests
         var result = project.Build();
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Matches($@"Workload\.csproj\({line},\d+\): error CID1026", result.Output);
+        Assert.Matches($@"Workload\.csproj\({line},\d+\): error CID1061", result.Output);
         Assert.DoesNotContain("abcdefghijklmnopqrstuvwxyz0123456789", result.Output.Replace(File.ReadAllText(project.ProjectPath), string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.False(Directory.Exists(project.OutputPath), "nothing may be written");
     }

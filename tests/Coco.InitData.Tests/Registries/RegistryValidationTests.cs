@@ -177,15 +177,15 @@ public sealed class RegistryValidationTests
     [Theory]
     [InlineData("InitDataHttpsProxy", "ftp://proxy.example.internal:3128", "CID1005")]
     [InlineData("InitDataHttpsProxy", "socks5://proxy.example.internal:1080", "CID1005")]
-    [InlineData("InitDataHttpProxy", "http://user:secret@proxy.example.internal:3128", "CID1012")]
+    [InlineData("InitDataHttpProxy", "http://user:secret@proxy.example.internal:3128", "CID1060")]
     [InlineData("InitDataRegistryCredentialsUri", "https://vault.example.internal/auth.json", "CID1006")]
-    [InlineData("InitDataRegistryCredentialsUri", "kbs:///default/credential/test?token=abc", "CID1026")]
-    [InlineData("InitDataNoProxy", "user:hunter22@internal.example", "CID1026")]
-    [InlineData("InitDataSigstoreConfigUri", "kbs:///default/sigstore/test?sig=0123456789abcdef", "CID1026")]
-    [InlineData("InitDataHttpsProxy", "https://proxy.example.internal:3128/?api_key=0123456789", "CID1026")]
-    [InlineData("InitDataNoProxy", "ghp_0123456789abcdefghijABCDEFGHIJklmnop", "CID1026")]
-    [InlineData("InitDataNoProxy", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", "CID1026")]
-    [InlineData("InitDataRegistryCredentialsUri", "file:///etc/auth.json?password=x", "CID1026")]
+    [InlineData("InitDataRegistryCredentialsUri", "kbs:///default/credential/test?token=abc", "CID1061")]
+    [InlineData("InitDataNoProxy", "user:hunter22@internal.example", "CID1061")]
+    [InlineData("InitDataSigstoreConfigUri", "kbs:///default/sigstore/test?sig=0123456789abcdef", "CID1061")]
+    [InlineData("InitDataHttpsProxy", "https://proxy.example.internal:3128/?api_key=0123456789", "CID1061")]
+    [InlineData("InitDataNoProxy", "ghp_0123456789abcdefghijABCDEFGHIJklmnop", "CID1061")]
+    [InlineData("InitDataNoProxy", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", "CID1061")]
+    [InlineData("InitDataRegistryCredentialsUri", "file:///etc/auth.json?password=x", "CID1061")]
     public void Bad_proxy_credentials_and_inline_secrets_are_errors_at_the_property(string property, string value, string code)
     {
         using var spec = new RegistrySpec().Registry("quay.io", 10, blocked: "true");
@@ -197,7 +197,7 @@ public sealed class RegistryValidationTests
         Assert.Equal(DiagnosticSeverity.Error, d.Severity);
         Assert.Equal(RegistrySpec.Line(100), d.Location);
         Assert.Contains(property, d.Message, StringComparison.Ordinal);
-        if (code == "CID1026")
+        if (code == "CID1061")
         {
             // The secret itself must not end up in the build log.
             Assert.DoesNotContain(value[10..], d.Message, StringComparison.Ordinal);

@@ -110,7 +110,7 @@ public sealed class GenericSecretAssignmentTests
         var result = InitDataGenerator.Generate(spec);
 
         Assert.Null(result.Artifacts);
-        Assert.Equal(new[] { 3, 4 }, result.Diagnostics.Where(d => d.Code == "CID1026").Select(d => d.Location.Line));
+        Assert.Equal(new[] { 3, 4 }, result.Diagnostics.Where(d => d.Code == "CID1061").Select(d => d.Location.Line));
         Assert.All(result.Diagnostics, d => Assert.Equal(path, d.Location.File));
         var text = string.Join("\n", result.Diagnostics.Select(d => d.Message));
         Assert.DoesNotContain("Qm8vT2xK9pL4wZ7rN3sY", text, StringComparison.Ordinal);

@@ -166,7 +166,7 @@ public sealed class InlineSecretsTests
 
         Assert.Null(result.Artifacts);
         var error = Assert.Single(result.Diagnostics);
-        Assert.Equal("CID1026", error.Code);
+        Assert.Equal("CID1061", error.Code);
         Assert.Equal(new SourceLocation(path, line), error.Location);
         Assert.DoesNotContain("0123456789abcdefghij", error.Message, StringComparison.Ordinal);
     }
@@ -184,7 +184,7 @@ public sealed class InlineSecretsTests
 
         var result = InitDataGenerator.Generate(Specs.WithKbs(dir.Path, registry));
 
-        var error = Assert.Single(result.Diagnostics, d => d.Code == "CID1026");
+        var error = Assert.Single(result.Diagnostics, d => d.Code == "CID1061");
         Assert.Equal(12, error.Location.Line);
         Assert.Null(result.Artifacts);
     }

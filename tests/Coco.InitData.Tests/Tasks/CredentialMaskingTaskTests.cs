@@ -5,7 +5,7 @@ namespace Coco.InitData.Tests.Tasks;
 
 /// <summary>
 /// A registry or annotation name written with a password in it is refused, and the build log shows the name with its
-/// user information masked the way CID1012 masks a URL ('***@host'): never the password, in any message.
+/// user information masked the way CID1060 masks a URL ('***@host'): never the password, in any message.
 /// </summary>
 public sealed class CredentialMaskingTaskTests
 {

@@ -61,8 +61,8 @@ public sealed class DeclarationWiringTests
         var targets = File.ReadAllText(RepositoryPaths.TargetsFile);
         var (code, text) = MessageCatalog.Format(MessageId.HostUnsupported, "$(MSBuildVersion)", "$(MSBuildRuntimeType)");
 
-        Assert.Equal("CID1032", code);
-        Assert.Contains($"<Error Code=\"CID1032\"\n           Text=\"{text}\" />", targets.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("CID1090", code);
+        Assert.Contains($"<Error Code=\"CID1090\"\n           Text=\"{text}\" />", targets.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]
