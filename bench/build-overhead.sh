@@ -80,8 +80,8 @@ cat > "$work/nuget.config" <<XML
 XML
 
 # A CA certificate shared by every workload (generated here, thrown away with $work).
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout /dev/null -out "$work/ca.pem" -days 3650 \
-  -subj "/CN=Bench Registry CA" -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+source "$repo/bench/bench-ca.sh"
+bench_ca "$work/ca.pem"
 
 # write_project DIR NAME VARIANT(with|bare|any|without)
 write_project() {
