@@ -4,6 +4,7 @@ using Coco.InitData.Diagnostics;
 using Coco.InitData.Documents;
 using Coco.InitData.Measurements;
 using Coco.InitData.Registries;
+using Coco.InitData.SecretDetection;
 using Coco.InitData.Settings;
 using Coco.InitData.Specification;
 using Coco.InitData.Transport;
@@ -100,7 +101,7 @@ internal static class SettingsReader
         var at = spec.Clock();
         if (Set(spec.ValidationTime) is { } time)
         {
-            if (DateTimeOffset.TryParse(time.Value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+            if (ValidityPeriodCheck.TryParse(time.Value, out var parsed))
             {
                 at = parsed;
             }

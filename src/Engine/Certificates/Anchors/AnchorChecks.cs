@@ -79,7 +79,7 @@ internal static class AnchorChecks
 
         CheckKey(facts, reporter);
         CheckNameConstraintForms(facts, reporter);
-        Chains.ChainChecks.CheckMasks(facts, reporter);
+        Chains.NameConstraintChecks.CheckMasks(facts, reporter);
     }
 
     /// <summary>Describes EKU OIDs with their usual names.</summary>
