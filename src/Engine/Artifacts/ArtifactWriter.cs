@@ -24,12 +24,6 @@ internal static class ArtifactWriter
     /// <summary>The generated folder of node-side files, pruned of files the current generation did not write.</summary>
     public const string NodeFilesFolder = "containerd/certs.d";
 
-    /// <summary>How long a writer waits for another one to finish.</summary>
-    internal static TimeSpan LockTimeout { get => FolderLock.Timeout; set => FolderLock.Timeout = value; }
-
-    /// <summary>Tests only: called at each step of a write ("stage:PATH", "commit", "rename:PATH", "prune", "list"), to fail or "kill" it there.</summary>
-    internal static AsyncLocal<Action<string>?> FaultInjection { get; } = new();
-
     /// <summary>
     /// Writes the files under <paramref name="outputDirectory"/> as one set; returns their full paths, or null after
     /// reporting (CID3075, CID3070, CID3073, CID3074) with nothing changed.
@@ -72,7 +66,7 @@ internal static class ArtifactWriter
             var previous = ownsFolder ? ReadList(root, books) : new List<string>();
             foreach (var (file, target) in files.Zip(targets))
             {
-                Fault("stage:" + file.RelativePath);
+                books.AtStep?.Invoke("stage:" + file.RelativePath);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 var temp = target + "." + run + ".tmp";
                 moves.Add((temp, target));
@@ -110,7 +104,7 @@ internal static class ArtifactWriter
             var journalTemp = books.Journal + "." + run + ".tmp";
             moves.Add((journalTemp, string.Empty));
             WriteNew(journalTemp, Encoding.UTF8.GetBytes(journal.ToString()));
-            Fault("commit");
+            books.AtStep?.Invoke("commit");
             UnsafeOutputException.ThrowIfUnsafe(books.Folder, books.Journal, InputPathKind.RegularFile);
             File.Move(journalTemp, books.Journal, overwrite: true);
         }
@@ -153,7 +147,6 @@ internal static class ArtifactWriter
         try
         {
             UnsafeOutputException.ThrowIfNotRegularFile(full);
-            Fault("stage:" + Path.GetFileName(full));
             WriteNew(temp, content);
             if (lastWriteTimeUtc is { } date)
             {
@@ -268,8 +261,6 @@ internal static class ArtifactWriter
         stream.Write(content);
         stream.Flush();
     }
-
-    internal static void Fault(string step) => FaultInjection.Value?.Invoke(step);
 
     internal static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException;
 

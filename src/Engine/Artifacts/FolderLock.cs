@@ -11,11 +11,8 @@ internal static class FolderLock
     // errno EWOULDBLOCK on Linux (11) and macOS (35); ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION on Windows.
     private static readonly int[] HeldByAnotherWriter = [11, 35, unchecked((int)0x80070020), unchecked((int)0x80070021)];
 
-    /// <summary>How long a writer waits for another one to finish.</summary>
-    internal static TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
-
     /// <summary>
-    /// The held lock, or null after reporting: CID3070 when another writer kept it past <see cref="Timeout"/>, CID3075
+    /// The held lock, or null after reporting: CID3070 when another writer kept it past <see cref="SetBookkeeping.LockTimeout"/>, CID3075
     /// at once for any other failure (a read-only file system is no reason to wait), CID3073/CID3074 for a lock path
     /// that is a link or not a regular file (it is never opened: a FIFO would block and a link would create its target).
     /// </summary>
@@ -23,7 +20,7 @@ internal static class FolderLock
     {
         var root = books.Folder;
         var path = books.Lock;
-        var deadline = DateTime.UtcNow + Timeout;
+        var deadline = DateTime.UtcNow + books.LockTimeout;
         while (true)
         {
             try
@@ -40,7 +37,7 @@ internal static class FolderLock
             {
                 if (DateTime.UtcNow >= deadline)
                 {
-                    diagnostics.Error(MessageId.OutputLocked, new SourceLocation(root), root, (int)Timeout.TotalSeconds, path);
+                    diagnostics.Error(MessageId.OutputLocked, new SourceLocation(root), root, (int)books.LockTimeout.TotalSeconds, path);
                     return null;
                 }
 

@@ -4,7 +4,8 @@ namespace Coco.InitData.Artifacts;
 /// Where a set's own files live, apart from the artifacts: the list of the files it wrote, the lock that keeps one
 /// writer at a time, and the commit journal of a set being switched. The build keeps them in obj/ beside its other
 /// state (<see cref="WithPrefix"/>), so the deployable folder holds the artifacts alone; the tool has no obj/ and keeps
-/// them in the output folder (<see cref="InOutputFolder"/>), as hidden files.
+/// them in the output folder (<see cref="InOutputFolder"/>), as hidden files. Every write, repair and removal of a set
+/// takes one, so it also carries how long to wait for the lock and, for the crash tests, who is told each step.
 /// </summary>
 /// <param name="Folder">The folder the three files are in: every check of a bookkeeping path is made below it.</param>
 /// <param name="List">The files of the current set, one '/'-separated path relative to the output folder per line.</param>
@@ -36,6 +37,16 @@ internal sealed record SetBookkeeping(string Folder, string List, string Lock, s
         var full = Path.GetFullPath(prefix);
         return new(Path.GetDirectoryName(full)!, full + "files", full + "lock", full + "journal", RecordsRoot: true);
     }
+
+    /// <summary>How long a writer waits for another one to release the lock (CID3070 after it).</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Told each step of a write as it begins ("stage:PATH", "commit", "rename:PATH", "prune", "list"); an exception
+    /// thrown here stops the write there as a full disk or a killed process would. Null for every real writer; the
+    /// crash-consistency tests pass it instead of faking a file system.
+    /// </summary>
+    public Action<string>? AtStep { get; init; }
 
     /// <summary>The line that names the output folder a list describes, for <see cref="RecordsRoot"/>.</summary>
     public static string RootLine(string root) => "root\t" + Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));

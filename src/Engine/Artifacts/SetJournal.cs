@@ -75,7 +75,7 @@ internal static partial class SetJournal
             switch (parts[0])
             {
                 case "move" when parts.Length == 3 && Move(root, parts[1], parts[2]) is var (temp, target):
-                    ArtifactWriter.Fault("rename:" + parts[2]);
+                    books.AtStep?.Invoke("rename:" + parts[2]);
                     File.Move(temp, target, overwrite: true);
                     break;
                 case "keep" when parts.Length == 2 && ContainedPath.Lexical(root, parts[1]) is not null:
@@ -89,9 +89,9 @@ internal static partial class SetJournal
 
         if (owned)
         {
-            ArtifactWriter.Fault("prune");
+            books.AtStep?.Invoke("prune");
             Prune(root, keep, prune);
-            ArtifactWriter.Fault("list");
+            books.AtStep?.Invoke("list");
             if (keep.Count == 0)
             {
                 // An empty set leaves no list: the folder holds no set, as before the first generation. Not TryDelete: a

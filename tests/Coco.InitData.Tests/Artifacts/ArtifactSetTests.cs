@@ -12,7 +12,6 @@ public sealed class ArtifactSetTests : IDisposable
 
     public void Dispose()
     {
-        ArtifactWriter.FaultInjection.Value = null;
         _dir.Dispose();
     }
 
@@ -22,9 +21,7 @@ public sealed class ArtifactSetTests : IDisposable
         var steps = new List<string>();
         var probe = Path.Combine(_dir.Path, "probe");
         ArtifactWriter.Write(probe, Set("a", withManifest: true), new DiagnosticBag());
-        ArtifactWriter.FaultInjection.Value = steps.Add;
-        ArtifactWriter.Write(probe, Set("b", withManifest: false), new DiagnosticBag());
-        ArtifactWriter.FaultInjection.Value = null;
+        ArtifactWriter.Write(probe, Set("b", withManifest: false), new DiagnosticBag(), bookkeeping: SetBookkeeping.InOutputFolder(probe) with { AtStep = steps.Add });
         Assert.Contains("commit", steps);
         Assert.Contains(steps, s => s.StartsWith("rename:", StringComparison.Ordinal));
 
@@ -33,9 +30,7 @@ public sealed class ArtifactSetTests : IDisposable
         {
             var folder = Path.Combine(_dir.Path, "kill-" + steps.IndexOf(step));
             ArtifactWriter.Write(folder, Set("a", withManifest: true), new DiagnosticBag());
-            KillAt(step);
-            Assert.Throws<SimulatedKill>(() => ArtifactWriter.Write(folder, Set("b", withManifest: false), new DiagnosticBag()));
-            ArtifactWriter.FaultInjection.Value = null;
+            Assert.Throws<SimulatedKill>(() => ArtifactWriter.Write(folder, Set("b", withManifest: false), new DiagnosticBag(), bookkeeping: KilledAt(folder, step)));
             tornBeforeRepair += SetOf(folder) is null ? 1 : 0;
 
             var repair = new DiagnosticBag();
@@ -59,16 +54,19 @@ public sealed class ArtifactSetTests : IDisposable
     {
         var folder = Path.Combine(_dir.Path, "out");
         ArtifactWriter.Write(folder, Set("a", withManifest: true), new DiagnosticBag());
-        ArtifactWriter.FaultInjection.Value = s =>
+        var fullAtStaging = SetBookkeeping.InOutputFolder(folder) with
         {
-            if (s == "stage:initdata.json")
+            AtStep = s =>
             {
-                throw new IOException("No space left on device");
-            }
+                if (s == "stage:initdata.json")
+                {
+                    throw new IOException("No space left on device");
+                }
+            },
         };
 
         var diagnostics = new DiagnosticBag();
-        var written = ArtifactWriter.Write(folder, Set("b", withManifest: false), diagnostics);
+        var written = ArtifactWriter.Write(folder, Set("b", withManifest: false), diagnostics, bookkeeping: fullAtStaging);
 
         Assert.Null(written);
         Assert.Equal("CID3075", Assert.Single(diagnostics.Items).Code);
@@ -140,21 +138,13 @@ public sealed class ArtifactSetTests : IDisposable
     {
         var folder = Path.Combine(_dir.Path, "locked");
         ArtifactWriter.Write(folder, Set("a", withManifest: false), new DiagnosticBag());
-        var timeout = ArtifactWriter.LockTimeout;
-        ArtifactWriter.LockTimeout = TimeSpan.FromMilliseconds(300);
-        try
-        {
-            using var holder = new FileStream(Path.Combine(folder, SetBookkeeping.LockFileName), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
-            var diagnostics = new DiagnosticBag();
+        var impatient = SetBookkeeping.InOutputFolder(folder) with { LockTimeout = TimeSpan.FromMilliseconds(300) };
+        using var holder = new FileStream(Path.Combine(folder, SetBookkeeping.LockFileName), FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        var diagnostics = new DiagnosticBag();
 
-            Assert.Null(ArtifactWriter.Write(folder, Set("b", withManifest: false), diagnostics));
-            Assert.Equal("CID3070", Assert.Single(diagnostics.Items).Code);
-            Assert.Equal("a", SetOf(folder));
-        }
-        finally
-        {
-            ArtifactWriter.LockTimeout = timeout;
-        }
+        Assert.Null(ArtifactWriter.Write(folder, Set("b", withManifest: false), diagnostics, bookkeeping: impatient));
+        Assert.Equal("CID3070", Assert.Single(diagnostics.Items).Code);
+        Assert.Equal("a", SetOf(folder));
     }
 
     [Fact]
@@ -231,9 +221,7 @@ public sealed class ArtifactSetTests : IDisposable
     {
         var folder = Path.Combine(_dir.Path, "remove-killed");
         ArtifactWriter.Write(folder, Set("a", withManifest: true), new DiagnosticBag());
-        KillAt("prune");
-        Assert.Throws<SimulatedKill>(() => ArtifactWriter.RemoveSet(folder, new DiagnosticBag()));
-        ArtifactWriter.FaultInjection.Value = null;
+        Assert.Throws<SimulatedKill>(() => ArtifactWriter.RemoveSet(folder, new DiagnosticBag(), KilledAt(folder, "prune")));
 
         Assert.True(ArtifactWriter.Repair(folder, new DiagnosticBag()));
 
@@ -297,12 +285,15 @@ public sealed class ArtifactSetTests : IDisposable
     }
 
     // The writer stops at that step as a killed process would: nothing after it runs.
-    private static void KillAt(string step) => ArtifactWriter.FaultInjection.Value = s =>
+    private static SetBookkeeping KilledAt(string folder, string step) => SetBookkeeping.InOutputFolder(folder) with
     {
-        if (s == step)
+        AtStep = s =>
         {
-            throw new SimulatedKill();
-        }
+            if (s == step)
+            {
+                throw new SimulatedKill();
+            }
+        },
     };
 
     // One set: each file names the set, so a mixed folder shows.

@@ -101,36 +101,31 @@ public sealed class ReaderFuzzTests
         var tornBeforeRepair = 0;
         var generation = 0;
         ArtifactWriter.Write(folder, Set(generation, random), new DiagnosticBag());
-        try
+        for (var k = 0; k < kills; k++)
         {
-            for (var k = 0; k < kills; k++)
+            var stepsLeft = random.Next(1, 16);
+            var killed = SetBookkeeping.InOutputFolder(folder) with
             {
-                var stepsLeft = random.Next(1, 16);
-                ArtifactWriter.FaultInjection.Value = _ =>
+                AtStep = _ =>
                 {
                     if (--stepsLeft == 0)
                     {
                         throw new OperationCanceledException("killed");
                     }
-                };
-                try
-                {
-                    ArtifactWriter.Write(folder, Set(++generation, random), new DiagnosticBag());
-                }
-                catch (OperationCanceledException)
-                {
-                    // The "kill": no cleanup ran.
-                }
-
-                ArtifactWriter.FaultInjection.Value = null;
-                tornBeforeRepair += Consistent(folder) ? 0 : 1;
-                ArtifactWriter.Repair(folder, new DiagnosticBag());
-                tornAfterRepair += Consistent(folder) ? 0 : 1;
+                },
+            };
+            try
+            {
+                ArtifactWriter.Write(folder, Set(++generation, random), new DiagnosticBag(), bookkeeping: killed);
             }
-        }
-        finally
-        {
-            ArtifactWriter.FaultInjection.Value = null;
+            catch (OperationCanceledException)
+            {
+                // The "kill": no cleanup ran.
+            }
+
+            tornBeforeRepair += Consistent(folder) ? 0 : 1;
+            ArtifactWriter.Repair(folder, new DiagnosticBag());
+            tornAfterRepair += Consistent(folder) ? 0 : 1;
         }
 
         _output.WriteLine($"kills {kills}: torn right after the kill {tornBeforeRepair}, torn after the next run's repair {tornAfterRepair}");
