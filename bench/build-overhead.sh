@@ -54,7 +54,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$work/packa
 version=0.0.1-bench
 
 echo "packing Coco.InitData $version ..." >&2
-dotnet pack "$repo/src/Tasks/Coco.InitData.Tasks.csproj" -c Release -o "$work/feed" -p:Version=$version -tl:off -nologo -v:q >&2
+dotnet pack "$repo/src/Tasks/Coco.InitData.Tasks.csproj" -c Release -o "$work/feed" -p:Version=$version -p:MinVerVersionOverride=$version -tl:off -nologo -v:q >&2
 # The fair baseline: a development dependency that brings nothing to a build (no build/, no lib/: a text file only).
 mkdir -p "$work/empty"
 echo "An empty package: the baseline of what any PackageReference costs." > "$work/empty/readme.txt"
