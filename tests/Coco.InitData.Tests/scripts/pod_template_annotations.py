@@ -9,46 +9,24 @@ import sys
 
 import yaml
 
-PATHS = {
-    "Pod": [],
-    "Deployment": ["spec", "template"],
-    "StatefulSet": ["spec", "template"],
-    "DaemonSet": ["spec", "template"],
-    "ReplicaSet": ["spec", "template"],
-    "ReplicationController": ["spec", "template"],
-    "Job": ["spec", "template"],
-    "CronJob": ["spec", "jobTemplate", "spec", "template"],
-}
-
-
-def objects(doc):
-    if not isinstance(doc, dict):
-        return
-    if str(doc.get("kind", "")).endswith("List") and isinstance(doc.get("items"), list):
-        for item in doc["items"]:
-            yield from objects(item)
-    else:
-        yield doc
+from pod_templates import PATHS, annotation, load, objects, template
 
 
 def read(path, name, as_json):
-    with open(path, encoding="utf-8") as f:
-        try:
-            docs = [json.load(f)] if as_json else list(yaml.safe_load_all(f))
-        except yaml.constructor.ConstructorError:
-            return None
+    try:
+        docs = load(path, as_json)
+    except yaml.constructor.ConstructorError:
+        return None
     result = []
     for doc in docs:
         for obj in objects(doc):
             kind = obj.get("kind")
             value = None
             if kind in PATHS:
-                node = obj
-                for key in PATHS[kind]:
-                    node = node.get(key) if isinstance(node, dict) else None
-                if not isinstance(node, dict):
+                node = template(obj)
+                if node is None:
                     continue
-                value = ((node.get("metadata") or {}).get("annotations") or {}).get(name)
+                value = annotation(node, name)
             result.append({"kind": kind, "name": (obj.get("metadata") or {}).get("name"), "annotation": value})
     return result
 
