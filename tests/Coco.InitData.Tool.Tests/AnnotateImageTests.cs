@@ -3,6 +3,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary><c>annotate --image REF@DIGEST</c>: the same pin the publish makes, for pipelines that push another way.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class AnnotateImageTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

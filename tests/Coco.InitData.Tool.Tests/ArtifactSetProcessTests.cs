@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>With real processes: coco-initdata generate killed at random moments, and two runs into one folder.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class ArtifactSetProcessTests(InstalledTool tool, ITestOutputHelper output) : ToolTestsWithAFolder(tool)
 {

@@ -3,6 +3,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 
 namespace Coco.InitData.Tool.Tests;
 
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class BadInputTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

@@ -5,6 +5,7 @@ using Org.BouncyCastle.Asn1.X509;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>verify --json and inspect --json give each certificate its verdict per stack, as initdata.json does.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class CertificateVerdictTests(InstalledTool tool)
 {

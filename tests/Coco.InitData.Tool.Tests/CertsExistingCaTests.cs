@@ -7,6 +7,7 @@ namespace Coco.InitData.Tool.Tests;
 /// certs create issues from an existing CA without replacing it, names each new CA after its server, keeps keys out of
 /// git, and prints lines a project builds with. openssl and git are the judges.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class CertsExistingCaTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

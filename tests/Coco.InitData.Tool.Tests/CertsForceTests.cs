@@ -3,6 +3,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary><c>certs create --force</c> over existing files: staged under temporary names, then renamed.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class CertsForceTests(InstalledTool tool)
 {

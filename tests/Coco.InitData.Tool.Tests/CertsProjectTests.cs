@@ -3,6 +3,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>certs create writes lines that hold in the project they are pasted into, and names its files.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class CertsProjectTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

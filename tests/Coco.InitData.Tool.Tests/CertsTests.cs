@@ -3,6 +3,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>certs create, judged by openssl (an independent TLS stack), not by the tool itself.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class CertsTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

@@ -4,6 +4,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>samples/ci/initdata-ci.sh run as docs/tool.md says.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class CiSampleTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

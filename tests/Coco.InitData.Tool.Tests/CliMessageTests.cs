@@ -4,6 +4,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>What the tool says when it is run as a newcomer runs it: no command, an empty pipe, the wrong file, a missing option.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class CliMessageTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

@@ -4,6 +4,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>The command line tried with the mistakes a new user makes.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class CommandLineMistakeTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

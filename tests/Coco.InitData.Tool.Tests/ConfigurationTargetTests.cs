@@ -7,6 +7,7 @@ namespace Coco.InitData.Tool.Tests;
 /// The package's public GetInitDataConfiguration target answers whether and where a project's build writes initdata,
 /// and the tool asks it rather than repeat the package's defaults.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class ConfigurationTargetTests(InstalledTool tool)
 {

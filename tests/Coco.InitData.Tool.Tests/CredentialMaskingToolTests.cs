@@ -7,6 +7,7 @@ namespace Coco.InitData.Tool.Tests;
 /// prints (standard error, standard output, the --json object) holds the password: the name is shown with its user
 /// information masked as CID1060 masks a URL.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class CredentialMaskingToolTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

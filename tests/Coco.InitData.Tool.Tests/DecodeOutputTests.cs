@@ -2,6 +2,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 
 namespace Coco.InitData.Tool.Tests;
 
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class DecodeOutputTests(InstalledTool tool)
 {

@@ -11,6 +11,7 @@ namespace Coco.InitData.Tool.Tests;
 /// --expect-digest fails CI when a manifest no longer carries the build's bytes, as after genpolicy (kata 3.32.0
 /// src/tools/genpolicy/src/policy.rs generate_initdata_anno re-encodes the document with its policy.rego).
 /// </summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class DocumentChecksToolTests(InstalledTool tool)
 {

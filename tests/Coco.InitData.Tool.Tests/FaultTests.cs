@@ -4,6 +4,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>Crashes, an unwritable standard output and special files.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class FaultTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

@@ -8,6 +8,7 @@ namespace Coco.InitData.Tool.Tests;
 /// with absolute paths writes the same bytes from any folder (initdata.json's <c>source</c> is the path as given,
 /// never one relative to where the command ran, nor the machine path without its leading '/').
 /// </summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class GenerateFromAnyFolderTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

@@ -15,6 +15,7 @@ namespace Coco.InitData.Tool.Tests;
 /// test's own (DOTNET_CLI_HOME), whose tools folder comes first on PATH as on a runner, and packages restore into
 /// a packages folder of the test's own, so nothing of the machine's is changed or reused for Coco.InitData.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class GitHubWorkflowSampleTests(InstalledTool tool, ITestOutputHelper log) : ToolTestsWithAFolder(tool)
 {

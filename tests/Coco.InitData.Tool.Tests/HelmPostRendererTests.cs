@@ -12,6 +12,7 @@ namespace Coco.InitData.Tool.Tests;
 /// <c>helm create</c> (pkg/chartutil/create.go; pkg/action/action.go frames each document as
 /// <c>---\n# Source: NAME\nCONTENT\n</c>).
 /// </summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class HelmPostRendererTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

@@ -3,6 +3,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>Hostile input as a user meets it: coded findings, no stack trace, nothing injected that is not initdata.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class HostileInputToolTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

@@ -9,6 +9,7 @@ namespace Coco.InitData.Tool.Tests;
 /// so its platform matrix is checked against the tool's pointer, and the pack steps a linux-x64 runner would run are
 /// run here into one folder, from which the tool then installs as a user installs it.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class InstalledToolReleaseTests(ITestOutputHelper log)
 {
     private static readonly string Workflow = Path.Combine(RepositoryPaths.Root, ".github", "workflows", "release.yml");

@@ -9,6 +9,7 @@ namespace Coco.InitData.Tool.Tests;
 /// docs/install.md, run literally. The tool is packed portable (NativeToolByDefault=false in the environment) to
 /// keep the two packs short; the native package's version and pointer come from the same pack.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed partial class InstalledToolUpgradeTests(ITestOutputHelper log)
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace Coco.InitData.Tool.Tests;
 /// The README's plain pack on linux-x64 without clang: it still succeeds, with the pointer and the portable `any`
 /// package only, and says in one line how to get the native one (no warning: a pack without a toolchain is normal).
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class InstalledToolWithoutClangTests(ITestOutputHelper log)
 {
     [SkippableFact]

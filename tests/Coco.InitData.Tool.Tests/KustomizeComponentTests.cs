@@ -7,6 +7,7 @@ namespace Coco.InitData.Tool.Tests;
 /// The generated Kustomize Component rendered by the real <c>kubectl kustomize</c> (kubectl 1.32, Kustomize 5.5):
 /// exactly the pod templates carry exactly the annotation, with PyYAML as the reader, and the result passes the gate.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class KustomizeComponentTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

@@ -8,6 +8,7 @@ namespace Coco.InitData.Tool.Tests;
 /// `dotnet build` and `coco-initdata verify PROJECT` locate a finding at the same file, line and column: both ask
 /// MSBuild's evaluation, including for declarations in a Directory.Build.props and definitions under conditions.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed partial class LocationParityTests(InstalledTool tool)
 {

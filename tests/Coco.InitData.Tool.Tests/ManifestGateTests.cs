@@ -12,6 +12,7 @@ namespace Coco.InitData.Tool.Tests;
 /// one must carry the expected document under the name asked for, and every other initdata name the kata runtime
 /// reads must agree. Each refusal names the workload (kind/name) at file(line); --json lists every template.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class ManifestGateTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

@@ -7,6 +7,7 @@ namespace Coco.InitData.Tool.Tests;
 /// The installed coco-initdata is a Native AOT executable where the toolchain exists, it writes the same
 /// bytes as the framework-dependent build it carries in managed/, and it hands project commands to that build.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class NativeToolTests(InstalledTool tool)
 {

@@ -6,6 +6,7 @@ namespace Coco.InitData.Tool.Tests;
 /// The tool's outputs and the paths it reads, under hostile shapes: a special file is never replaced or opened, a link
 /// below an output folder is never written through, and nothing outside the folder changes.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class OutputSafetyToolTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

@@ -6,6 +6,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>probe against a real docker-registry on loopback, with certificates made by the tool's own certs create.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class ProbeTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

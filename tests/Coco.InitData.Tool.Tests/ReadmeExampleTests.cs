@@ -4,6 +4,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>The example output lines of the README and the tool's page (docs/tool.md) are what the commands print.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed partial class ReadmeExampleTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {

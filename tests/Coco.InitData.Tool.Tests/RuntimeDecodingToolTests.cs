@@ -11,6 +11,7 @@ namespace Coco.InitData.Tool.Tests;
 /// runtime-rs (src/libs/kata-types/src/initdata.rs: no white space, first member only) or the cloud-api-adaptor
 /// (pkg/initdata with go-toml v2.1.0, which has no BOM handling; BurntSushi/toml v1.6.0 parse.go reads over one) differ.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class RuntimeDecodingToolTests(InstalledTool tool)
 {

@@ -3,6 +3,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>The CI sample runs as documented with the installed tool.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class SampleScriptTests(InstalledTool tool)
 {

@@ -4,6 +4,7 @@ using Coco.InitData.Tool.Tests.Infrastructure;
 namespace Coco.InitData.Tool.Tests;
 
 /// <summary>verify PROJECT judges certificates as the build does: at the project's validation time, with its profiles.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(ToolCollection.Name)]
 public sealed class VerifyProjectValidationTests(InstalledTool tool)
 {

@@ -6,6 +6,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Tests.Artifacts;
 
 /// <summary>The artifact set switches at once, one writer at a time, nothing torn or left behind.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class ArtifactSetTests : IDisposable
 {
     private readonly TempDirectory _dir = new("cid-set");

@@ -10,6 +10,7 @@ namespace Coco.InitData.Tests.Artifacts;
 /// victim folder (the target of every planted link) by a snapshot taken before and after each run, and no run may
 /// hang (a FIFO opened for reading blocks until someone writes).
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class OutputContainmentTests : IDisposable
 {
     // Every name a set of ours reads or writes, from the lock to a node-side file and a temporary name.

@@ -3,6 +3,7 @@ using Coco.InitData.Tests.EndToEnd;
 namespace Coco.InitData.Tests.Certificates;
 
 /// <summary>`dotnet build` of workload projects whose certificates the guest would reject: exit code 1, the code, the file and line.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(nameof(BuildCollection))]
 public sealed class CertificateBuildTests
 {

@@ -9,6 +9,7 @@ namespace Coco.InitData.Tests.Certificates;
 /// oracles at their own time and host: each profile agrees with its stack, the rustls profile with webpki 0.22
 /// except where a listed 0.22/0.103 difference explains it.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class ForeignCorpusTests
 {
     [SkippableTheory]

@@ -3,6 +3,7 @@ using Coco.InitData.Certificates;
 namespace Coco.InitData.Tests.Certificates;
 
 /// <summary>The go (node containerd) profile's verdict agrees with Go's crypto/x509 wherever Verify models containerd.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class GoCrossCheckTests
 {
     [SkippableTheory]

@@ -3,6 +3,7 @@ using Coco.InitData.Certificates;
 namespace Coco.InitData.Tests.Certificates;
 
 /// <summary>The openssl profile's verdict agrees with <c>openssl verify</c> wherever openssl verify models the OpenSSL guest.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class OpenSslCrossCheckTests
 {
     [SkippableTheory]

@@ -4,6 +4,7 @@ namespace Coco.InitData.Tests.Certificates;
 /// An oracle counts as present only when it runs: a rustup proxy first on PATH with no toolchain for the user is
 /// passed over for the next cargo and rustc on PATH (Debian's), and when none runs the tests get one line saying why.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class OracleProbeTests
 {

@@ -10,6 +10,7 @@ namespace Coco.InitData.Tests.Certificates;
 /// where that stack's real verifier rejects it too (openssl verify, Go crypto/x509, webpki 0.22 loading it as an
 /// anchor), and the other way round; a build with a public root and no served chain raises no error otherwise.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class PublicRootTests
 {
     private const string MozillaFolder = "/usr/share/ca-certificates/mozilla";

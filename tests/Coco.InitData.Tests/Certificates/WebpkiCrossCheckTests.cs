@@ -7,6 +7,7 @@ namespace Coco.InitData.Tests.Certificates;
 /// exactly where a difference between webpki 0.22 and the guest's rustls-webpki 0.103 is listed
 /// (<see cref="WebpkiDifferences"/>, docs/webpki-0.22-vs-0.103.md): there the profile follows 0.103.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class WebpkiCrossCheckTests
 {
     [SkippableTheory]

@@ -10,6 +10,7 @@ namespace Coco.InitData.Tests.Containers;
 /// and init containers of every pod template, becomes repository@digest; everything else stays byte for byte. Each
 /// output is read back by Python (PyYAML, or json for JSON as kubectl reads it), not by our own reader.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class ImagePinnerTests
 {
     private const string Repository = "registry.example.internal:5000/shop/web";

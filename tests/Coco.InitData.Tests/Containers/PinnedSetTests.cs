@@ -11,6 +11,7 @@ namespace Coco.InitData.Tests.Containers;
 /// The pinned copy of a generated set: manifests pinned, the Kustomize Component's images: entry, initdata.json's image,
 /// written beside the publish copies and dated before their sources so the next publish puts the unpinned ones back.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class PinnedSetTests
 {
     private const string Repository = "registry.example.internal:5000/shop/web";

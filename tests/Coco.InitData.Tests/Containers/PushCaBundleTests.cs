@@ -6,6 +6,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Tests.Containers;
 
 /// <summary>push-ca-bundle.pem: the system's roots and the declared CAs, each once, read back by OpenSSL.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class PushCaBundleTests
 {
     [SkippableFact]

@@ -8,6 +8,7 @@ namespace Coco.InitData.Tests.Documents;
 /// TOML 1.0 forbids defining a key or table twice; the guest's parser refuses such a document, and so does Python's
 /// tomllib (the oracle here). Tomlyn's table reader alone keeps the last value.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class DuplicateKeyTests
 {
     public static TheoryData<string, string> Duplicates => new()

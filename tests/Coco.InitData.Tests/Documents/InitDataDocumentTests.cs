@@ -6,6 +6,7 @@ using FsCheck.Fluent;
 
 namespace Coco.InitData.Tests.Documents;
 
+[Trait("Category", "EndToEnd")]
 public sealed class InitDataDocumentTests
 {
     [SkippableFact]

@@ -1,6 +1,7 @@
 namespace Coco.InitData.Tests.EndToEnd;
 
 /// <summary>With the real SDK: publish copies exactly the generated files; clean leaves no file and no empty folder.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(nameof(BuildCollection))]
 public sealed class CleanAndPublishTests
 {

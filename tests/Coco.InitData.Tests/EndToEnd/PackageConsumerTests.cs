@@ -4,6 +4,7 @@ using System.Xml.Linq;
 namespace Coco.InitData.Tests.EndToEnd;
 
 /// <summary>The package as users get it: packed, restored from a feed into an isolated cache, built by `dotnet build`.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(nameof(PackageCollection))]
 public sealed class PackageConsumerTests
 {

@@ -7,6 +7,7 @@ namespace Coco.InitData.Tests.EndToEnd;
 /// a fresh home folder (so `dotnet tool install -g` installs into it), no local package folder but the one the
 /// Quick start packs. The result is checked by the Python oracle and by the installed tool.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class QuickStartTests
 {
     [SkippableFact]

@@ -1,6 +1,7 @@
 namespace Coco.InitData.Tests.EndToEnd;
 
 /// <summary>`dotnet build` of workload projects that import the build/ files from source.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(nameof(BuildCollection))]
 public sealed class SourceBuildTests
 {

@@ -7,6 +7,7 @@ namespace Coco.InitData.Tests.EndToEnd;
 /// lines but no package message at the default verbosity (README "Seeing the result"), and the
 /// documented `-getProperty` command prints the digest, also on a build with nothing to do.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 [Collection(nameof(BuildCollection))]
 public sealed class TerminalLoggerTests
 {

@@ -4,6 +4,7 @@ using Coco.InitData.Tests.Tasks;
 namespace Coco.InitData.Tests.Files;
 
 /// <summary>Only regular files are read, in the build too: a FIFO never blocks it, a directory is named as one.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class SpecialInputFileTests
 {
     // Before the fix the task's open(2) of a FIFO waited for a writer forever; the test would hang here.

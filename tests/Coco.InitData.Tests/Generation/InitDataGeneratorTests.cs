@@ -5,6 +5,7 @@ using Org.BouncyCastle.Asn1.X509;
 
 namespace Coco.InitData.Tests.Generation;
 
+[Trait("Category", "EndToEnd")]
 public sealed class InitDataGeneratorTests
 {
     [SkippableFact]

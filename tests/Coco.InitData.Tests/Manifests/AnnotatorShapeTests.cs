@@ -9,6 +9,7 @@ namespace Coco.InitData.Tests.Manifests;
 /// over the first annotation (two Kata CI manifests), empty or tagged old values, explicit '? key' entries.
 /// Every output is read back by Python (json for JSON, PyYAML otherwise), not by our own reader.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class AnnotatorShapeTests
 {
     private const string Key = ManifestOracle.Key;

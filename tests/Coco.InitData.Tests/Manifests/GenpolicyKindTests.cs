@@ -10,6 +10,7 @@ namespace Coco.InitData.Tests.Manifests;
 /// "spec.jobTemplate.spec.template"; pod.rs: the object's own metadata); list.rs annotates each item; the kinds
 /// genpolicy keeps as NoPolicyResource, and ConfigMap and Secret, are written back unchanged.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class GenpolicyKindTests
 {
     [SkippableTheory]

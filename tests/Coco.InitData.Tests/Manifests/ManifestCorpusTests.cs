@@ -13,6 +13,7 @@ namespace Coco.InitData.Tests.Manifests;
 /// verify --expect-digest checks), PyYAML finds the value in exactly the pod templates annotate counted,
 /// and annotating again changes nothing; or it is refused with a coded error at a line, never as our own bug.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class ManifestCorpusTests(ITestOutputHelper output)
 {
     private const string Document = "version = \"0.1.0\"\nalgorithm = \"sha256\"\n\n[data]\n\"policy.rego\" = '''\npackage agent_policy\n'''\n";

@@ -6,6 +6,7 @@ using Coco.InitData.Transport;
 namespace Coco.InitData.Tests.Measurements;
 
 /// <summary>The published vectors of spec/initdata.md, checked against our engine and against Python.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class TestVectorTests
 {
     [SkippableFact]

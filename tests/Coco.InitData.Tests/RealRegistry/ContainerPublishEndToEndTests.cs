@@ -11,6 +11,7 @@ namespace Coco.InitData.Tests.RealRegistry;
 /// registry's (skopeo with the CA) and pulled by digest as the guest would (registries.conf and certificates rebuilt
 /// from the generated cdh.toml by Python). A self-contained publish restores the runtime packs from the NuGet gallery.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed partial class ContainerPublishEndToEndTests
 {
     [SkippableFact]

@@ -8,6 +8,7 @@ namespace Coco.InitData.Tests.RealRegistry;
 /// cert dir and a registries.conf for skopeo (containers/image reads the same registries.conf v2 subset as
 /// image-rs). Node side: a private containerd pulls with `ctr --hosts-dir` pointed at the build's certs.d.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 [Collection(nameof(BuildCollection))]
 public sealed class RealRegistryPullTests : IClassFixture<RegistryEnvironment>
 {

@@ -3,6 +3,7 @@ using Coco.InitData.Tests.EndToEnd;
 namespace Coco.InitData.Tests.Registries;
 
 /// <summary>Registry settings through a real `dotnet build` of a workload: warnings, NoWarn, node files and clean.</summary>
+[Trait("Category", "EndToEnd")]
 [Collection(nameof(BuildCollection))]
 public sealed class RegistryBuildTests
 {

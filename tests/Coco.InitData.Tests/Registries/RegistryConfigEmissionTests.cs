@@ -6,6 +6,7 @@ using Tomlyn.Model;
 namespace Coco.InitData.Tests.Registries;
 
 /// <summary>[image.registry_config] and [image.image_pull_proxy] in cdh.toml, read back by Tomlyn and by Python's tomllib.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class RegistryConfigEmissionTests
 {
     private static RegistrySpec Declared()

@@ -3,6 +3,7 @@ using Coco.InitData.Transport;
 namespace Coco.InitData.Tests.Transport;
 
 /// <summary>An empty document still encodes to one valid gzip member (GZipStream writes nothing at all for no input).</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class EmptyDocumentEncodingTests
 {
     [SkippableFact]

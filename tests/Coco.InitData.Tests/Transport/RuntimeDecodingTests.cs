@@ -11,6 +11,7 @@ namespace Coco.InitData.Tests.Transport;
 /// src/libs/kata-types/src/initdata.rs decode_raw_initdata: base64 0.13 decode_config(STANDARD), which has no
 /// white space in its alphabet, then flate2 GzDecoder, which reads only the first member) differs, it is noted.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class RuntimeDecodingTests
 {
     private static readonly byte[] Document = Encoding.UTF8.GetBytes("version = \"0.1.0\"\nalgorithm = \"sha256\"\n\n[data]\n\"aa.toml\" = '''\n" + new string('x', 200) + "\n'''\n");
