@@ -44,14 +44,14 @@ internal static class GenerationState
             Directory.CreateDirectory(folder);
             if (digest is null)
             {
-                if (!ArtifactWriter.WriteFile(marker, Array.Empty<byte>(), diagnostics))
+                if (!AtomicFile.Write(marker, Array.Empty<byte>(), diagnostics))
                 {
                     return false;
                 }
             }
             else
             {
-                ArtifactWriter.TryDelete(marker);
+                AtomicFile.TryDelete(marker);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -60,7 +60,7 @@ internal static class GenerationState
             return false;
         }
 
-        return RecordedWarnings.Write(stamp, findings, diagnostics) && ArtifactWriter.WriteFile(stamp, Array.Empty<byte>(), diagnostics);
+        return RecordedWarnings.Write(stamp, findings, diagnostics) && AtomicFile.Write(stamp, Array.Empty<byte>(), diagnostics);
     }
 
     /// <summary>
@@ -75,7 +75,7 @@ internal static class GenerationState
         var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         try
         {
-            if (ArtifactWriter.RecordedRoot(books) is { } earlier && !string.Equals(earlier, current, comparison)
+            if (SetList.RecordedRoot(books) is { } earlier && !string.Equals(earlier, current, comparison)
                 && ContainedPath.IsBelow(Path.GetFullPath(projectDirectory), earlier))
             {
                 ArtifactWriter.RemoveSet(earlier, new DiagnosticBag(), books);

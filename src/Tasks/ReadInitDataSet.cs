@@ -43,7 +43,7 @@ public sealed class ReadInitDataSet : Microsoft.Build.Utilities.Task
     public override bool Execute()
     {
         var diagnostics = new DiagnosticBag();
-        var files = ArtifactWriter.ListedFiles(OutputPath, diagnostics, SetBookkeeping.WithPrefix(StateFilePrefix)) ?? Array.Empty<string>();
+        var files = SetList.ListedFiles(OutputPath, diagnostics, SetBookkeeping.WithPrefix(StateFilePrefix)) ?? Array.Empty<string>();
         Files = files.Select(ItemSpecs.ForFile).ToArray();
         var document = Path.Combine(Path.GetFullPath(OutputPath), InitDataArtifacts.DocumentFileName);
         if (DigestAlgorithm.FromName(Algorithm) is { } algorithm && files.Contains(document, StringComparer.Ordinal)

@@ -23,7 +23,7 @@ internal static class RecordedWarnings
         var warnings = findings.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList();
         if (warnings.Count == 0)
         {
-            ArtifactWriter.TryDelete(path);
+            AtomicFile.TryDelete(path);
             return true;
         }
 
@@ -33,7 +33,7 @@ internal static class RecordedWarnings
             text.Append(JsonSerializer.Serialize(new Recorded(warning.Code, warning.Message, warning.Location.File, warning.Location.Line, warning.Location.Column))).Append('\n');
         }
 
-        return ArtifactWriter.WriteFile(path, Encoding.UTF8.GetBytes(text.ToString()), diagnostics);
+        return AtomicFile.Write(path, Encoding.UTF8.GetBytes(text.ToString()), diagnostics);
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ public sealed class WriteInitDataPushCaBundle : Microsoft.Build.Utilities.Task
         if (PushCaBundle.Render(store, files, new SourceLocation(ProjectFile), diagnostics) is { } bundle)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(OutputFile))!);
-            ArtifactWriter.WriteFile(OutputFile, bundle, diagnostics);
+            AtomicFile.Write(OutputFile, bundle, diagnostics);
         }
 
         foreach (var diagnostic in diagnostics.Items)

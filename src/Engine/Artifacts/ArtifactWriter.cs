@@ -45,7 +45,7 @@ internal static class ArtifactWriter
             Directory.CreateDirectory(root);
             Directory.CreateDirectory(books.Folder);
         }
-        catch (Exception e) when (IsWriteFailure(e))
+        catch (Exception e) when (AtomicFile.IsWriteFailure(e))
         {
             diagnostics.Error(MessageId.OutputWriteFailed, new SourceLocation(root), root, e.Message);
             return null;
@@ -63,14 +63,14 @@ internal static class ArtifactWriter
         {
             SetJournal.Recover(root, books, diagnostics, ownsFolder);
             var targets = files.Select(file => Target(root, file.RelativePath)).ToList();
-            var previous = ownsFolder ? ReadList(root, books) : new List<string>();
+            var previous = ownsFolder ? SetList.Read(root, books) : new List<string>();
             foreach (var (file, target) in files.Zip(targets))
             {
                 books.AtStep?.Invoke("stage:" + file.RelativePath);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 var temp = target + "." + run + ".tmp";
                 moves.Add((temp, target));
-                WriteNew(temp, file.Content);
+                AtomicFile.WriteNew(temp, file.Content);
             }
 
             var journal = new StringBuilder();
@@ -82,7 +82,7 @@ internal static class ArtifactWriter
 
             foreach (var (temp, target) in moves)
             {
-                journal.Append("move\t").Append(Relative(root, temp)).Append('\t').Append(Relative(root, target)).Append('\n');
+                journal.Append("move\t").Append(SetList.Relative(root, temp)).Append('\t').Append(SetList.Relative(root, target)).Append('\n');
             }
 
             if (ownsFolder)
@@ -103,20 +103,20 @@ internal static class ArtifactWriter
 
             var journalTemp = books.Journal + "." + run + ".tmp";
             moves.Add((journalTemp, string.Empty));
-            WriteNew(journalTemp, Encoding.UTF8.GetBytes(journal.ToString()));
+            AtomicFile.WriteNew(journalTemp, Encoding.UTF8.GetBytes(journal.ToString()));
             books.AtStep?.Invoke("commit");
             UnsafeOutputException.ThrowIfUnsafe(books.Folder, books.Journal, InputPathKind.RegularFile);
             File.Move(journalTemp, books.Journal, overwrite: true);
         }
-        catch (Exception e) when (e is UnsafeOutputException || IsWriteFailure(e))
+        catch (Exception e) when (e is UnsafeOutputException || AtomicFile.IsWriteFailure(e))
         {
             // Nothing is committed yet: the previous set is untouched.
             foreach (var (temp, _) in moves)
             {
-                TryDelete(temp);
+                AtomicFile.TryDelete(temp);
             }
 
-            Report(e, root, diagnostics);
+            AtomicFile.Report(e, root, diagnostics);
             return null;
         }
 
@@ -125,43 +125,13 @@ internal static class ArtifactWriter
         {
             SetJournal.Complete(root, books, SetJournal.ReadLines(books.Folder, books.Journal)!, diagnostics: null, ownsFolder);
         }
-        catch (Exception e) when (e is UnsafeOutputException || IsWriteFailure(e))
+        catch (Exception e) when (e is UnsafeOutputException || AtomicFile.IsWriteFailure(e))
         {
-            Report(e, root, diagnostics, " (the next run completes the write)");
+            AtomicFile.Report(e, root, diagnostics, " (the next run completes the write)");
             return null;
         }
 
         return moves.Where(m => m.Target.Length > 0).Select(m => m.Target).ToList();
-    }
-
-    /// <summary>
-    /// Writes one file through a temporary file and one rename: a failure before the rename leaves the previous file as
-    /// it was. Not durable (no fsync), and the rename is atomic only where the file system makes it so (POSIX, NTFS).
-    /// An existing entry that is not a regular file (a device, a FIFO, a link, a folder) is refused, never replaced.
-    /// With <paramref name="lastWriteTimeUtc"/>, the file appears with that date already (it is set before the rename).
-    /// </summary>
-    public static bool WriteFile(string path, byte[] content, DiagnosticBag diagnostics, DateTime? lastWriteTimeUtc = null)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = full + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            UnsafeOutputException.ThrowIfNotRegularFile(full);
-            WriteNew(temp, content);
-            if (lastWriteTimeUtc is { } date)
-            {
-                File.SetLastWriteTimeUtc(temp, date);
-            }
-
-            File.Move(temp, full, overwrite: true);
-            return true;
-        }
-        catch (Exception e) when (e is UnsafeOutputException || IsWriteFailure(e))
-        {
-            TryDelete(temp);
-            Report(e, full, diagnostics);
-            return false;
-        }
     }
 
     /// <summary>Under the folder's lock, completes an interrupted set and removes stale temporary files; false after reporting.</summary>
@@ -185,9 +155,9 @@ internal static class ArtifactWriter
             SetJournal.Recover(root, books, diagnostics, ownsFolder: true);
             return true;
         }
-        catch (Exception e) when (e is UnsafeOutputException || IsWriteFailure(e))
+        catch (Exception e) when (e is UnsafeOutputException || AtomicFile.IsWriteFailure(e))
         {
-            Report(e, root, diagnostics);
+            AtomicFile.Report(e, root, diagnostics);
             return false;
         }
     }
@@ -217,72 +187,6 @@ internal static class ArtifactWriter
         return written;
     }
 
-    /// <summary>
-    /// The output folder the set of external bookkeeping (<see cref="SetBookkeeping.RecordsRoot"/>) was written to, from
-    /// its list; null when there is none or it names no full path.
-    /// </summary>
-    public static string? RecordedRoot(SetBookkeeping bookkeeping)
-    {
-        var first = SetJournal.ReadLines(bookkeeping.Folder, bookkeeping.List) is [var line, ..] ? line : null;
-        var root = first is not null && first.StartsWith("root\t", StringComparison.Ordinal) ? first[5..] : null;
-        return root is not null && Path.IsPathFullyQualified(root) && string.Equals(Path.GetFullPath(root), root, StringComparison.Ordinal) ? root : null;
-    }
-
-    /// <summary>
-    /// The files the last complete set of a folder holds (full paths), from its list: only entries below the folder,
-    /// reached without a link, that are regular files now (what the build publishes and <c>dotnet clean</c> deletes).
-    /// Empty when there is no list; null after reporting a list that is not a regular file of ours.
-    /// </summary>
-    public static IReadOnlyList<string>? ListedFiles(string outputDirectory, DiagnosticBag diagnostics, SetBookkeeping? bookkeeping = null)
-    {
-        var root = Path.GetFullPath(outputDirectory);
-        try
-        {
-            return ReadList(root, bookkeeping ?? SetBookkeeping.InOutputFolder(root))
-                .Select(r => ContainedPath.Safe(root, r, InputPathKind.RegularFile))
-                .OfType<string>()
-                .Where(f => PathKinds.OfEntry(f) == InputPathKind.RegularFile)
-                .ToList();
-        }
-        catch (Exception e) when (e is UnsafeOutputException || IsWriteFailure(e))
-        {
-            Report(e, root, diagnostics);
-            return null;
-        }
-    }
-
-    /// <summary>A written file as the list records it: relative to the output folder, '/'-separated.</summary>
-    internal static string Relative(string root, string full) => Path.GetRelativePath(root, full).Replace(Path.DirectorySeparatorChar, '/');
-
-    internal static void WriteNew(string path, byte[] content)
-    {
-        // CreateNew is O_EXCL: it never opens an existing entry, so never follows a link planted at the name.
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        stream.Write(content);
-        stream.Flush();
-    }
-
-    internal static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException;
-
-    /// <summary>Deletes a file or a link (the entry, never what it points to); false when there was none or it failed.</summary>
-    internal static bool TryDelete(string path)
-    {
-        try
-        {
-            if (PathKinds.OfEntry(path) is InputPathKind.Missing or InputPathKind.Directory)
-            {
-                return false;
-            }
-
-            File.Delete(path);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false; // Best effort: the next run under the lock tries again.
-        }
-    }
-
     // A file of the set: inside the folder by name (the generator's paths always are), reached without a link, and
     // missing or a regular file to replace.
     private static string Target(string root, string relative)
@@ -290,35 +194,5 @@ internal static class ArtifactWriter
         var target = ContainedPath.Lexical(root, relative) ?? throw new ArgumentException($"'{relative}' is outside the output folder");
         UnsafeOutputException.ThrowIfUnsafe(root, target, InputPathKind.RegularFile);
         return target;
-    }
-
-    // The list's paths below root; none when the list describes another folder (bookkeeping kept apart from the folder).
-    private static List<string> ReadList(string root, SetBookkeeping books)
-    {
-        var lines = SetJournal.ReadLines(books.Folder, books.List) ?? Array.Empty<string>();
-        if (books.RecordsRoot)
-        {
-            if (lines is not [var first, ..] || first != SetBookkeeping.RootLine(root))
-            {
-                return new List<string>();
-            }
-
-            lines = lines.Skip(1).ToList();
-        }
-
-        return lines.Where(l => ContainedPath.Lexical(root, l) is not null).ToList();
-    }
-
-    private static void Report(Exception e, string path, DiagnosticBag diagnostics, string suffix = "")
-    {
-        if (e is UnsafeOutputException unsafeEntry)
-        {
-            unsafeEntry.Report(diagnostics);
-        }
-        else
-        {
-            // The message ends its own sentence: .NET's texts end in a full stop already.
-            diagnostics.Error(MessageId.OutputWriteFailed, new SourceLocation(path), path, e.Message.TrimEnd('.') + suffix);
-        }
     }
 }

@@ -43,7 +43,7 @@ internal static class FolderLock
 
                 Thread.Sleep(50);
             }
-            catch (Exception e) when (ArtifactWriter.IsWriteFailure(e))
+            catch (Exception e) when (AtomicFile.IsWriteFailure(e))
             {
                 diagnostics.Error(MessageId.OutputWriteFailed, new SourceLocation(path), path, e.Message);
                 return null;
@@ -72,7 +72,7 @@ internal static class FolderLock
                 Directory.Delete(root);
             }
         }
-        catch (Exception e) when (ArtifactWriter.IsWriteFailure(e))
+        catch (Exception e) when (AtomicFile.IsWriteFailure(e))
         {
             // Held by another writer, or not empty: left as it is.
         }

@@ -31,7 +31,7 @@ internal static partial class SetJournal
         var removed = 0;
         foreach (var file in RealFiles(root, ownsFolder))
         {
-            if (OwnTemporary().IsMatch(Path.GetFileName(file)) && ArtifactWriter.TryDelete(file))
+            if (OwnTemporary().IsMatch(Path.GetFileName(file)) && AtomicFile.TryDelete(file))
             {
                 removed++;
             }
@@ -67,7 +67,7 @@ internal static partial class SetJournal
             // The list describes the set being replaced: gone until the new one is complete, so an interrupted set is
             // never published and an incremental build sees a missing output and runs again.
             UnsafeOutputException.ThrowIfUnsafe(books.Folder, list, InputPathKind.RegularFile);
-            ArtifactWriter.TryDelete(list);
+            AtomicFile.TryDelete(list);
         }
 
         foreach (var parts in lines.Select(l => l.Split('\t')))
@@ -102,7 +102,7 @@ internal static partial class SetJournal
             {
                 var listTemp = list + "." + Guid.NewGuid().ToString("N") + ".tmp";
                 var header = books.RecordsRoot ? SetBookkeeping.RootLine(root) + "\n" : string.Empty;
-                ArtifactWriter.WriteNew(listTemp, Encoding.UTF8.GetBytes(header + string.Concat(keep.Select(k => k + "\n"))));
+                AtomicFile.WriteNew(listTemp, Encoding.UTF8.GetBytes(header + string.Concat(keep.Select(k => k + "\n"))));
                 File.Move(listTemp, list, overwrite: true);
             }
         }
@@ -190,7 +190,7 @@ internal static partial class SetJournal
         var folders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var old in previous.Select(p => ContainedPath.Lexical(root, p)!).Where(p => !kept.Contains(p)))
         {
-            if (ContainedPath.FirstObstacle(root, old, InputPathKind.RegularFile, InputPathKind.SymbolicLink) is null && ArtifactWriter.TryDelete(old))
+            if (ContainedPath.FirstObstacle(root, old, InputPathKind.RegularFile, InputPathKind.SymbolicLink) is null && AtomicFile.TryDelete(old))
             {
                 folders.Add(Path.GetDirectoryName(old)!);
             }
@@ -228,7 +228,7 @@ internal static partial class SetJournal
             }
             else if (!kept.Contains(entry))
             {
-                ArtifactWriter.TryDelete(entry); // A link goes as an entry (unlink); its target is not touched.
+                AtomicFile.TryDelete(entry); // A link goes as an entry (unlink); its target is not touched.
             }
         }
     }

@@ -23,7 +23,7 @@ internal static class PinnedSet
     public static (IReadOnlyList<ArtifactFile> Files, int Pinned)? Build(string setFolder, PushedImage image, bool keepTag, DiagnosticBag diagnostics, SetBookkeeping? bookkeeping = null)
     {
         var root = Path.GetFullPath(setFolder);
-        var listed = ArtifactWriter.ListedFiles(root, diagnostics, bookkeeping);
+        var listed = SetList.ListedFiles(root, diagnostics, bookkeeping);
         if (listed is null)
         {
             return null;
@@ -40,7 +40,7 @@ internal static class PinnedSet
         var manifests = 0;
         foreach (var full in listed)
         {
-            var relative = ArtifactWriter.Relative(root, full);
+            var relative = SetList.Relative(root, full);
             if (!InputFiles.TryReadBytes(full, full, "generated file", new SourceLocation(full), ManifestArtifacts.MaxManifestBytes, diagnostics, out var bytes))
             {
                 return null;

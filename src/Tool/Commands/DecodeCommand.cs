@@ -48,7 +48,7 @@ internal static class DecodeCommand
 
         // A temporary file and one rename: a full disk leaves the previous file as it was, never a truncated one.
         var write = new DiagnosticBag();
-        ArtifactWriter.WriteFile(output, document.DocumentBytes, write);
+        AtomicFile.Write(output, document.DocumentBytes, write);
         reporter.ReportAll(write.Items);
         return reporter.ExitCode;
     }

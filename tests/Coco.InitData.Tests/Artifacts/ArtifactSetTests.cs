@@ -87,13 +87,13 @@ public sealed class ArtifactSetTests : IDisposable
             var folder = Path.Combine(mount, "initdata");
             Assert.NotNull(ArtifactWriter.Write(folder, Set("a", withManifest: true), new DiagnosticBag()));
             var single = Path.Combine(mount, "decoded.toml");
-            Assert.True(ArtifactWriter.WriteFile(single, Encoding.UTF8.GetBytes("old\n"), new DiagnosticBag()));
+            Assert.True(AtomicFile.Write(single, Encoding.UTF8.GetBytes("old\n"), new DiagnosticBag()));
             FillDisk(mount);
 
             var diagnostics = new DiagnosticBag();
             var written = ArtifactWriter.Write(folder, Set("b", withManifest: false, padding: 64 * 1024), diagnostics);
             var singleDiagnostics = new DiagnosticBag();
-            var singleWritten = ArtifactWriter.WriteFile(single, new byte[64 * 1024], singleDiagnostics);
+            var singleWritten = AtomicFile.Write(single, new byte[64 * 1024], singleDiagnostics);
 
             Assert.Null(written);
             Assert.Contains(diagnostics.Items, d => d.Code == "CID3075" && d.Message.Contains("No space left", StringComparison.Ordinal));
@@ -181,7 +181,7 @@ public sealed class ArtifactSetTests : IDisposable
         Assert.NotNull(written);
         Assert.False(Directory.Exists(Path.Combine(folder, "k8s")));
         Assert.True(File.Exists(Path.Combine(folder, "README.txt")));
-        Assert.Equal(written!.Order(), ArtifactWriter.ListedFiles(folder, new DiagnosticBag())!.Order());
+        Assert.Equal(written!.Order(), SetList.ListedFiles(folder, new DiagnosticBag())!.Order());
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public sealed class ArtifactSetTests : IDisposable
         Assert.Empty(written!);
         Assert.Equal(
             new[] { "README.txt", "containerd/certs.d/mine/hosts.toml" }.Order(StringComparer.Ordinal),
-            Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => ArtifactWriter.Relative(folder, f)).Order(StringComparer.Ordinal));
+            Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => SetList.Relative(folder, f)).Order(StringComparer.Ordinal));
         Assert.False(Directory.Exists(Path.Combine(folder, "k8s")));
         Assert.False(Directory.Exists(Path.Combine(folder, "containerd", "certs.d", "r_5000_")));
     }
@@ -241,7 +241,7 @@ public sealed class ArtifactSetTests : IDisposable
         Assert.Empty(ArtifactWriter.RemoveSet(users, new DiagnosticBag())!);
 
         Assert.False(Directory.Exists(missing));
-        Assert.Equal(new[] { "k8s/app.yaml" }, Directory.EnumerateFiles(users, "*", SearchOption.AllDirectories).Select(f => ArtifactWriter.Relative(users, f)));
+        Assert.Equal(new[] { "k8s/app.yaml" }, Directory.EnumerateFiles(users, "*", SearchOption.AllDirectories).Select(f => SetList.Relative(users, f)));
     }
 
     [Fact]

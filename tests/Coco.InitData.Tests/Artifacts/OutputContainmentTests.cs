@@ -146,7 +146,7 @@ public sealed class OutputContainmentTests : IDisposable
         var beforeFolder = FolderSnapshot.Of(folder);
         var diagnostics = new DiagnosticBag();
 
-        var written = RunWithin(() => ArtifactWriter.WriteFile(target, "x = 1\n"u8.ToArray(), diagnostics), "WriteFile");
+        var written = RunWithin(() => AtomicFile.Write(target, "x = 1\n"u8.ToArray(), diagnostics), "WriteFile");
 
         Assert.False(written);
         Assert.Equal(code, Assert.Single(diagnostics.Items).Code);
@@ -162,7 +162,7 @@ public sealed class OutputContainmentTests : IDisposable
         Skip.IfNot(HostileEntry.TryMakeCharacterDevice(device, 1, 3), "mknod needs root (CAP_MKNOD)");
         var diagnostics = new DiagnosticBag();
 
-        Assert.False(ArtifactWriter.WriteFile(device, "x = 1\n"u8.ToArray(), diagnostics));
+        Assert.False(AtomicFile.Write(device, "x = 1\n"u8.ToArray(), diagnostics));
 
         Assert.Equal("CID3074", Assert.Single(diagnostics.Items).Code);
         Assert.Equal(InputPathKind.Special, PathKinds.OfEntry(device));
@@ -202,14 +202,14 @@ public sealed class OutputContainmentTests : IDisposable
         ("annotate", folder => Do(d => ArtifactWriter.Write(folder, [new ArtifactFile("app.yaml", "kind: Pod\n"u8.ToArray())], d, ownsFolder: false))),
         ("remove", folder => Do(d => ArtifactWriter.RemoveSet(folder, d))),
         ("repair", folder => Do(d => ArtifactWriter.Repair(folder, d))),
-        ("listed", folder => Do(d => ArtifactWriter.ListedFiles(folder, d))),
+        ("listed", folder => Do(d => SetList.ListedFiles(folder, d))),
     ];
 
     // What publish would copy and clean would delete: nothing outside, whatever the list says.
     private static DiagnosticBag ListedOutside(string folder)
     {
         var diagnostics = new DiagnosticBag();
-        var listed = ArtifactWriter.ListedFiles(folder, diagnostics) ?? [];
+        var listed = SetList.ListedFiles(folder, diagnostics) ?? [];
         Assert.All(listed, f => Assert.True(ContainedPath.IsBelow(folder, f) && ContainedPath.FirstObstacle(folder, f, InputPathKind.RegularFile) is null, f));
         return diagnostics;
     }

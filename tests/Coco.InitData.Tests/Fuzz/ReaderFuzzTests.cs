@@ -235,7 +235,7 @@ public sealed class ReaderFuzzTests
     // Every file of the recorded set names one generation, and nothing outside the list but the writer's own files.
     private static bool Consistent(string folder)
     {
-        var listed = ArtifactWriter.ListedFiles(folder, new DiagnosticBag()) ?? [];
+        var listed = SetList.ListedFiles(folder, new DiagnosticBag()) ?? [];
         var main = new[] { "initdata.toml", "initdata.annotation", "initdata.json" }.Select(f => Path.Combine(folder, f));
         var generations = main.Concat(listed).Distinct().Select(f => File.Exists(f) ? File.ReadAllText(f) : "missing").Distinct().ToList();
         return generations.Count == 1;
