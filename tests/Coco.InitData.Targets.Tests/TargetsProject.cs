@@ -5,14 +5,8 @@ using Microsoft.Build.Execution;
 namespace Coco.InitData.Targets.Tests;
 
 /// <summary>A minimal project (no SDK) that imports build/ from source, built in-process.</summary>
-internal sealed class TargetsProject : IDisposable
+internal sealed class TargetsProject() : ProjectFolder("cid-targets", "app", ".proj")
 {
-    private readonly TempDirectory _directory = new("cid-targets");
-
-    public string Directory => _directory.Path;
-
-    public string ProjectPath => Path.Combine(Directory, "app.proj");
-
     public string OutputPath => Path.Combine(Directory, "bin", "initdata");
 
     /// <summary>The set's list, in obj/ beside the rest of the build's state.</summary>
@@ -24,14 +18,12 @@ internal sealed class TargetsProject : IDisposable
     /// <summary>The first line of the list and the journal: the output folder they describe.</summary>
     public string RootLine => "root\t" + Path.TrimEndingDirectorySeparator(OutputPath) + "\n";
 
-    public string Write(string relativePath, string content) => _directory.Write(relativePath, content);
-
     /// <summary>The built project's InitDataGeneratedFile items, relative to <see cref="OutputPath"/>, '/'-separated, sorted.</summary>
     public IReadOnlyList<string> RelativeOutputs(ProjectInstance built) =>
         built.GetItems("InitDataGeneratedFile").Select(i => Path.GetRelativePath(OutputPath, i.EvaluatedInclude).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Writes app.proj; <paramref name="targets"/> stands in for SDK targets the package hooks (by AfterTargets).</summary>
-    public void WriteProject(string items, string properties = "", string targets = "") => Write("app.proj", $"""
+    public void WriteProject(string items, string properties = "", string targets = "") => WriteProjectFile($"""
         <Project>
           <PropertyGroup>
             <OutDir>bin/</OutDir>
@@ -63,6 +55,4 @@ internal sealed class TargetsProject : IDisposable
         var success = instance.Build(targets.Length == 0 ? new[] { "Build" } : targets, new[] { recorder }, out var results);
         return (success, recorder, instance, results);
     }
-
-    public void Dispose() => _directory.Dispose();
 }

@@ -6,29 +6,16 @@ namespace Coco.InitData.Testing;
 /// A throwaway workload project in a temp folder that imports the package's build/ files from source and
 /// the task assembly built beside the tests, then is built with a real `dotnet build` process.
 /// </summary>
-public sealed class WorkloadProject : IDisposable
+public sealed class WorkloadProject(string name = "Workload") : ProjectFolder("cid-workload", name)
 {
-    private readonly TempDirectory _directory = new("cid-workload");
-
-    public WorkloadProject(string name = "Workload") => Name = name;
-
-    public string Name { get; }
-
-    public string Directory => _directory.Path;
-
-    public string ProjectPath => Path.Combine(Directory, Name + ".csproj");
-
     /// <summary>The default output folder of the artifacts.</summary>
     public string OutputPath => Path.Combine(Directory, "bin", "Debug", "net10.0", "initdata");
-
-    /// <summary>Writes a file under the project folder.</summary>
-    public string Write(string relativePath, string content) => _directory.Write(relativePath, content);
 
     /// <summary>Writes the project file: <paramref name="body"/> goes inside &lt;Project&gt; after a PropertyGroup.</summary>
     /// <param name="body">Item groups and property groups of the workload.</param>
     /// <param name="properties">Extra property lines.</param>
     public string WriteProject(string body, string properties = "") =>
-        Write(Name + ".csproj", $"""
+        WriteProjectFile($"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -50,6 +37,4 @@ public sealed class WorkloadProject : IDisposable
     /// <summary>Runs `dotnet build` with extra arguments.</summary>
     public ProcessResult Build(params string[] extra) =>
         ProcessRunner.Run("dotnet", new[] { "build", ProjectPath, "-tl:off", "-nologo" }.Concat(extra), Directory);
-
-    public void Dispose() => _directory.Dispose();
 }

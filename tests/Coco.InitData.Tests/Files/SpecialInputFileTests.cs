@@ -63,12 +63,7 @@ public sealed class SpecialInputFileTests
     {
         var projectFile = Path.Combine(directory, "app.csproj");
         File.WriteAllText(projectFile, "<Project />\n");
-        var task = new GenerateInitData
-        {
-            BuildEngine = engine,
-            ProjectFile = projectFile,
-            OutputPath = Path.Combine(directory, "out"),
-        };
+        var task = GenerateInitDataTasks.For(engine, directory, projectFile);
         task.InitDataKbsUrl = "https://kbs.example.internal:8080";
         switch (input)
         {

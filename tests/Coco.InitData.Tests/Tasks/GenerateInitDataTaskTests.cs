@@ -28,7 +28,7 @@ public sealed class GenerateInitDataTaskTests
         var projectFile = dir.Write("app.csproj", Project);
         dir.Write("certs/ca.pem", TestPki.Root().Pem);
         var engine = new FakeBuildEngine();
-        var task = NewTask(engine, dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")), Item("https://bad.example", projectFile));
+        var task = GenerateInitDataTasks.For(engine, dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")), Item("https://bad.example", projectFile));
         task.InitDataAlgorithm = "sha-256";
 
         Assert.False(task.Execute());
@@ -50,7 +50,7 @@ public sealed class GenerateInitDataTaskTests
         var projectFile = dir.Write("app.csproj", Project);
         var pem = dir.Write("certs/ca.pem", "garbage\n-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
         var engine = new FakeBuildEngine();
-        var task = NewTask(engine, dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")));
+        var task = GenerateInitDataTasks.For(engine, dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")));
 
         Assert.False(task.Execute());
 
@@ -67,7 +67,7 @@ public sealed class GenerateInitDataTaskTests
         var projectFile = dir.Write("app.csproj", Project);
         var pem = dir.Write("certs/ca.pem", TestPki.Root().Pem);
         var engine = new FakeBuildEngine();
-        var task = NewTask(engine, dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")));
+        var task = GenerateInitDataTasks.For(engine, dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")));
         task.InitDataValidationTime = "2026-06-01T00:00:00Z";
 
         Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
@@ -89,7 +89,7 @@ public sealed class GenerateInitDataTaskTests
         dir.Write("app/certs/ca.pem", TestPki.Root("Project CA").Pem);
         dir.Write("shared/certs/ca.pem", TestPki.Root("Props CA").Pem);
         var engine = new FakeBuildEngine();
-        var task = NewTask(engine, Path.Combine(dir.Path, "app"), projectFile, Item("registry.example.internal:5000", imported, ("CertificateAuthority", "certs/ca.pem")));
+        var task = GenerateInitDataTasks.For(engine, Path.Combine(dir.Path, "app"), projectFile, Item("registry.example.internal:5000", imported, ("CertificateAuthority", "certs/ca.pem")));
         task.InitDataValidationTime = "2026-06-01T00:00:00Z";
 
         Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
@@ -102,11 +102,11 @@ public sealed class GenerateInitDataTaskTests
         using var dir = new TempDirectory();
         var projectFile = dir.Write("app.csproj", Project);
         dir.Write("certs/ca.pem", TestPki.Root().Pem);
-        var generation = NewTask(new FakeBuildEngine(), dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")));
+        var generation = GenerateInitDataTasks.For(new FakeBuildEngine(), dir.Path, projectFile, Item("registry.example.internal:5000", projectFile, ("CertificateAuthority", "certs/ca.pem")));
         generation.InitDataValidationTime = "2026-06-01T00:00:00Z";
         Assert.True(generation.Execute());
         var engine = new FakeBuildEngine();
-        var task = NewTask(engine, dir.Path, dir.Write("empty.csproj", "<Project />\n"));
+        var task = GenerateInitDataTasks.For(engine, dir.Path, dir.Write("empty.csproj", "<Project />\n"));
         task.InitDataKbsUrl = null;
 
         Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
@@ -118,15 +118,6 @@ public sealed class GenerateInitDataTaskTests
         Assert.NotEmpty(generation.GeneratedFiles);
         Assert.All(generation.GeneratedFiles, f => Assert.False(File.Exists(f.ItemSpec), f.ItemSpec));
     }
-
-    private static GenerateInitData NewTask(FakeBuildEngine engine, string directory, string projectFile, params ITaskItem[] registries) => new()
-    {
-        BuildEngine = engine,
-        ProjectFile = projectFile,
-        OutputPath = Path.Combine(directory, "out"),
-        Registries = registries,
-        InitDataKbsUrl = "http://kbs.example.internal:8080",
-    };
 
     private static EvaluatedItem Item(string spec, string definingProject, params (string Name, string Value)[] metadata) =>
         new(spec, definingProject, metadata);
