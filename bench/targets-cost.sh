@@ -80,12 +80,11 @@ cp -r "$repo/build" "$work/build-full"
 variant hook "re.sub($hook, r'\\1false and ', t, count=1, flags=re.S)"
 variant day_ "t.replace(\"\$([System.DateTime]::UtcNow.ToString('yyyy-MM-dd'))\", 'day')"
 variant hash "re.sub(r\"_\\$\\(\\[MSBuild\\]::StableStringHash\\('[0-9a-z]+b\\$\\(_InitDataSettings\\)'\\)\\)\", '', t)"
-variant read "re.sub(r'<_InitDataRecordedInputsHash [^>]*>.*?</_InitDataRecordedInputsHash>', '<_InitDataRecordedInputsHash>\$(_InitDataInputsHash)</_InitDataRecordedInputsHash>', t, flags=re.S)"
 variant fwrt "re.sub(r'<ItemGroup>\\s*<FileWrites [^>]*/>\\s*</ItemGroup>', '', t)"
 variant ctnr "re.sub(r'<Import Project=\"[^\"]*Containers.targets\" />', '', t)"
 variant item "re.sub(r\";@\(InitDataRegistry->.*?</_InitDataSettings>\", '</_InitDataSettings>', t, flags=re.S)"
 variant text "re.sub(r'<_InitDataSettings>.*?</_InitDataSettings>', '<_InitDataSettings>fixed</_InitDataSettings>', t, flags=re.S)"
-for name in full hook day_ hash item text read fwrt ctnr; do
+for name in full hook day_ hash item text fwrt ctnr; do
   write_projects "$name" "$work/build-$name"
 done
 write_projects none
@@ -93,7 +92,7 @@ write_projects none
 echo "counting $projects projects x $rounds rounds ..." >&2
 echo "variants: full = build/ as it is; hook = the build hook's condition false (no InitData target runs; evaluation as full);"
 echo "day_ = no date in the settings; hash = one hash instead of two; item = no item transforms in the settings text;"
-echo "text = a fixed settings text (no property or item in it); read = no read of the inputs cache; fwrt = no FileWrites;"
+echo "text = a fixed settings text (no property or item in it); fwrt = no FileWrites;"
 echo "ctnr = no container publish targets; none = no InitData import at all."
 dotnet "$work/noopcost/Coco.InitData.NoOpCost.dll" --projects "$projects" "$rounds" \
-  "$work/full" "$work/hook" "$work/day_" "$work/hash" "$work/item" "$work/text" "$work/read" "$work/fwrt" "$work/ctnr" "$work/none"
+  "$work/full" "$work/hook" "$work/day_" "$work/hash" "$work/item" "$work/text" "$work/fwrt" "$work/ctnr" "$work/none"

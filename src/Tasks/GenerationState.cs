@@ -8,8 +8,8 @@ namespace Coco.InitData.Tasks;
 /// <c>&lt;project&gt;.initdata.*</c> (the targets' <c>$(_InitDataFilePrefix)</c>):
 /// <list type="bullet">
 /// <item>the stamp (<c>stamp</c>), the generation target's output, written after a successful generation; its inputs
-/// include <c>inputs.cache</c>, the hash of every setting and item, which the targets rewrite only when it changes
-/// (MSBuild's <c>CoreCompileInputs.cache</c> pattern);</item>
+/// include <c>&lt;hash&gt;.inputs.cache</c>, named by the hash of every setting and item, which the targets write only
+/// when it changes (MSBuild's <c>CoreCompileInputs.cache</c> pattern, without reading the file back);</item>
 /// <item>the set's bookkeeping (<see cref="SetBookkeeping.WithPrefix"/>: <c>files</c>, <c>lock</c>, <c>journal</c>): the
 /// list names the output folder it describes, so a moved <c>InitDataOutputPath</c> is known;</item>
 /// <item><c>none</c>, an empty marker while the last generation wrote nothing (nothing declared): the build hook's

@@ -25,9 +25,11 @@ public sealed class IncrementalBuildTests
         Assert.Equal(new[] { "ca.crt", "hosts.toml", "initdata.annotation", "initdata.json", "initdata.toml", "kustomization.yaml", "values.yaml" }, generated);
         // The obj/ files are MSBuild's to clean; the set is removed by RemoveInitDataSet, which never follows a link.
         var fileWrites = instance.GetItems("FileWrites").Select(i => Path.GetRelativePath(project.Directory, i.EvaluatedInclude).Replace('\\', '/')).Order(StringComparer.Ordinal);
-        Assert.Equal(new[] { "obj/app.initdata.inputs.cache", "obj/app.initdata.stamp", "obj/app.initdata.stamp.warnings" }, fileWrites);
+        var cache = Assert.Single(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "app.initdata.*.inputs.cache"));
+        var hash = File.ReadAllText(cache).Trim();
+        Assert.Matches("^-?[0-9]+_-?[0-9]+$", hash);
+        Assert.Equal(new[] { $"obj/app.initdata.{hash}.inputs.cache", "obj/app.initdata.stamp", "obj/app.initdata.stamp.warnings" }, fileWrites);
         Assert.True(File.Exists(Path.Combine(project.Directory, "obj", "app.initdata.stamp")));
-        Assert.Matches("^-?[0-9]+_-?[0-9]+$", File.ReadAllText(Path.Combine(project.Directory, "obj", "app.initdata.inputs.cache")).Trim());
         // The deployable folder holds the artifacts alone: the set's list and lock are the build's state, in obj/.
         Assert.Empty(Directory.EnumerateFileSystemEntries(project.OutputPath, ".*", SearchOption.AllDirectories));
         Assert.StartsWith(project.RootLine + "initdata.toml\n", File.ReadAllText(project.ListPath), StringComparison.Ordinal);
@@ -109,6 +111,25 @@ public sealed class IncrementalBuildTests
             .Select(i => Path.GetFullPath(i, project.Directory)).ToHashSet(StringComparer.Ordinal);
         Assert.True(read.Count == 6, string.Join("\n", read));
         Assert.All(read, file => Assert.Contains(file, inputs));
+    }
+
+    [Fact]
+    public void Going_back_to_earlier_settings_regenerates_and_keeps_one_inputs_cache()
+    {
+        // GenerateInitData alone runs no IncrementalClean: the change itself removes the earlier inputs' cache, or
+        // going back would find it older than the stamp and keep the other settings' artifacts.
+        using var project = NewProject();
+        var first = project.Build("GenerateInitData");
+        project.WriteProject(Registry, "<InitDataAlgorithm>sha384</InitDataAlgorithm>");
+        var changed = project.Build("GenerateInitData");
+        project.WriteProject(Registry);
+
+        var back = project.Build("GenerateInitData");
+
+        Assert.StartsWith("sha384:", changed.Instance.GetPropertyValue("InitDataDigest"), StringComparison.Ordinal);
+        Assert.Contains("GenerateInitData", back.Log.TasksStarted);
+        Assert.Equal(first.Instance.GetPropertyValue("InitDataDigest"), back.Instance.GetPropertyValue("InitDataDigest"));
+        Assert.Single(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "app.initdata.*.inputs.cache"));
     }
 
     [Fact]
@@ -391,6 +412,7 @@ public sealed class IncrementalBuildTests
     // the real SDK); what is left for ours is every other file of the state.
     private static void AssertNoStateBeyondFileWrites(TargetsProject project) =>
         Assert.Empty(Directory.GetFiles(Path.Combine(project.Directory, "obj"), "app.initdata.*")
-            .Select(Path.GetFileName)
-            .Except(new[] { "app.initdata.inputs.cache", "app.initdata.stamp", "app.initdata.stamp.warnings" }));
+            .Select(path => Path.GetFileName(path))
+            .Where(name => !name!.EndsWith(".inputs.cache", StringComparison.Ordinal))
+            .Except(new[] { "app.initdata.stamp", "app.initdata.stamp.warnings" }));
 }
