@@ -18,8 +18,10 @@
 # Then bench/Coco.InitData.NoOpCost counts what one project's no-op build allocates, in-process and warm, per variant:
 # a measure that the machine's load does not move (--alloc-rounds rounds over --alloc-projects projects).
 # --alloc-only skips the timed phases and MSBuild's accounting (a few minutes instead of most of an hour).
+# --exe makes the workloads executables, as a container image's project is (the SDK's container support is then on:
+# EnableSdkContainerSupport defaults to true for every project that is not a library); the default is a library.
 # Usage: bench/build-overhead.sh [--runs N] [--solution-runs N] [--noop-runs N] [--projects N] [--alloc-rounds N]
-#        [--alloc-projects N] [--alloc-only] [--quick]
+#        [--alloc-projects N] [--alloc-only] [--exe] [--quick]
 set -euo pipefail
 
 runs=5
@@ -29,6 +31,7 @@ projects=100
 alloc_rounds=5
 alloc_projects=30
 alloc_only=no
+output_type=Library
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
@@ -38,6 +41,7 @@ while [ $# -gt 0 ]; do
     --alloc-rounds) alloc_rounds=$2; shift 2 ;;
     --alloc-projects) alloc_projects=$2; shift 2 ;;
     --alloc-only) alloc_only=yes; shift ;;
+    --exe) output_type=Exe; shift ;;
     --quick) runs=1; solution_runs=1; noop_runs=3; projects=5; alloc_rounds=1; alloc_projects=5; shift ;;
     -h|--help) sed -n 2,21p "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
@@ -88,10 +92,10 @@ write_project() {
   local dir=$1 name=$2 with=$3
   mkdir -p "$dir/certs"
   cp "$work/ca.pem" "$dir/certs/registry-ca.pem"
-  echo "namespace $name; public static class Marker { public const string Name = \"$name\"; }" > "$dir/Marker.cs"
+  echo "namespace $name; public static class Marker { public const string Name = \"$name\"; public static void Main() { } }" > "$dir/Marker.cs"
   {
     echo '<Project Sdk="Microsoft.NET.Sdk">'
-    echo '  <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>disable</ImplicitUsings></PropertyGroup>'
+    echo "  <PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>$output_type</OutputType><ImplicitUsings>disable</ImplicitUsings></PropertyGroup>"
     if [ "$with" = any ]; then
       echo "  <ItemGroup><PackageReference Include=\"Bench.Empty\" Version=\"$version\" /></ItemGroup>"
     fi
