@@ -81,7 +81,7 @@ variant hook "re.sub($hook, r'\\1false and ', t, count=1, flags=re.S)"
 variant day_ "t.replace(\"\$([System.DateTime]::UtcNow.ToString('yyyy-MM-dd'))\", 'day')"
 variant hash "re.sub(r\"_\\$\\(\\[MSBuild\\]::StableStringHash\\('[0-9a-z]+b\\$\\(_InitDataSettings\\)'\\)\\)\", '', t)"
 variant fwrt "re.sub(r'<ItemGroup>\\s*<FileWrites [^>]*/>\\s*</ItemGroup>', '', t)"
-variant ctnr "re.sub(r'<Import Project=\"[^\"]*Containers.targets\" />', '', t)"
+variant ctnr "re.sub(r'<CallTarget Targets=\"_InitDataWritePushCaBundle\"[^>]*/>', '', re.sub(r'<Import Project=\"[^\"]*Containers.targets\" />', '', t))"
 variant item "re.sub(r\";@\(InitDataRegistry->.*?</_InitDataSettings>\", '</_InitDataSettings>', t, flags=re.S)"
 variant text "re.sub(r'<_InitDataSettings>.*?</_InitDataSettings>', '<_InitDataSettings>fixed</_InitDataSettings>', t, flags=re.S)"
 for name in full hook day_ hash item text fwrt ctnr; do
