@@ -2,28 +2,14 @@
 import json
 import sys
 
-import yaml
+from pod_templates import PATHS, annotation, load, template
 
 NAME = sys.argv[2]
-PATHS = {
-    "Pod": [],
-    "Deployment": ["spec", "template"],
-    "StatefulSet": ["spec", "template"],
-    "DaemonSet": ["spec", "template"],
-    "ReplicaSet": ["spec", "template"],
-    "Job": ["spec", "template"],
-    "CronJob": ["spec", "jobTemplate", "spec", "template"],
-}
 result = []
-for doc in yaml.safe_load_all(open(sys.argv[1], encoding="utf-8")):
+for doc in load(sys.argv[1], as_json=False):
     if doc is None:
         continue
     kind = doc["kind"]
-    value = None
-    if kind in PATHS:
-        node = doc
-        for key in PATHS[kind]:
-            node = node[key]
-        value = ((node.get("metadata") or {}).get("annotations") or {}).get(NAME)
-    result.append({"kind": kind, "annotation": value})
+    node = template(doc) if kind in PATHS else None
+    result.append({"kind": kind, "annotation": annotation(node, NAME) if node is not None else None})
 print(json.dumps(result))
