@@ -78,8 +78,8 @@ echo "writing the variants ..." >&2
 hook="r'(<Target Name=\"_InitDataAfterBuild\"[^>]*?Condition=\")'"
 cp -r "$repo/build" "$work/build-full"
 variant hook "re.sub($hook, r'\\1false and ', t, count=1, flags=re.S)"
-variant day_ "t.replace(\"\$([System.DateTime]::UtcNow.ToString('yyyy-MM-dd'))\", 'day')"
-variant hash "re.sub(r\"_\\$\\(\\[MSBuild\\]::StableStringHash\\('[0-9a-z]+b\\$\\(_InitDataSettings\\)'\\)\\)\", '', t)"
+variant day_ "t.replace(\"\$([System.DateTime]::Today)\", 'day')"
+variant hash "t.replace(\"\$([MSBuild]::StableStringHash('\$(_InitDataSettings)', 'Fnv1a64bit'))\", 'fixed')"
 variant fwrt "re.sub(r'<ItemGroup>\\s*<FileWrites [^>]*/>\\s*</ItemGroup>', '', t)"
 variant ctnr "re.sub(r'<CallTarget Targets=\"_InitDataWritePushCaBundle\"[^>]*/>', '', re.sub(r'<Import Project=\"[^\"]*Containers.targets\" />', '', t))"
 variant item "re.sub(r\";@\(InitDataRegistry->.*?</_InitDataSettings>\", '</_InitDataSettings>', t, flags=re.S)"
@@ -91,7 +91,7 @@ write_projects none
 
 echo "counting $projects projects x $rounds rounds ..." >&2
 echo "variants: full = build/ as it is; hook = the build hook's condition false (no InitData target runs; evaluation as full);"
-echo "day_ = no date in the settings; hash = one hash instead of two; item = no item transforms in the settings text;"
+echo "day_ = no date in the settings; hash = a fixed name instead of the hash; item = no item transforms in the settings text;"
 echo "text = a fixed settings text (no property or item in it); fwrt = no FileWrites;"
 echo "ctnr = no container publish targets; none = no InitData import at all."
 dotnet "$work/noopcost/Coco.InitData.NoOpCost.dll" --projects "$projects" "$rounds" \

@@ -71,6 +71,12 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     /// </summary>
     public string StateFilePrefix { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The inputs cache (<c>$(_InitDataInputsCache)</c>): a file beside the stamp named by the hash of every setting and
+    /// item, written with the stamp after a successful generation (see <see cref="GenerationState"/>). Empty: none.
+    /// </summary>
+    public string InputsCache { get; set; } = string.Empty;
+
     /// <summary>The document's digest, lowercase hex, prefixed by the algorithm (<c>sha256:5fbb...</c>).</summary>
     [Output]
     public string Digest { get; set; } = string.Empty;
@@ -174,7 +180,7 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
         if (!findings.HasErrors && StateFilePrefix.Length > 0)
         {
             // Last, after the artifacts: what the next build compares with.
-            GenerationState.Write(StatePrefix(), outcome.Digest, findings.Items.ToList(), findings);
+            GenerationState.Write(StatePrefix(), InputsCache.Length > 0 ? Path.Combine(ProjectDirectory, InputsCache) : null, outcome.Digest, findings.Items.ToList(), findings);
         }
 
         foreach (var diagnostic in findings.Items)

@@ -7,9 +7,11 @@ namespace Coco.InitData.Tasks;
 /// What the next build compares with, in the project's intermediate folder, all named
 /// <c>&lt;project&gt;.initdata.*</c> (the targets' <c>$(_InitDataFilePrefix)</c>):
 /// <list type="bullet">
-/// <item>the stamp (<c>stamp</c>), the generation target's output, written after a successful generation; its inputs
-/// include <c>&lt;hash&gt;.inputs.cache</c>, named by the hash of every setting and item, which the targets write only
-/// when it changes (MSBuild's <c>CoreCompileInputs.cache</c> pattern, without reading the file back);</item>
+/// <item>the stamp (<c>stamp</c>), the generation target's output, written after a successful generation;</item>
+/// <item>the inputs cache (<c>&lt;hash&gt;.inputs.cache</c>), one of the generation target's inputs, named by the hash
+/// of every setting and item (MSBuild's <c>CoreCompileInputs.cache</c> pattern, without reading the file back). Written
+/// with the stamp, so a build with other inputs names a cache that does not exist, which MSBuild's up-to-date check
+/// reads as out of date: a build with nothing to do pays nothing for it beyond the check it makes of every input;</item>
 /// <item>the set's bookkeeping (<see cref="SetBookkeeping.WithPrefix"/>: <c>files</c>, <c>lock</c>, <c>journal</c>): the
 /// list names the output folder it describes, so a moved <c>InitDataOutputPath</c> is known;</item>
 /// <item><c>none</c>, an empty marker while the last generation wrote nothing (nothing declared): the build hook's
@@ -27,13 +29,22 @@ internal static class GenerationState
     /// <summary>The stamp's name after the project's prefix.</summary>
     public const string StampName = "stamp";
 
+    /// <summary>What an inputs cache's name ends with, after the prefix and the hash.</summary>
+    public const string InputsCacheSuffix = ".inputs.cache";
+
     /// <summary>
-    /// Records a successful generation: the "nothing written" marker set or removed, the warnings kept, and the stamp
-    /// written last (empty: its date is what counts). False after reporting a failure (the artifacts are written
-    /// already). Every file is written by a temporary file and a rename, and an entry that is a link or not a regular
-    /// file is refused (CID3073/CID3074), never written through.
+    /// Records a successful generation: the "nothing written" marker set or removed, the inputs cache written (those of
+    /// earlier inputs removed, so that a return to them generates again), the warnings kept, and the stamp written last
+    /// (the cache and the stamp are empty: their names and dates are what count). False after reporting a failure (the
+    /// artifacts are written already). Every file is written by a temporary file and a rename, and an entry that is a
+    /// link or not a regular file is refused (CID3073/CID3074), never written through.
     /// </summary>
-    public static bool Write(string prefix, string? digest, IReadOnlyList<Diagnostic> findings, DiagnosticBag diagnostics)
+    /// <param name="prefix">The project's prefix in obj/ (<c>obj/&lt;project&gt;.initdata.</c>).</param>
+    /// <param name="inputsCache">The inputs cache, a name that starts with the prefix and ends with <see cref="InputsCacheSuffix"/>; null for none.</param>
+    /// <param name="digest">The document's digest; null when nothing was written.</param>
+    /// <param name="findings">The generation's warnings, replayed by builds that skip it.</param>
+    /// <param name="diagnostics">Where a failure to write is reported.</param>
+    public static bool Write(string prefix, string? inputsCache, string? digest, IReadOnlyList<Diagnostic> findings, DiagnosticBag diagnostics)
     {
         var stamp = prefix + StampName;
         var marker = prefix + NothingWrittenMarker;
@@ -53,6 +64,11 @@ internal static class GenerationState
             {
                 AtomicFile.TryDelete(marker);
             }
+
+            if (inputsCache is not null && !WriteInputsCache(prefix, inputsCache, diagnostics))
+            {
+                return false;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -61,6 +77,27 @@ internal static class GenerationState
         }
 
         return RecordedWarnings.Write(stamp, findings, diagnostics) && AtomicFile.Write(stamp, Array.Empty<byte>(), diagnostics);
+    }
+
+    private static bool WriteInputsCache(string prefix, string inputsCache, DiagnosticBag diagnostics)
+    {
+        var folder = Path.GetDirectoryName(prefix)!;
+        var name = Path.GetFileName(inputsCache);
+        if (!string.Equals(Path.GetDirectoryName(Path.GetFullPath(inputsCache)), Path.GetFullPath(folder), StringComparison.Ordinal)
+            || !name.StartsWith(Path.GetFileName(prefix), StringComparison.Ordinal) || !name.EndsWith(InputsCacheSuffix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The inputs cache '{inputsCache}' is not a '{Path.GetFileName(prefix)}*{InputsCacheSuffix}' file beside the stamp.", nameof(inputsCache));
+        }
+
+        foreach (var earlier in Directory.EnumerateFiles(folder, Path.GetFileName(prefix) + "*" + InputsCacheSuffix))
+        {
+            if (!string.Equals(Path.GetFileName(earlier), name, StringComparison.Ordinal))
+            {
+                AtomicFile.TryDelete(earlier);
+            }
+        }
+
+        return File.Exists(inputsCache) || AtomicFile.Write(inputsCache, Array.Empty<byte>(), diagnostics);
     }
 
     /// <summary>

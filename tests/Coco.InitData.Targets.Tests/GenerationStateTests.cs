@@ -64,7 +64,7 @@ public sealed class GenerationStateTests
         var unrelated = directory.Write("obj/app.initdata.notes.txt", "");
         var diagnostics = new DiagnosticBag();
 
-        var written = GenerationState.Write(Path.Combine(directory.Path, "obj", "app.initdata."), "sha256:ab", [], diagnostics);
+        var written = GenerationState.Write(Path.Combine(directory.Path, "obj", "app.initdata."), null, "sha256:ab", [], diagnostics);
 
         Assert.True(written);
         Assert.Empty(diagnostics.Items);
@@ -75,12 +75,31 @@ public sealed class GenerationStateTests
     }
 
     [Fact]
+    public void Writing_the_stamp_writes_the_inputs_cache_and_removes_those_of_earlier_inputs_only()
+    {
+        using var directory = new TempDirectory("cid-state");
+        var prefix = Path.Combine(directory.Path, "obj", "app.initdata.");
+        var earlier = directory.Write("obj/app.initdata.-17.inputs.cache", "");
+        var otherProject = directory.Write("obj/other.initdata.-17.inputs.cache", "");
+        var cache = prefix + "42.inputs.cache";
+
+        Assert.True(GenerationState.Write(prefix, cache, "sha256:ab", [], new DiagnosticBag()));
+
+        Assert.True(File.Exists(cache));
+        Assert.False(File.Exists(earlier), "the cache of earlier inputs goes, so that a return to them generates again");
+        Assert.True(File.Exists(otherProject));
+        // The stamp is written last: a cache newer than it would make the next build generate again.
+        Assert.True(File.GetLastWriteTimeUtc(cache) <= File.GetLastWriteTimeUtc(prefix + "stamp"));
+        Assert.Throws<ArgumentException>(() => GenerationState.Write(prefix, Path.Combine(directory.Path, "app.initdata.1.inputs.cache"), "sha256:ab", [], new DiagnosticBag()));
+    }
+
+    [Fact]
     public void Writing_nothing_sets_the_marker_the_build_hook_looks_for()
     {
         using var directory = new TempDirectory("cid-state");
         var stamp = Path.Combine(directory.Path, "obj", "app.initdata.stamp");
 
-        Assert.True(GenerationState.Write(Path.Combine(directory.Path, "obj", "app.initdata."), null, [], new DiagnosticBag()));
+        Assert.True(GenerationState.Write(Path.Combine(directory.Path, "obj", "app.initdata."), null, null, [], new DiagnosticBag()));
 
         Assert.True(File.Exists(Path.Combine(directory.Path, "obj", "app.initdata.none")));
         Assert.Equal(0, new FileInfo(stamp).Length);
