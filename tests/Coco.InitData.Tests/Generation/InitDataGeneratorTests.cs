@@ -294,12 +294,10 @@ public sealed class InitDataGeneratorTests
     public void An_annotation_over_256_KiB_is_an_error_and_over_64_KiB_a_warning()
     {
         using var dir = new TempDirectory();
-        var random = new Random(42);
+        var random = new RandomText(42);
         // Letters and digits: random punctuation would spell user:password@host and be refused as a secret.
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        string RandomText(int length) => new(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
-        dir.Write("big.rego", RandomText(300_000));
-        dir.Write("medium.rego", RandomText(70_000));
+        dir.Write("big.rego", random.Of(RandomText.Alphanumeric, 300_000));
+        dir.Write("medium.rego", random.Of(RandomText.Alphanumeric, 70_000));
 
         var big = InitDataGenerator.Generate(WithPolicy(dir.Path, "big.rego"));
         var medium = InitDataGenerator.Generate(WithPolicy(dir.Path, "medium.rego"));
