@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Coco.InitData.Tool.Tests.Infrastructure;
+using Coco.InitData.Transport;
 
 namespace Coco.InitData.Tool.Tests;
 
@@ -22,60 +23,22 @@ public sealed class BadInputTests(InstalledTool tool) : ToolTestsWithAFolder(too
         Assert.Empty(result.StandardOutput);
     }
 
-    [Fact]
-    public void Garbage_is_a_finding_with_CID4004()
+    // Each value made from a good one the way it gets damaged in the wild, or by hand.
+    [Theory]
+    [InlineData("garbage", "decode", "not standard padded base64")]
+    [InlineData("truncated base64", "digest", "not standard padded base64")]
+    [InlineData("truncated gzip", "decode", "damaged or truncated")]
+    [InlineData("gzip bomb", "digest", "decompresses to more than 4194304 bytes")]
+    [InlineData("leading space", "digest", "kata runtime")]
+    public void An_annotation_value_the_runtime_would_refuse_is_a_CID4004_finding_that_says_why(string damage, string command, string saying)
     {
-        var path = Folder.Write("garbage.annotation", "not an annotation at all");
+        var path = Folder.Write(damage.Replace(' ', '-') + ".annotation", Damaged(damage));
 
-        var result = Tool.Run(Folder.Path, "decode", path);
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error CID4004:", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("not standard padded base64", result.StandardError, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Truncated_base64_is_rejected_as_the_guest_would()
-    {
-        var annotation = File.ReadAllText(RepositoryPaths.Vector("tv2-kata-policy-howto.annotation"));
-        var path = Folder.Write("truncated.annotation", annotation[..^1]);
-
-        var result = Tool.Run(Folder.Path, "digest", path);
+        var result = Tool.Run(Folder.Path, command, path);
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith(path + ": error CID4004:", result.StandardError, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Truncated_gzip_is_reported_as_damaged()
-    {
-        var annotation = File.ReadAllText(RepositoryPaths.Vector("tv2-kata-policy-howto.annotation"));
-        var bytes = Convert.FromBase64String(annotation);
-        var path = Folder.Write("short.annotation", Convert.ToBase64String(bytes[..(bytes.Length / 2)]));
-
-        var result = Tool.Run(Folder.Path, "decode", path);
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error CID4004:", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("damaged or truncated", result.StandardError, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_gzip_bomb_is_refused_beyond_the_size_limit()
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            gzip.Write(new byte[64 * 1024 * 1024]);
-        }
-
-        var path = Folder.Write("bomb.annotation", Convert.ToBase64String(buffer.ToArray()));
-
-        var result = Tool.Run(Folder.Path, "digest", path);
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error CID4004:", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("decompresses to more than 4194304 bytes", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains(saying, result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,5 +100,32 @@ public sealed class BadInputTests(InstalledTool tool) : ToolTestsWithAFolder(too
 
         Assert.Equal(0, version.ExitCode);
         Assert.Equal(Tool.PackageVersion, version.StandardOutput.Trim()); // the package's version, from git
+    }
+
+    private static string Damaged(string damage)
+    {
+        var annotation = File.ReadAllText(RepositoryPaths.Vector("tv2-kata-policy-howto.annotation"));
+        var bytes = Convert.FromBase64String(annotation);
+        return damage switch
+        {
+            "garbage" => "not an annotation at all",
+            "truncated base64" => annotation[..^1],
+            "truncated gzip" => Convert.ToBase64String(bytes[..(bytes.Length / 2)]),
+            "gzip bomb" => GzipBomb(),
+            // The runtimes skip line breaks at most, never a space.
+            "leading space" => " " + AnnotationCodec.Encode(File.ReadAllBytes(RepositoryPaths.Vector("tv1-kata-default.toml"))) + "\n",
+            _ => throw new ArgumentOutOfRangeException(nameof(damage), damage, null),
+        };
+    }
+
+    private static string GzipBomb()
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(new byte[64 * 1024 * 1024]);
+        }
+
+        return Convert.ToBase64String(buffer.ToArray());
     }
 }

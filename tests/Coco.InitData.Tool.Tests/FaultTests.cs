@@ -8,15 +8,17 @@ namespace Coco.InitData.Tool.Tests;
 [Collection(ToolCollection.Name)]
 public sealed class FaultTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
 {
+    private const string Generate = "generate --registry registry.example.internal:5000 --kbs-url https://kbs.example.internal:8080";
+
     private static readonly TimeSpan NeverBlocks = TimeSpan.FromSeconds(60);
+
+    private static readonly Dictionary<string, string> NoColor = new() { ["NO_COLOR"] = "1" };
 
     [Fact]
     public void An_unexpected_error_is_one_CID9000_line_with_exit_code_3_and_no_stack_trace()
     {
-        // The current folder deleted under the tool: .NET throws from getcwd, which no command expects.
-        var result = RunInDeletedFolder("generate --registry registry.example.internal:5000 --kbs-url https://kbs.example.internal:8080");
+        var result = CrashGenerate();
 
-        Assert.Equal(3, result.ExitCode);
         Assert.Single(result.StandardError.TrimEnd('\n').Split('\n'));
         Assert.StartsWith("coco-initdata: error CID9000: Unexpected error in coco-initdata generate --registry", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", result.StandardError, StringComparison.Ordinal);
@@ -26,9 +28,8 @@ public sealed class FaultTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
     [Fact]
     public void CID9000_names_the_exception_the_method_that_threw_it_and_the_command_that_called_it()
     {
-        var result = RunInDeletedFolder("generate --registry registry.example.internal:5000 --kbs-url https://kbs.example.internal:8080");
+        var result = CrashGenerate();
 
-        Assert.Equal(3, result.ExitCode);
         Assert.Contains("coco-initdata generate --registry registry.example.internal:5000 --kbs-url https://kbs.example.internal:8080: FileNotFoundException", result.StandardError, StringComparison.Ordinal);
         if (!Tool.IsNative)
         {
@@ -40,10 +41,8 @@ public sealed class FaultTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
     [Fact]
     public void The_command_line_named_by_CID9000_has_its_credentials_masked()
     {
-        var result = RunInDeletedFolder("generate --registry registry.example.internal:5000 --kbs-url https://kbs.example.internal:8080 --https-proxy http://builder:hunter2secret@proxy.example.internal:3128");
+        var result = CrashGenerate("--https-proxy http://builder:hunter2secret@proxy.example.internal:3128");
 
-        Assert.Equal(3, result.ExitCode);
-        Assert.Contains("error CID9000:", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("--https-proxy http://***@proxy.example.internal:3128", result.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2secret", result.StandardError, StringComparison.Ordinal);
     }
@@ -51,10 +50,8 @@ public sealed class FaultTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
     [Fact]
     public void Verbose_adds_the_stack_trace_and_JSON_still_gets_its_object()
     {
-        var result = RunInDeletedFolder("generate --registry registry.example.internal:5000 --kbs-url https://kbs.example.internal:8080 --json --verbose");
+        var result = CrashGenerate("--json --verbose");
 
-        Assert.Equal(3, result.ExitCode);
-        Assert.Contains("error CID9000:", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("   at ", result.StandardError, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(result.StandardOutput);
         Assert.Equal(3, json.RootElement.GetProperty("exitCode").GetInt32());
@@ -77,7 +74,7 @@ public sealed class FaultTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
             _ => command + " '" + vector + "'",
         };
 
-        var result = ProcessRunner.Run("bash", new[] { "-c", $"'{Tool.Executable}' {line} > /dev/full" }, Folder.Path, new Dictionary<string, string> { ["NO_COLOR"] = "1" }, NeverBlocks);
+        var result = ProcessRunner.Run("bash", new[] { "-c", $"'{Tool.Executable}' {line} > /dev/full" }, Folder.Path, NoColor, NeverBlocks);
 
         Assert.Equal(3, result.ExitCode);
         Assert.Equal("coco-initdata: error CID4030: Standard output could not be written: No space left on device. The output is incomplete; check the disk or the pipe it goes to.\n", result.StandardError);
@@ -100,16 +97,26 @@ public sealed class FaultTests(InstalledTool tool) : ToolTestsWithAFolder(tool)
         var resolved = arguments.Select(a => a.Replace("{fifo}", fifo, StringComparison.Ordinal).Replace("{vector}", RepositoryPaths.Vector("tv1-kata-default.toml"), StringComparison.Ordinal));
 
         // Before the fix the open(2) of the FIFO waited for a writer: the run timed out.
-        var result = ProcessRunner.Run(Tool.Executable, resolved, Folder.Path, new Dictionary<string, string> { ["NO_COLOR"] = "1" }, NeverBlocks);
+        var result = ProcessRunner.Run(Tool.Executable, resolved, Folder.Path, NoColor, NeverBlocks);
 
         Assert.True(result.ExitCode == exitCode, result.Output);
         Assert.Contains("error " + code + ":", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("not a regular file", result.StandardError, StringComparison.Ordinal);
     }
 
+    // What every crash shares: exit code 3 and a CID9000 on standard error.
+    private ProcessResult CrashGenerate(string moreOptions = "")
+    {
+        var result = RunInDeletedFolder(moreOptions.Length == 0 ? Generate : Generate + " " + moreOptions);
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("error CID9000:", result.StandardError, StringComparison.Ordinal);
+        return result;
+    }
+
+    // The current folder deleted under the tool: .NET throws from getcwd, which no command expects.
     private ProcessResult RunInDeletedFolder(string arguments)
     {
         var gone = Directory.CreateDirectory(Path.Combine(Folder.Path, "gone")).FullName;
-        return ProcessRunner.Run("bash", new[] { "-c", $"cd '{gone}' && rmdir '{gone}' && exec '{Tool.Executable}' {arguments}" }, Folder.Path, new Dictionary<string, string> { ["NO_COLOR"] = "1" }, NeverBlocks);
+        return ProcessRunner.Run("bash", new[] { "-c", $"cd '{gone}' && rmdir '{gone}' && exec '{Tool.Executable}' {arguments}" }, Folder.Path, NoColor, NeverBlocks);
     }
 }

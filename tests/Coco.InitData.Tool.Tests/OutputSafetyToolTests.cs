@@ -71,17 +71,13 @@ public sealed class OutputSafetyToolTests(InstalledTool tool) : ToolTestsWithAFo
     public void Generate_into_a_folder_whose_node_side_folder_is_a_link_writes_nothing_through_it()
     {
         Skip.If(OperatingSystem.IsWindows(), "links as planted here are Unix entries");
-        var victim = Directory.CreateDirectory(Path.Combine(Folder.Path, "victim")).FullName;
-        File.WriteAllText(Path.Combine(victim, "secret.txt"), "the victim's");
-        var output = Directory.CreateDirectory(Path.Combine(Folder.Path, "out")).FullName;
-        Directory.CreateSymbolicLink(Path.Combine(output, "containerd"), victim);
-        var before = FolderSnapshot.Of(victim);
+        var (victim, output, before) = OutputWithALinkToAVictim("victim", "secret.txt", "the victim's", "containerd");
 
         var result = Run("generate", "--insecure-registry", "registry.example.internal:5000", "--kbc-name", "offline_fs_kbc", "-o", output);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error CID3073: '" + Path.Combine(output, "containerd") + "' is a symbolic link", result.StandardError, StringComparison.Ordinal);
-        Assert.True(before.Equals(FolderSnapshot.Of(victim)), before.Difference(FolderSnapshot.Of(victim)));
+        AssertUnchanged(victim, before);
         Assert.False(File.Exists(Path.Combine(output, "initdata.toml")));
     }
 
@@ -89,18 +85,14 @@ public sealed class OutputSafetyToolTests(InstalledTool tool) : ToolTestsWithAFo
     public void Annotate_into_a_folder_with_a_forged_journal_and_a_link_changes_nothing_outside_it()
     {
         Skip.If(OperatingSystem.IsWindows(), "links as planted here are Unix entries");
-        var victim = Directory.CreateDirectory(Path.Combine(Folder.Path, "home-ssh")).FullName;
-        File.WriteAllText(Path.Combine(victim, "known_hosts"), "the victim's hosts");
-        var output = Directory.CreateDirectory(Path.Combine(Folder.Path, "out")).FullName;
-        Directory.CreateSymbolicLink(Path.Combine(output, "ssh"), victim);
+        var (victim, output, before) = OutputWithALinkToAVictim("home-ssh", "known_hosts", "the victim's hosts", "ssh");
         const string Run32 = "0123456789abcdef0123456789abcdef";
         File.WriteAllText(Path.Combine(output, $"authorized_keys.{Run32}.tmp"), "ssh-ed25519 AAAA attacker");
         File.WriteAllText(Path.Combine(output, ".coco-initdata.journal"), $"move\tauthorized_keys.{Run32}.tmp\tssh/authorized_keys\nown\nkeep\tapp.yaml\nprune\tssh/known_hosts\n");
-        var before = FolderSnapshot.Of(victim);
 
         var result = Run("annotate", Path.Combine(RepositoryPaths.Root, "samples", "ci", "k8s", "workload.yaml"), "--initdata", RepositoryPaths.Vector("tv1-kata-default.toml"), "-o", output);
 
-        Assert.True(before.Equals(FolderSnapshot.Of(victim)), before.Difference(FolderSnapshot.Of(victim)));
+        AssertUnchanged(victim, before);
         Assert.DoesNotContain("Unhandled", result.Output, StringComparison.Ordinal);
     }
 
@@ -115,6 +107,20 @@ public sealed class OutputSafetyToolTests(InstalledTool tool) : ToolTestsWithAFo
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error CID3074:", result.StandardError, StringComparison.Ordinal);
+    }
+
+    private static void AssertUnchanged(string folder, FolderSnapshot before) =>
+        Assert.True(before.Equals(FolderSnapshot.Of(folder)), before.Difference(FolderSnapshot.Of(folder)));
+
+    // A folder outside the output folder "out", holding one file, and a link to it planted inside "out": what the
+    // tool must never write, move or remove through.
+    private (string Victim, string Output, FolderSnapshot Before) OutputWithALinkToAVictim(string victimName, string file, string content, string link)
+    {
+        var victim = Directory.CreateDirectory(Path.Combine(Folder.Path, victimName)).FullName;
+        File.WriteAllText(Path.Combine(victim, file), content);
+        var output = Directory.CreateDirectory(Path.Combine(Folder.Path, "out")).FullName;
+        Directory.CreateSymbolicLink(Path.Combine(output, link), victim);
+        return (victim, output, FolderSnapshot.Of(victim));
     }
 
     private ProcessResult Run(params string[] arguments) => ProcessRunner.Run(Tool.Executable, arguments, Folder.Path, NoColor, NeverBlocks);

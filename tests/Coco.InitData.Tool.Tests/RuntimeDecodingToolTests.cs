@@ -50,19 +50,6 @@ public sealed class RuntimeDecodingToolTests(InstalledTool tool)
     }
 
     [Fact]
-    public void A_leading_space_is_refused_as_every_runtime_refuses_it()
-    {
-        using var dir = new TempDirectory();
-        var file = dir.Write("spaced.annotation", " " + AnnotationCodec.Encode(Document) + "\n");
-
-        var result = tool.Run(dir.Path, "digest", file);
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error CID4004", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("kata runtime", result.StandardError, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void A_file_with_a_final_line_break_is_the_annotation_without_it_and_does_not_warn()
     {
         using var dir = new TempDirectory();

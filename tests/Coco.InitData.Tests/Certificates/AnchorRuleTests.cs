@@ -7,9 +7,6 @@ namespace Coco.InitData.Tests.Certificates;
 /// <summary>Rules A4 and B1-B15: each trust anchor on its own (and B13 with a served chain).</summary>
 public sealed class AnchorRuleTests
 {
-    private const string OpenSslAndGo = "openssl (guest), go (node containerd)";
-    private const string All = "rustls (guest), openssl (guest), go (node containerd)";
-    private const string Advisory = "no stack (advisory)";
     private const int Line = CertificateCase.BeginLine;
 
     [SkippableFact]
@@ -24,7 +21,7 @@ public sealed class AnchorRuleTests
     {
         using var c = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { NotAfter = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) }));
         var finding = c.Run().Single("CID2020");
-        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, OpenSslAndGo);
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, RejectedBy.OpenSslAndGo);
         Assert.Contains("certificate verify failed (certificate has expired)", finding.Message, StringComparison.Ordinal);
         Assert.Contains("expired 151 days ago", finding.Message, StringComparison.Ordinal);
     }
@@ -34,7 +31,7 @@ public sealed class AnchorRuleTests
     {
         using var c = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { NotAfter = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) }));
         var result = c.Run(TlsProfile.Rustls);
-        FindingAssert.Is(result.Single("CID2020"), DiagnosticSeverity.Warning, "ca.pem", Line, "go (node containerd)");
+        FindingAssert.Is(result.Single("CID2020"), DiagnosticSeverity.Warning, "ca.pem", Line, RejectedBy.Go);
         Assert.Equal("accepted", result.Verdicts.VerdictOf(c.Anchors[0].Fingerprint, TlsProfile.Rustls));
         Assert.Equal("rejected: CID2020", result.Verdicts.VerdictOf(c.Anchors[0].Fingerprint, TlsProfile.OpenSsl));
     }
@@ -43,10 +40,10 @@ public sealed class AnchorRuleTests
     public void B2_an_anchor_not_yet_valid_is_an_error_and_one_issued_minutes_ago_warns_about_guest_clocks()
     {
         using var future = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { NotBefore = new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc) }));
-        FindingAssert.Is(future.Run().Single("CID2021"), DiagnosticSeverity.Error, "ca.pem", Line, OpenSslAndGo);
+        FindingAssert.Is(future.Run().Single("CID2021"), DiagnosticSeverity.Error, "ca.pem", Line, RejectedBy.OpenSslAndGo);
 
         using var fresh = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { NotBefore = TestPki.ValidationTime.UtcDateTime.AddMinutes(-30) }));
-        FindingAssert.Is(fresh.Run().Single("CID2022"), DiagnosticSeverity.Warning, "ca.pem", Line, Advisory);
+        FindingAssert.Is(fresh.Run().Single("CID2022"), DiagnosticSeverity.Warning, "ca.pem", Line, RejectedBy.Advisory);
     }
 
     [SkippableFact]
@@ -54,12 +51,12 @@ public sealed class AnchorRuleTests
     {
         using var soon = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { NotAfter = TestPki.ValidationTime.UtcDateTime.AddDays(10) }));
         var finding = soon.Run().Single("CID2023");
-        FindingAssert.Is(finding, DiagnosticSeverity.Warning, "ca.pem", Line, Advisory);
+        FindingAssert.Is(finding, DiagnosticSeverity.Warning, "ca.pem", Line, RejectedBy.Advisory);
         Assert.Contains(", 10 days left (warning threshold", finding.Message, StringComparison.Ordinal);
         soon.Run(expiryWarningDays: 5).Lacks("CID2023");
 
         using var old = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { NotAfter = new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc) }));
-        FindingAssert.Is(old.Run(lifetimePercent: 80).Single("CID2024"), DiagnosticSeverity.Warning, "ca.pem", Line, Advisory);
+        FindingAssert.Is(old.Run(lifetimePercent: 80).Single("CID2024"), DiagnosticSeverity.Warning, "ca.pem", Line, RejectedBy.Advisory);
         old.Run(lifetimePercent: 0).Lacks("CID2024");
     }
 
@@ -68,7 +65,7 @@ public sealed class AnchorRuleTests
     {
         using var c = new CertificateCase().Anchor(Shapes.Intermediate(Shapes.Root()));
         var result = c.Run();
-        FindingAssert.Is(result.Single("CID2040"), DiagnosticSeverity.Error, "ca.pem", Line, "openssl (guest)");
+        FindingAssert.Is(result.Single("CID2040"), DiagnosticSeverity.Error, "ca.pem", Line, RejectedBy.OpenSsl);
         Assert.Equal("accepted", result.Verdicts.VerdictOf(c.Anchors[0].Fingerprint, TlsProfile.Rustls));
         Assert.Equal("accepted", result.Verdicts.VerdictOf(c.Anchors[0].Fingerprint, TlsProfile.Go));
     }
@@ -78,7 +75,7 @@ public sealed class AnchorRuleTests
     {
         var notCa = TestPki.Create(new CertificateSpec { Subject = "CN=Not A CA", IsCa = false, DnsNames = new[] { "ca.example.internal" } });
         using var c = new CertificateCase().Anchor(notCa).Serve(Shapes.Host, Shapes.Leaf(notCa));
-        FindingAssert.Is(c.Run().Single("CID2041"), DiagnosticSeverity.Error, "ca.pem", Line, OpenSslAndGo);
+        FindingAssert.Is(c.Run().Single("CID2041"), DiagnosticSeverity.Error, "ca.pem", Line, RejectedBy.OpenSslAndGo);
 
         using var v1 = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { Version1 = true }));
         v1.Run().Lacks("CID2041");
@@ -88,7 +85,7 @@ public sealed class AnchorRuleTests
     public void B6_an_anchor_whose_key_usage_lacks_keyCertSign_is_an_error_for_openssl_and_go()
     {
         using var c = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { KeyUsageBits = KeyUsage.DigitalSignature }));
-        FindingAssert.Is(c.Run().Single("CID2042"), DiagnosticSeverity.Error, "ca.pem", Line, OpenSslAndGo);
+        FindingAssert.Is(c.Run().Single("CID2042"), DiagnosticSeverity.Error, "ca.pem", Line, RejectedBy.OpenSslAndGo);
     }
 
     [SkippableFact]
@@ -96,11 +93,11 @@ public sealed class AnchorRuleTests
     {
         using var client = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { ExtendedKeyUsages = new[] { KeyPurposeID.id_kp_clientAuth } }));
         var finding = client.Run().Single("CID2043");
-        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, OpenSslAndGo);
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, RejectedBy.OpenSslAndGo);
         Assert.Contains("clientAuth", finding.Message, StringComparison.Ordinal);
 
         using var any = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { ExtendedKeyUsages = new[] { KeyPurposeID.AnyExtendedKeyUsage } }));
-        FindingAssert.Is(any.Run().Single("CID2043"), DiagnosticSeverity.Error, "ca.pem", Line, "openssl (guest)");
+        FindingAssert.Is(any.Run().Single("CID2043"), DiagnosticSeverity.Error, "ca.pem", Line, RejectedBy.OpenSsl);
 
         using var server = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { ExtendedKeyUsages = new[] { KeyPurposeID.id_kp_serverAuth } }));
         server.Run().Lacks("CID2043");
@@ -111,11 +108,11 @@ public sealed class AnchorRuleTests
     {
         using var unknown = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { UnknownCriticalExtension = true }));
         var finding = unknown.Run().Single("CID2044");
-        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, All);
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, RejectedBy.All);
         Assert.Contains("1.3.6.1.4.1.55555.1", finding.Message, StringComparison.Ordinal);
 
         using var policies = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { CriticalCertificatePolicies = true }));
-        FindingAssert.Is(policies.Run().Single("CID2044"), DiagnosticSeverity.Error, "ca.pem", Line, "rustls (guest)");
+        FindingAssert.Is(policies.Run().Single("CID2044"), DiagnosticSeverity.Error, "ca.pem", Line, RejectedBy.Rustls);
     }
 
     [SkippableFact]
@@ -123,11 +120,11 @@ public sealed class AnchorRuleTests
     {
         using var small = new CertificateCase().Anchor(Shapes.Root(key: KeyKind.Rsa1024));
         var finding = small.Run().Single("CID2045");
-        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, "rustls (guest)");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, RejectedBy.Rustls);
         Assert.Contains("RSA-1024", finding.Message, StringComparison.Ordinal);
 
         using var p521 = new CertificateCase().Anchor(Shapes.Root(key: KeyKind.EcP521));
-        FindingAssert.Is(p521.Run().Single("CID2046"), DiagnosticSeverity.Warning, "ca.pem", Line, "rustls (guest)");
+        FindingAssert.Is(p521.Run().Single("CID2046"), DiagnosticSeverity.Warning, "ca.pem", Line, RejectedBy.Rustls);
 
         using var rsa = new CertificateCase().Anchor(Shapes.Root(key: KeyKind.Rsa2048));
         rsa.Run().IsClean();
@@ -149,7 +146,7 @@ public sealed class AnchorRuleTests
         using var c = new CertificateCase().Anchor(Shapes.VcekLookAlike());
         var result = c.Run();
         var finding = result.Single("CID2047");
-        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, All);
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, RejectedBy.All);
         Assert.Contains("cannot authenticate any registry", finding.Message, StringComparison.Ordinal);
         Assert.Contains("SEV-VCEK", finding.Message, StringComparison.Ordinal);
         result.Lacks("CID2040");
@@ -162,7 +159,7 @@ public sealed class AnchorRuleTests
         var selfSigned = Shapes.SelfSignedCaServer();
         using var c = new CertificateCase().Anchor(selfSigned);
         var finding = c.Run().Single("CID2048");
-        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, "rustls (guest)");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, RejectedBy.Rustls);
         Assert.Contains("CaUsedAsEndEntity", finding.Message, StringComparison.Ordinal);
 
         using var issuing = new CertificateCase().Anchor(selfSigned).Serve(Shapes.Host, Shapes.Leaf(selfSigned));
@@ -178,7 +175,7 @@ public sealed class AnchorRuleTests
 
         using var uri = OracleCases.All["C12 URI constraint, leaf uri san inside"]();
         var finding = uri.Run().Single("CID2078");
-        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", uri.ChainLine(0), "rustls (guest)");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "chain.pem", uri.ChainLine(0), RejectedBy.Rustls);
         Assert.Contains("URI (a form rustls cannot match", finding.Message, StringComparison.Ordinal);
     }
 
@@ -196,7 +193,7 @@ public sealed class AnchorRuleTests
         var server = TestPki.Create(Shapes.LeafSpec(null!) with { Issuer = null });
         using var c = new CertificateCase().Anchor(server).Serve(Shapes.Host, server);
         var result = c.Run();
-        FindingAssert.Is(result.Single("CID2049"), DiagnosticSeverity.Warning, "ca.pem", Line, Advisory);
+        FindingAssert.Is(result.Single("CID2049"), DiagnosticSeverity.Warning, "ca.pem", Line, RejectedBy.Advisory);
         Assert.False(result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error), result.Describe());
     }
 
@@ -206,7 +203,7 @@ public sealed class AnchorRuleTests
         var root = TestPki.Create(new CertificateSpec { PathLength = 0 });
         var intermediate = Shapes.Intermediate(root);
         using var c = new CertificateCase().Anchor(root).Serve(Shapes.Host, Shapes.Leaf(intermediate), intermediate);
-        FindingAssert.Is(c.Run().Single("CID2050"), DiagnosticSeverity.Error, "ca.pem", Line, OpenSslAndGo);
+        FindingAssert.Is(c.Run().Single("CID2050"), DiagnosticSeverity.Error, "ca.pem", Line, RejectedBy.OpenSslAndGo);
 
         using var direct = new CertificateCase().Anchor(root).Serve(Shapes.Host, Shapes.Leaf(root));
         direct.Run().Lacks("CID2050");
@@ -217,7 +214,7 @@ public sealed class AnchorRuleTests
     {
         using var c = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { PermittedDirectoryName = "O=Coco.InitData tests" }));
         var finding = c.Run().Single("CID2051");
-        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, "rustls (guest), go (node containerd)");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, RejectedBy.RustlsAndGo);
         Assert.Contains("directoryName", finding.Message, StringComparison.Ordinal);
 
         using var dns = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { PermittedDnsNames = new[] { "example.internal" } }));
@@ -237,7 +234,7 @@ public sealed class AnchorRuleTests
     {
         using var c = new CertificateCase().Anchor(TestPki.Create(new CertificateSpec { PaddingExtensionBytes = 70_000 }));
         var finding = c.Run().Single("CID2030");
-        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, "rustls (guest)");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, RejectedBy.Rustls);
         Assert.Contains("64 KiB", finding.Message, StringComparison.Ordinal);
     }
 
@@ -251,7 +248,7 @@ public sealed class AnchorRuleTests
         var certificate = new TestCertificate(new Org.BouncyCastle.X509.X509Certificate(mismatched), root.Key);
         using var c = new CertificateCase().Anchor(certificate);
         var finding = c.Run().Single("CID2030");
-        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, "rustls (guest)");
+        FindingAssert.Is(finding, DiagnosticSeverity.Error, "ca.pem", Line, RejectedBy.Rustls);
         Assert.Contains("inner and outer signature algorithms differ", finding.Message, StringComparison.Ordinal);
     }
 }

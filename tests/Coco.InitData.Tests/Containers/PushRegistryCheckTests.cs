@@ -15,10 +15,8 @@ public sealed class PushRegistryCheckTests
     [Fact]
     public void A_push_registry_no_rule_covers_is_warned_with_the_line_to_add()
     {
-        var findings = Check("registry.example.internal:5000", "", Rule("other.example.internal"));
+        var warning = TheWarning("CID1050", Check("registry.example.internal:5000", "", Rule("other.example.internal")));
 
-        var warning = Assert.Single(findings);
-        Assert.Equal("CID1050", warning.Code);
         Assert.Contains("ContainerRegistry is 'registry.example.internal:5000'", warning.Message, StringComparison.Ordinal);
         Assert.Contains("<InitDataRegistry Include=\"registry.example.internal:5000\"", warning.Message, StringComparison.Ordinal);
     }
@@ -31,22 +29,16 @@ public sealed class PushRegistryCheckTests
         Assert.Empty(Check("registry.example.internal:5000", "", Rule(prefix)));
 
     [Fact]
-    public void A_rule_for_another_namespace_does_not_cover_the_pushed_repository()
-    {
-        var findings = Check("registry.example.internal:5000", "", Rule("registry.example.internal:5000/other"));
-
-        Assert.Equal("CID1050", Assert.Single(findings).Code);
-    }
+    public void A_rule_for_another_namespace_does_not_cover_the_pushed_repository() =>
+        TheWarning("CID1050", Check("registry.example.internal:5000", "", Rule("registry.example.internal:5000/other")));
 
     [Theory]
     [InlineData("localhost:5000", null, "localhost")]
     [InlineData("registry.example.internal:5000", " Registry.Example.Internal:5000 ;docker.io", "DOTNET_CONTAINER_INSECURE_REGISTRIES")]
     public void A_push_that_skips_the_certificate_check_of_a_registry_declared_with_a_ca_is_warned(string registry, string? insecure, string why)
     {
-        var findings = Check(registry, "", new DeclaredRegistry(registry, Insecure: false, HasCertificateAuthority: true), insecure);
+        var warning = TheWarning("CID1051", Check(registry, "", new DeclaredRegistry(registry, Insecure: false, HasCertificateAuthority: true), insecure));
 
-        var warning = Assert.Single(findings);
-        Assert.Equal("CID1051", warning.Code);
         Assert.Contains(why, warning.Message, StringComparison.Ordinal);
     }
 
@@ -60,10 +52,8 @@ public sealed class PushRegistryCheckTests
     [Fact]
     public void A_plain_http_registry_the_sdk_is_not_told_of_is_warned_with_the_variable_to_set()
     {
-        var findings = Check("registry.example.internal:5000", "", new DeclaredRegistry("registry.example.internal:5000", Insecure: true, HasCertificateAuthority: false), null);
+        var warning = TheWarning("CID1052", Check("registry.example.internal:5000", "", new DeclaredRegistry("registry.example.internal:5000", Insecure: true, HasCertificateAuthority: false), null));
 
-        var warning = Assert.Single(findings);
-        Assert.Equal("CID1052", warning.Code);
         Assert.Contains("DOTNET_CONTAINER_INSECURE_REGISTRIES=registry.example.internal:5000", warning.Message, StringComparison.Ordinal);
         Assert.Empty(Check("registry.example.internal:5000", "", new DeclaredRegistry("registry.example.internal:5000", true, false), "registry.example.internal:5000"));
     }
@@ -71,16 +61,22 @@ public sealed class PushRegistryCheckTests
     [Fact]
     public void A_self_hosted_base_registry_is_checked_and_a_public_one_is_not()
     {
-        var findings = Check("", "base.example.internal", Rule("registry.example.internal"));
+        var warning = TheWarning("CID1050", Check("", "base.example.internal", Rule("registry.example.internal")));
 
-        var warning = Assert.Single(findings);
-        Assert.Equal("CID1050", warning.Code);
         Assert.Contains("ContainerBaseRegistry is 'base.example.internal'", warning.Message, StringComparison.Ordinal);
         Assert.Empty(Check("", "mcr.microsoft.com", Rule("registry.example.internal")));
     }
 
     [Fact]
     public void A_local_daemon_publish_with_the_default_base_is_not_warned() => Assert.Empty(Check("", "mcr.microsoft.com"));
+
+    /// <summary>The only finding, with <paramref name="code"/> (<see cref="Check"/> has made sure it is a warning).</summary>
+    private static Diagnostic TheWarning(string code, IReadOnlyList<Diagnostic> findings)
+    {
+        var warning = Assert.Single(findings);
+        Assert.Equal(code, warning.Code);
+        return warning;
+    }
 
     private static DeclaredRegistry Rule(string prefix) => new(prefix, Insecure: false, HasCertificateAuthority: true);
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Coco.InitData.Diagnostics;
+using Coco.InitData.Tests.Docs;
 
 namespace Coco.InitData.Tests.Diagnostics;
 
@@ -27,34 +28,59 @@ public sealed partial class MessageCatalogTests
         }
     }
 
-    [Theory]
-    [InlineData("Registry", 1001, 1099)]
-    [InlineData("Insecure", 1001, 1099)]
-    [InlineData("Certificate", 2001, 2199)]
-    [InlineData("Anchor", 2001, 2199)]
-    [InlineData("Chain", 2001, 2199)]
-    [InlineData("Annotation", 1001, 3049)]
-    [InlineData("GuestDocument", 3020, 3029)]
-    [InlineData("Manifest", 3050, 3099)]
-    [InlineData("Output", 3001, 3099)]
-    [InlineData("DocumentSecret", 1060, 1069)]
-    [InlineData("InlineSecret", 1060, 1069)]
-    [InlineData("PrivateKey", 1060, 1069)]
-    [InlineData("InputFile", 1001, 1049)]
-    [InlineData("Push", 1050, 1059)]
-    [InlineData("Pin", 1050, 1059)]
-    [InlineData("HostUnsupported", 1090, 1099)]
-    [InlineData("Tool", 4001, 4099)]
-    [InlineData("Probe", 4001, 4099)]
-    [InlineData("Certs", 4001, 4099)]
-    [InlineData("ToolDotnet", 4070, 4079)]
-    [InlineData("ToolManagedPart", 4070, 4079)]
-    public void Messages_of_each_room_keep_to_their_code_range(string namePrefix, int low, int high)
+    [Fact]
+    public void Every_message_falls_in_exactly_one_area_of_the_code_map()
     {
-        var ids = Enum.GetValues<MessageId>().Where(id => id.ToString().StartsWith(namePrefix, StringComparison.Ordinal)).ToList();
+        foreach (var id in Enum.GetValues<MessageId>())
+        {
+            var number = CodeNumber(id);
+            var areas = DiagnosticsPage.Areas.Where(a => number >= a.First && number <= a.Last).Select(a => a.Title).ToList();
+            Assert.True(areas.Count == 1, $"{id} (CID{number}) falls in {areas.Count} areas: {string.Join(", ", areas)}");
+        }
+    }
+
+    // The areas are the code map's (DiagnosticsPage.Areas, the ranges docs/diagnostics.md publishes), named by title.
+    [Theory]
+    [InlineData("Registry", "Declarations")]
+    [InlineData("Insecure", "Declarations")]
+    [InlineData("InputFile", "Declarations")]
+    [InlineData("Annotation", "Declarations", "Documents and annotations")]
+    [InlineData("Push", "Container publish")]
+    [InlineData("Pin", "Container publish")]
+    [InlineData("DocumentSecret", "Secrets")]
+    [InlineData("InlineSecret", "Secrets")]
+    [InlineData("PrivateKey", "Secrets")]
+    [InlineData("HostUnsupported", "Build host")]
+    [InlineData("Certificate", "Certificates")]
+    [InlineData("Anchor", "Certificates")]
+    [InlineData("Chain", "Certificates")]
+    [InlineData("Manifest", "Kubernetes manifests")]
+    [InlineData("Output", "Output and file system")]
+    [InlineData("Tool", "Tool usage")]
+    [InlineData("Probe", "Tool usage")]
+    [InlineData("Certs", "Tool usage")]
+    public void Messages_of_each_room_keep_to_the_areas_of_their_room(string namePrefix, params string[] areas)
+    {
+        var ids = IdsNamed(namePrefix);
+        var titles = DiagnosticsPage.Areas.Select(a => a.Title).ToList();
 
         Assert.NotEmpty(ids);
-        Assert.All(ids, id => Assert.InRange(int.Parse(MessageCatalog.Format(id, Args(id)).Code[3..], System.Globalization.CultureInfo.InvariantCulture), low, high));
+        Assert.All(areas, area => Assert.Contains(area, titles));
+        Assert.All(ids, id => Assert.Contains(DiagnosticsPage.AreaOf("CID" + CodeNumber(id))?.Title, areas));
+    }
+
+    // Blocks a room keeps to inside one area; the code map does not list them, so the block is checked to lie inside one.
+    [Theory]
+    [InlineData("GuestDocument", 3020, 3029)]
+    [InlineData("ToolDotnet", 4070, 4079)]
+    [InlineData("ToolManagedPart", 4070, 4079)]
+    public void Messages_of_a_room_with_a_block_of_its_own_keep_to_it(string namePrefix, int low, int high)
+    {
+        var ids = IdsNamed(namePrefix);
+
+        Assert.NotEmpty(ids);
+        Assert.Single(DiagnosticsPage.Areas, a => low >= a.First && high <= a.Last);
+        Assert.All(ids, id => Assert.InRange(CodeNumber(id), low, high));
     }
 
     [Fact]
@@ -64,6 +90,11 @@ public sealed partial class MessageCatalogTests
 
         Assert.Equal("/p/app.csproj(7,1): error CID1002: InitDataAlgorithm 'sha-256' is not supported. Use sha256, sha384 or sha512, spelled exactly so (the guest rejects other spellings).", diagnostic.ToCanonicalString());
     }
+
+    private static List<MessageId> IdsNamed(string namePrefix) =>
+        Enum.GetValues<MessageId>().Where(id => id.ToString().StartsWith(namePrefix, StringComparison.Ordinal)).ToList();
+
+    private static int CodeNumber(MessageId id) => int.Parse(MessageCatalog.Format(id, Args(id)).Code[3..], System.Globalization.CultureInfo.InvariantCulture);
 
     // Enough arguments for any message; the count of placeholders is read from the template.
     private static object[] Args(MessageId id)

@@ -53,11 +53,10 @@ public sealed class PackageConsumerTests
     [SkippableFact]
     public void A_fresh_consumer_builds_artifacts_that_pythons_tomllib_hashlib_gzip_and_base64_agree_with()
     {
-        using var project = NewConsumer("\n");
+        using var project = NewConsumer();
 
-        var build = project.Dotnet("build");
+        var build = Built(project);
 
-        Assert.True(build.ExitCode == 0, build.Output);
         Assert.Matches(@"InitData: 1 registry, 2 certificates -> .*initdata\.toml sha256:[0-9a-f]{64}", build.Output);
         var oracle = PythonOracle.Run("check_initdata.py", project.OutputFolder());
         Assert.Equal(new[] { "aa.toml", "cdh.toml", "policy.rego" }, oracle.GetProperty("data").EnumerateArray().Select(e => e.GetString()));
@@ -70,13 +69,12 @@ public sealed class PackageConsumerTests
     [SkippableFact]
     public void The_same_project_checked_out_with_CRLF_in_another_folder_gives_the_same_bytes()
     {
-        using var lf = NewConsumer("\n");
-        using var crlf = NewConsumer("\r\n");
+        using var lf = NewConsumer();
+        using var crlf = NewConsumer(newLine: "\r\n");
 
-        Assert.Equal(0, lf.Dotnet("build").ExitCode);
-        var build = crlf.Dotnet("build");
+        Built(lf);
+        Built(crlf);
 
-        Assert.True(build.ExitCode == 0, build.Output);
         foreach (var file in new[] { "initdata.toml", "initdata.annotation", "initdata.json" })
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(lf.OutputFolder(), file)), File.ReadAllBytes(Path.Combine(crlf.OutputFolder(), file)));
@@ -86,8 +84,8 @@ public sealed class PackageConsumerTests
     [SkippableFact]
     public void A_second_build_skips_generation_and_clean_removes_the_artifacts()
     {
-        using var project = NewConsumer("\n");
-        Assert.Equal(0, project.Dotnet("build").ExitCode);
+        using var project = NewConsumer();
+        Built(project);
 
         var second = project.Dotnet("build", "-v:d");
         var keptByNoOp = File.Exists(Path.Combine(project.OutputFolder(), "initdata.toml"));
@@ -106,7 +104,7 @@ public sealed class PackageConsumerTests
     [SkippableFact]
     public void Publish_copies_the_artifacts_to_the_publish_folder()
     {
-        using var project = NewConsumer("\n");
+        using var project = NewConsumer();
 
         var publish = project.Dotnet("publish", "-o", "out");
 
@@ -119,26 +117,20 @@ public sealed class PackageConsumerTests
     [SkippableFact]
     public void A_NoTargets_deployment_project_gets_the_artifacts()
     {
-        using var project = new ConsumerProject(_feed, "Deploy");
-        WriteInputs(project, "\n");
-        project.WriteProject(Declarations, sdk: "Microsoft.Build.NoTargets/3.7.0");
+        using var project = NewConsumer("Deploy", writeProject: p => p.WriteProject(Declarations, sdk: "Microsoft.Build.NoTargets/3.7.0"));
 
-        var build = project.Dotnet("build");
+        Built(project);
 
-        Assert.True(build.ExitCode == 0, build.Output);
         PythonOracle.Run("check_initdata.py", project.OutputFolder());
     }
 
     [SkippableFact]
     public void A_multi_targeted_project_gets_the_artifacts_once_per_target_framework_with_the_same_bytes()
     {
-        using var project = new ConsumerProject(_feed, "Multi");
-        WriteInputs(project, "\n");
-        project.WriteProject(Declarations, targetFrameworks: "<TargetFrameworks>net10.0;net9.0</TargetFrameworks>");
+        using var project = NewConsumer("Multi", writeProject: p => p.WriteProject(Declarations, targetFrameworks: "<TargetFrameworks>net10.0;net9.0</TargetFrameworks>"));
 
-        var build = project.Dotnet("build");
+        Built(project);
 
-        Assert.True(build.ExitCode == 0, build.Output);
         Assert.Equal(
             File.ReadAllBytes(Path.Combine(project.OutputFolder("net10.0"), "initdata.toml")),
             File.ReadAllBytes(Path.Combine(project.OutputFolder("net9.0"), "initdata.toml")));
@@ -148,9 +140,7 @@ public sealed class PackageConsumerTests
     [SkippableFact]
     public void An_error_fails_dotnet_build_with_exit_code_1_and_the_project_file_line()
     {
-        using var project = new ConsumerProject(_feed, "Broken");
-        WriteInputs(project, "\n");
-        project.WriteProject(Declarations.Replace("registry.example.internal:5000", "https://registry.example.internal", StringComparison.Ordinal));
+        using var project = NewConsumer("Broken", writeProject: p => p.WriteProject(Declarations.Replace("registry.example.internal:5000", "https://registry.example.internal", StringComparison.Ordinal)));
 
         var build = project.Dotnet("build");
 
@@ -160,11 +150,28 @@ public sealed class PackageConsumerTests
         Assert.DoesNotContain("task failed unexpectedly", build.Output, StringComparison.OrdinalIgnoreCase);
     }
 
-    private ConsumerProject NewConsumer(string newLine)
+    private static ProcessResult Built(ConsumerProject project)
     {
-        var project = new ConsumerProject(_feed);
+        var build = project.Dotnet("build");
+        Assert.True(build.ExitCode == 0, build.Output);
+        return build;
+    }
+
+    // The inputs Declarations names, in the line endings of a checkout; the project declaring them, unless the test
+    // writes a project of its own.
+    private ConsumerProject NewConsumer(string name = "Consumer", string newLine = "\n", Action<ConsumerProject>? writeProject = null)
+    {
+        var project = new ConsumerProject(_feed, name);
         WriteInputs(project, newLine);
-        project.WriteProject(Declarations, newLine: newLine);
+        if (writeProject is null)
+        {
+            project.WriteProject(Declarations, newLine: newLine);
+        }
+        else
+        {
+            writeProject(project);
+        }
+
         return project;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Coco.InitData.Diagnostics;
 using Coco.InitData.Generation;
 using Coco.InitData.Specification;
@@ -36,8 +37,8 @@ public sealed class InitDataGeneratorTests
         dir.Write("lf.pem", root.Pem);
         dir.Write("crlf.pem", "\uFEFFsubject=CN=x\r\n  " + root.Pem.Replace("\n", "\r\n", StringComparison.Ordinal) + "\r\n\r\n");
 
-        var lf = InitDataGenerator.Generate(Specs.WithKbs(dir.Path, Specs.Registry(dir.Path, "r.example", "lf.pem")));
-        var crlf = InitDataGenerator.Generate(Specs.WithKbs(dir.Path, Specs.Registry(dir.Path, "r.example", "crlf.pem")));
+        var lf = GenerateWithAuthority(dir.Path, "lf.pem");
+        var crlf = GenerateWithAuthority(dir.Path, "crlf.pem");
 
         Assert.Equal(lf.Artifacts!.DocumentBytes, crlf.Artifacts!.DocumentBytes);
     }
@@ -49,7 +50,7 @@ public sealed class InitDataGeneratorTests
         var root = TestPki.Root();
         dir.Write("ca.der", root.Der);
 
-        var result = InitDataGenerator.Generate(Specs.WithKbs(dir.Path, Specs.Registry(dir.Path, "r.example", "ca.der")));
+        var result = GenerateWithAuthority(dir.Path, "ca.der");
 
         Assert.Equal(root.Pem, Assert.Single(result.Artifacts!.ExtraRootCertificates).Pem);
     }
@@ -61,7 +62,7 @@ public sealed class InitDataGeneratorTests
         var root = TestPki.Root();
         dir.Write("ca.pem", root.Pem + root.PrivateKeyPem);
 
-        var result = InitDataGenerator.Generate(Specs.WithKbs(dir.Path, Specs.Registry(dir.Path, "r.example", "ca.pem")));
+        var result = GenerateWithAuthority(dir.Path, "ca.pem");
 
         var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal("CID1063", error.Code);
@@ -91,7 +92,7 @@ public sealed class InitDataGeneratorTests
         dir.Write("unterminated.pem", pem[..^26]);
         dir.Write("huge.pem", new byte[Coco.InitData.Certificates.CertificateFileLoader.MaxFileBytes + 1]);
 
-        var result = InitDataGenerator.Generate(Specs.WithKbs(dir.Path, Specs.Registry(dir.Path, "r.example", file, line: 12)));
+        var result = GenerateWithAuthority(dir.Path, file, line: 12);
 
         Assert.Contains(result.Diagnostics, d => d.Code == code && d.Severity == DiagnosticSeverity.Error);
         Assert.Null(result.Artifacts);
@@ -183,7 +184,7 @@ public sealed class InitDataGeneratorTests
     {
         using var dir = new TempDirectory();
         dir.Write("policy.rego", "\uFEFFpackage agent_policy\r\n\r\ndefault PullImageRequest := true\r\n");
-        var spec = new InitDataSpecification { BaseDirectory = dir.Path, PolicyFile = Specs.Setting("InitDataPolicyFile", "policy.rego") };
+        var spec = WithPolicy(dir.Path, "policy.rego");
 
         var result = InitDataGenerator.Generate(spec);
 
@@ -195,39 +196,35 @@ public sealed class InitDataGeneratorTests
     {
         using var dir = new TempDirectory();
         dir.Write("policy.rego", new byte[] { 0x70, 0xFF, 0xFE, 0x0A });
-        var spec = new InitDataSpecification { BaseDirectory = dir.Path, PolicyFile = Specs.Setting("InitDataPolicyFile", "policy.rego") };
+        var spec = WithPolicy(dir.Path, "policy.rego");
 
         Assert.Equal("CID1011", Assert.Single(InitDataGenerator.Generate(spec).Diagnostics).Code);
     }
 
-    [SkippableFact]
-    public void An_expired_certificate_authority_is_an_error_at_its_begin_line()
+    // Both at the authority's BEGIN line (two blank lines above it): a finding a user can jump to.
+    [SkippableTheory]
+    [InlineData("2020-01-01", "2026-01-01", "CID2020", "Error", "2026-01-01T00:00:00Z")]
+    [InlineData("2016-06-01", "2026-06-20", "CID2023", "Warning", ", 19 days left (warning threshold")]
+    public void An_expired_certificate_authority_is_an_error_and_one_expiring_within_the_warning_window_warns_and_still_generates(string notBefore, string notAfter, string code, string severity, string saying)
     {
         using var dir = new TempDirectory();
-        var expired = TestPki.Create(new CertificateSpec { NotBefore = new DateTime(2020, 1, 1), NotAfter = new DateTime(2026, 1, 1) });
-        dir.Write("ca.pem", "\n\n" + expired.Pem);
+        var authority = TestPki.Create(new CertificateSpec { NotBefore = DateTime.Parse(notBefore, CultureInfo.InvariantCulture), NotAfter = DateTime.Parse(notAfter, CultureInfo.InvariantCulture) });
+        dir.Write("ca.pem", "\n\n" + authority.Pem);
 
-        var result = InitDataGenerator.Generate(Specs.WithKbs(dir.Path, Specs.Registry(dir.Path, "r.example", "ca.pem")));
+        var result = GenerateWithAuthority(dir.Path, "ca.pem");
 
-        var error = Assert.Single(result.Diagnostics, d => d.Code == "CID2020");
-        Assert.Equal(3, error.Location.Line);
-        Assert.Contains("2026-01-01T00:00:00Z", error.Message, StringComparison.Ordinal);
-        Assert.Null(result.Artifacts);
-    }
-
-    [SkippableFact]
-    public void A_certificate_expiring_within_the_warning_window_warns_and_still_generates()
-    {
-        using var dir = new TempDirectory();
-        var soon = TestPki.Create(new CertificateSpec { NotBefore = new DateTime(2016, 6, 1), NotAfter = new DateTime(2026, 6, 20) });
-        dir.Write("ca.pem", soon.Pem);
-
-        var result = InitDataGenerator.Generate(Specs.WithKbs(dir.Path, Specs.Registry(dir.Path, "r.example", "ca.pem")));
-
-        var warning = Assert.Single(result.Diagnostics, d => d.Code == "CID2023");
-        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
-        Assert.Contains(", 19 days left (warning threshold", warning.Message, StringComparison.Ordinal);
-        Assert.NotNull(result.Artifacts);
+        var finding = Assert.Single(result.Diagnostics, d => d.Code == code);
+        Assert.Equal(Enum.Parse<DiagnosticSeverity>(severity), finding.Severity);
+        Assert.Equal(3, finding.Location.Line);
+        Assert.Contains(saying, finding.Message, StringComparison.Ordinal);
+        if (finding.Severity == DiagnosticSeverity.Error)
+        {
+            Assert.Null(result.Artifacts);
+        }
+        else
+        {
+            Assert.NotNull(result.Artifacts);
+        }
     }
 
     [SkippableFact]
@@ -297,15 +294,13 @@ public sealed class InitDataGeneratorTests
     public void An_annotation_over_256_KiB_is_an_error_and_over_64_KiB_a_warning()
     {
         using var dir = new TempDirectory();
-        var random = new Random(42);
+        var random = new RandomText(42);
         // Letters and digits: random punctuation would spell user:password@host and be refused as a secret.
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        string RandomText(int length) => new(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
-        dir.Write("big.rego", RandomText(300_000));
-        dir.Write("medium.rego", RandomText(70_000));
+        dir.Write("big.rego", random.Of(RandomText.Alphanumeric, 300_000));
+        dir.Write("medium.rego", random.Of(RandomText.Alphanumeric, 70_000));
 
-        var big = InitDataGenerator.Generate(new InitDataSpecification { BaseDirectory = dir.Path, PolicyFile = Specs.Setting("InitDataPolicyFile", "big.rego") });
-        var medium = InitDataGenerator.Generate(new InitDataSpecification { BaseDirectory = dir.Path, PolicyFile = Specs.Setting("InitDataPolicyFile", "medium.rego") });
+        var big = InitDataGenerator.Generate(WithPolicy(dir.Path, "big.rego"));
+        var medium = InitDataGenerator.Generate(WithPolicy(dir.Path, "medium.rego"));
 
         Assert.Contains(big.Diagnostics, d => d.Code == "CID3001" && d.Severity == DiagnosticSeverity.Error);
         Assert.Null(big.Artifacts);
@@ -322,12 +317,18 @@ public sealed class InitDataGeneratorTests
         first.Write("certs/ca.pem", root.Pem);
         second.Write("certs/ca.pem", root.Pem);
 
-        var a = InitDataGenerator.Generate(Specs.WithKbs(first.Path, Specs.Registry(first.Path, "r.example", "certs/ca.pem")));
-        var b = InitDataGenerator.Generate(Specs.WithKbs(second.Path, Specs.Registry(second.Path, "r.example", "certs/ca.pem")));
+        var a = GenerateWithAuthority(first.Path, "certs/ca.pem");
+        var b = GenerateWithAuthority(second.Path, "certs/ca.pem");
 
         Assert.Equal(a.Artifacts!.Files.Select(f => f.Content), b.Artifacts!.Files.Select(f => f.Content));
         Assert.Contains("\"source\": \"certs/ca.pem\"", System.Text.Encoding.UTF8.GetString(a.Artifacts.Files[2].Content), StringComparison.Ordinal);
     }
+
+    private static GenerationResult GenerateWithAuthority(string directory, string certificateAuthority, int line = 10) =>
+        InitDataGenerator.Generate(Specs.WithKbs(directory, Specs.Registry(directory, "r.example", certificateAuthority, line)));
+
+    private static InitDataSpecification WithPolicy(string directory, string policyFile) =>
+        new() { BaseDirectory = directory, PolicyFile = Specs.Setting("InitDataPolicyFile", policyFile) };
 
     private static InitDataSpecification With(InitDataSpecification spec, string property, SettingValue value)
     {

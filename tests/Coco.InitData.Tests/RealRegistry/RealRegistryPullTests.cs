@@ -21,21 +21,16 @@ public sealed class RealRegistryPullTests : IClassFixture<RegistryEnvironment>
     {
         Skip.If(_env.SkipReason is not null, _env.SkipReason);
         using var project = new WorkloadProject();
-        project.Write("certs/registry-ca.pem", _env.Ca.Pem);
-        project.WriteProject($"""
-              <ItemGroup>
-                <InitDataRegistry Include="localhost:{_env.TlsPort}" CertificateAuthority="certs/registry-ca.pem" />
-                <InitDataRegistry Include="127.0.0.1:{_env.HttpPort}" Insecure="true" />
-                <InitDataRegistry Include="127.0.0.1:{_env.TlsPort}" CertificateAuthority="certs/registry-ca.pem" />
-                <InitDataRegistryMirror Include="127.0.0.1:{_env.HttpPort}/mirror" Registry="127.0.0.1:{_env.TlsPort}" Insecure="true" />
-                <InitDataRegistry Include="localhost:{_env.TlsPort}/blocked" Blocked="true" />
-                <InitDataRegistry Include="remapped.example.internal/team" Location="localhost:{_env.TlsPort}/demo" />
-              </ItemGroup>
-            """, "<InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl>");
 
-        var build = project.Build();
+        var build = BuildDeclaring(project, "certs/registry-ca.pem", _env.Ca, $"""
+            <InitDataRegistry Include="localhost:{_env.TlsPort}" CertificateAuthority="certs/registry-ca.pem" />
+            <InitDataRegistry Include="127.0.0.1:{_env.HttpPort}" Insecure="true" />
+            <InitDataRegistry Include="127.0.0.1:{_env.TlsPort}" CertificateAuthority="certs/registry-ca.pem" />
+            <InitDataRegistryMirror Include="127.0.0.1:{_env.HttpPort}/mirror" Registry="127.0.0.1:{_env.TlsPort}" Insecure="true" />
+            <InitDataRegistry Include="localhost:{_env.TlsPort}/blocked" Blocked="true" />
+            <InitDataRegistry Include="remapped.example.internal/team" Location="localhost:{_env.TlsPort}/demo" />
+            """);
 
-        Assert.True(build.ExitCode == 0, build.Output);
         // Plain HTTP without a signature policy is a warning pointing at the item's line.
         var insecureLine = File.ReadAllLines(project.ProjectPath).ToList().FindIndex(l => l.Contains("Insecure=\"true\" />", StringComparison.Ordinal)) + 1;
         Assert.Matches($@"Workload\.csproj\({insecureLine},\d+\): warning CID1025", build.Output);
@@ -70,19 +65,14 @@ public sealed class RealRegistryPullTests : IClassFixture<RegistryEnvironment>
     {
         Skip.If(_env.SkipReason is not null, _env.SkipReason);
         using var project = new WorkloadProject();
-        project.Write("certs/wrong-ca.pem", _env.WrongCa.Pem);
+
         // The HTTP registry is declared the way a user who forgot Insecure would: as HTTPS with a CA. Only the
         // wrong CA is declared at all: the guest trusts every extra root for every registry.
-        project.WriteProject($"""
-              <ItemGroup>
-                <InitDataRegistry Include="localhost:{_env.TlsPort}" CertificateAuthority="certs/wrong-ca.pem" />
-                <InitDataRegistry Include="127.0.0.1:{_env.HttpPort}" CertificateAuthority="certs/wrong-ca.pem" />
-              </ItemGroup>
-            """, "<InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl>");
+        BuildDeclaring(project, "certs/wrong-ca.pem", _env.WrongCa, $"""
+            <InitDataRegistry Include="localhost:{_env.TlsPort}" CertificateAuthority="certs/wrong-ca.pem" />
+            <InitDataRegistry Include="127.0.0.1:{_env.HttpPort}" CertificateAuthority="certs/wrong-ca.pem" />
+            """);
 
-        var build = project.Build();
-
-        Assert.True(build.ExitCode == 0, build.Output);
         var guest = GuestConfiguration.From(project.OutputPath);
         var wrongCa = guest.Inspect($"localhost:{_env.TlsPort}/demo/hello:v1");
         Assert.NotEqual(0, wrongCa.ExitCode);
@@ -131,16 +121,11 @@ public sealed class RealRegistryPullTests : IClassFixture<RegistryEnvironment>
         var digest = OciLayout.Write(Path.Combine(project.Directory, "image"), "v1", "served on [::1]\n");
         var push = RegistryEnvironment.Skopeo("copy", "--dest-tls-verify=false", "oci:" + Path.Combine(project.Directory, "image") + ":v1", $"docker://127.0.0.1:{pushVia.Port}/demo/hello:v1");
         Assert.True(push.ExitCode == 0, push.Output);
-        project.Write("certs/registry-ca.pem", _env.Ca.Pem);
-        project.WriteProject($"""
-              <ItemGroup>
-                <InitDataRegistry Include="[::1]:{registry.Port}" CertificateAuthority="certs/registry-ca.pem" />
-              </ItemGroup>
-            """, "<InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl>");
 
-        var build = project.Build();
+        var build = BuildDeclaring(project, "certs/registry-ca.pem", _env.Ca, $"""
+            <InitDataRegistry Include="[::1]:{registry.Port}" CertificateAuthority="certs/registry-ca.pem" />
+            """);
 
-        Assert.True(build.ExitCode == 0, build.Output);
         // The guest cannot name this registry (oci-spec's reference grammar): the build says so, the node is configured.
         Assert.Contains("warning CID1040", build.Output, StringComparison.Ordinal);
         var hosts = Path.Combine(project.OutputPath, "containerd", "certs.d");
@@ -155,6 +140,20 @@ public sealed class RealRegistryPullTests : IClassFixture<RegistryEnvironment>
         var (old, _) = containerd.Pull(reference, hosts);
         Assert.True(old.ExitCode != 0, old.Output);
         Assert.Contains("table key cannot contain ']'", old.Output, StringComparison.Ordinal);
+    }
+
+    // The registry items with the CA file they name and the KBS every generation needs, built: the build must succeed.
+    private static ProcessResult BuildDeclaring(WorkloadProject project, string caFile, TestCertificate ca, string registryItems)
+    {
+        project.Write(caFile, ca.Pem);
+        project.WriteProject($"""
+              <ItemGroup>
+            {registryItems}
+              </ItemGroup>
+            """, "<InitDataKbsUrl>http://kbs.example.internal:8080</InitDataKbsUrl>");
+        var build = project.Build();
+        Assert.True(build.ExitCode == 0, build.Output);
+        return build;
     }
 
     private static string? NodeDigest(ContainerdDaemon containerd, string reference, string hosts)

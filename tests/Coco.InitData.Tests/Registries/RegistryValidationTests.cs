@@ -1,14 +1,18 @@
 using Coco.InitData.Diagnostics;
+using Coco.InitData.Generation;
 
 namespace Coco.InitData.Tests.Registries;
 
 /// <summary>Every registry rule: its code, its severity and the item it points at.</summary>
 public sealed class RegistryValidationTests
 {
-    private static Diagnostic Single(Coco.InitData.Generation.GenerationResult result, string code)
+    /// <summary>The one finding with <paramref name="code"/>, checked for its severity and for the item it points at.</summary>
+    private static Diagnostic SingleAt(GenerationResult result, string code, DiagnosticSeverity severity, int line)
     {
         var found = result.Diagnostics.Where(d => d.Code == code).ToList();
         Assert.True(found.Count == 1, $"expected one {code}, got: {string.Join(" | ", result.Diagnostics.Select(d => d.ToCanonicalString()))}");
+        Assert.Equal(severity, found[0].Severity);
+        Assert.Equal(RegistrySpec.Line(line), found[0].Location);
         return found[0];
     }
 
@@ -21,9 +25,7 @@ public sealed class RegistryValidationTests
 
         var result = spec.Generate();
 
-        var d = Single(result, "CID1020");
-        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
-        Assert.Equal(RegistrySpec.Line(11), d.Location);
+        var d = SingleAt(result, "CID1020", DiagnosticSeverity.Error, 11);
         Assert.Contains("Workload.csproj(10,1)", d.Message, StringComparison.Ordinal);
         Assert.Null(result.Artifacts);
     }
@@ -35,7 +37,7 @@ public sealed class RegistryValidationTests
             .Registry("10.0.0.5:5000", 10, insecure: "true")
             .Registry("docker.io/library", 12, location: "10.0.0.5:5000/library");
 
-        Assert.Equal(RegistrySpec.Line(12), Single(spec.Generate(), "CID1020").Location);
+        SingleAt(spec.Generate(), "CID1020", DiagnosticSeverity.Error, 12);
     }
 
     [Fact]
@@ -46,7 +48,7 @@ public sealed class RegistryValidationTests
             .Registry("docker.io", 11)
             .Mirror("10.0.0.5:5000/hub", "docker.io", 12);
 
-        Assert.Equal(RegistrySpec.Line(12), Single(spec.Generate(), "CID1020").Location);
+        SingleAt(spec.Generate(), "CID1020", DiagnosticSeverity.Error, 12);
     }
 
     [Fact]
@@ -68,7 +70,7 @@ public sealed class RegistryValidationTests
     {
         using var spec = new RegistrySpec().Registry("quay.io", 10).Registry("QUAY.io", 11, blocked: "true");
 
-        Assert.Equal(RegistrySpec.Line(11), Single(spec.Generate(), "CID1010").Location);
+        SingleAt(spec.Generate(), "CID1010", DiagnosticSeverity.Error, 11);
     }
 
     [Fact]
@@ -76,19 +78,17 @@ public sealed class RegistryValidationTests
     {
         using var spec = new RegistrySpec().Registry("*.example.internal", 14, location: "mirror.example.internal");
 
-        var d = Single(spec.Generate(), "CID1021");
-        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
-        Assert.Equal(RegistrySpec.Line(14), d.Location);
+        SingleAt(spec.Generate(), "CID1021", DiagnosticSeverity.Error, 14);
     }
 
     [Fact]
     public void A_wildcard_prefix_cannot_be_insecure_or_have_mirrors_but_may_block()
     {
         using var insecure = new RegistrySpec().Registry("*.example.internal", 15, insecure: "true");
-        Assert.Equal(RegistrySpec.Line(15), Single(insecure.Generate(), "CID1022").Location);
+        SingleAt(insecure.Generate(), "CID1022", DiagnosticSeverity.Error, 15);
 
         using var mirrored = new RegistrySpec().Registry("*.example.internal", 15).Mirror("mirror.example.internal", "*.example.internal", 16);
-        Assert.Equal(RegistrySpec.Line(16), Single(mirrored.Generate(), "CID1022").Location);
+        SingleAt(mirrored.Generate(), "CID1022", DiagnosticSeverity.Error, 16);
 
         using var blocked = new RegistrySpec().Registry("*.example.internal", 15, blocked: "true");
         var result = blocked.Generate();
@@ -118,9 +118,7 @@ public sealed class RegistryValidationTests
     {
         using var spec = new RegistrySpec().Registry("quay.io", 10).Mirror("mirror.example.internal:5000", registry, 20);
 
-        var d = Single(spec.Generate(), "CID1023");
-        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
-        Assert.Equal(RegistrySpec.Line(20), d.Location);
+        var d = SingleAt(spec.Generate(), "CID1023", DiagnosticSeverity.Error, 20);
         Assert.Contains(expected, d.Message, StringComparison.Ordinal);
     }
 
@@ -133,9 +131,7 @@ public sealed class RegistryValidationTests
 
         var result = spec.Generate();
 
-        var d = Single(result, "CID1024");
-        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
-        Assert.Equal(RegistrySpec.Line(21), d.Location);
+        var d = SingleAt(result, "CID1024", DiagnosticSeverity.Warning, 21);
         Assert.Contains("plain HTTP", d.Message, StringComparison.Ordinal);
         Assert.NotNull(result.Artifacts);
     }
@@ -169,8 +165,7 @@ public sealed class RegistryValidationTests
     {
         using var spec = new RegistrySpec().Registry("quay.io", 25, blocked: "true", location: "mirror.example.internal");
 
-        var d = Single(spec.Generate(), "CID1027");
-        Assert.Equal(RegistrySpec.Line(25), d.Location);
+        var d = SingleAt(spec.Generate(), "CID1027", DiagnosticSeverity.Warning, 25);
         Assert.Contains("Location", d.Message, StringComparison.Ordinal);
     }
 
@@ -193,9 +188,7 @@ public sealed class RegistryValidationTests
 
         var result = spec.Generate();
 
-        var d = Single(result, code);
-        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
-        Assert.Equal(RegistrySpec.Line(100), d.Location);
+        var d = SingleAt(result, code, DiagnosticSeverity.Error, 100);
         Assert.Contains(property, d.Message, StringComparison.Ordinal);
         if (code == "CID1061")
         {

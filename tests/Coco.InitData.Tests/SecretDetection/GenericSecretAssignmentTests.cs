@@ -21,24 +21,23 @@ public sealed class GenericSecretAssignmentTests
     /// <summary>Assignments of generated secrets in the shapes gitleaks' rule tests generate, random text with a fixed seed.</summary>
     public static IEnumerable<string> Assignments()
     {
-        var random = new Random(23);
-        string Of(string alphabet, int length) => new(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
-        const string alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        var random = new RandomText(23);
+        const string alnum = RandomText.Alphanumeric;
         const string hex = "0123456789abcdef";
-        yield return "db_password = \"" + Of(alnum, 24) + "\"";
-        yield return "# token: " + Of(hex, 32);
-        yield return "#token:" + Of(hex, 32);
-        yield return "\"client_secret\" : \"" + Of(hex, 64) + "\",";
-        yield return "passwd = " + Of(alnum + "-_.=", 30);
-        yield return "creds = " + Of(alnum, 30);
-        yield return "private-key: " + Of(alnum + "-_.=", 100);
-        yield return "mySecretString=" + Of(alnum, 30);
-        yield return "some_api_token_123 = \"" + Of(alnum, 60) + "\"";
-        yield return "\"credentials\" : \"" + Of(hex, 64) + "\"";
-        yield return "registry_auth := \"" + Of("abcdefghijklmnopqrstuvwxyz0123456789+/", 40) + "==\"";
-        yield return "access_token = '" + Of(alnum, 40) + "'";
-        yield return "    \"mirror_password\": \"" + Of(alnum, 16) + "\",";
-        yield return "API_KEY=" + Of(alnum, 32);
+        yield return "db_password = \"" + random.Of(alnum, 24) + "\"";
+        yield return "# token: " + random.Of(hex, 32);
+        yield return "#token:" + random.Of(hex, 32);
+        yield return "\"client_secret\" : \"" + random.Of(hex, 64) + "\",";
+        yield return "passwd = " + random.Of(alnum + "-_.=", 30);
+        yield return "creds = " + random.Of(alnum, 30);
+        yield return "private-key: " + random.Of(alnum + "-_.=", 100);
+        yield return "mySecretString=" + random.Of(alnum, 30);
+        yield return "some_api_token_123 = \"" + random.Of(alnum, 60) + "\"";
+        yield return "\"credentials\" : \"" + random.Of(hex, 64) + "\"";
+        yield return "registry_auth := \"" + random.Of("abcdefghijklmnopqrstuvwxyz0123456789+/", 40) + "==\"";
+        yield return "access_token = '" + random.Of(alnum, 40) + "'";
+        yield return "    \"mirror_password\": \"" + random.Of(alnum, 16) + "\",";
+        yield return "API_KEY=" + random.Of(alnum, 32);
     }
 
     /// <summary>Lines of the shapes real Rego policies hold, with the words that put a keyword next to a value.</summary>

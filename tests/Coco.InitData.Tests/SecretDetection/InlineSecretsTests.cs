@@ -21,38 +21,37 @@ public sealed class InlineSecretsTests
     /// <summary>Secrets in the shapes gitleaks publishes, random where gitleaks uses random text (fixed seed).</summary>
     public static IEnumerable<string> Secrets()
     {
-        var random = new Random(14);
-        string Of(string alphabet, int length) => new(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
-        const string alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        var random = new RandomText(14);
+        const string alnum = RandomText.Alphanumeric;
         const string upper27 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         foreach (var prefix in new[] { "ghp_", "gho_", "ghu_", "ghs_", "ghr_" })
         {
-            yield return prefix + Of(alnum, 36);
+            yield return prefix + random.Of(alnum, 36);
         }
 
-        yield return "github_pat_" + Of(alnum + "_", 82);
-        yield return "glpat-" + Of(alnum + "-_", 20);
+        yield return "github_pat_" + random.Of(alnum + "_", 82);
+        yield return "glpat-" + random.Of(alnum + "-_", 20);
         foreach (var prefix in new[] { "AKIA", "ASIA", "ABIA", "ACCA" })
         {
-            yield return prefix + Of(upper27, 16);
+            yield return prefix + random.Of(upper27, 16);
         }
 
         yield return "AKIALALEMEL33243OLIB"; // gitleaks' aws-access-token sample
         yield return "lbqlNh3FW5/3AwnBoWsYIJam9w2Us4ZOH5Un8RyR"; // gitleaks' aws-secret-access-key sample, as a whole value
-        yield return "aws_secret_access_key = \"" + Of(alnum + "/+", 40) + "\"";
-        yield return "xoxb-" + Of("0123456789", 12) + "-" + Of("0123456789", 12) + "-" + Of(alnum, 24);
-        yield return "https://hooks.slack.com/services/" + Of(alnum, 44);
-        yield return "sk-" + Of(alnum, 20) + "T3BlbkFJ" + Of(alnum, 20);
-        yield return "sk-proj-" + Of(alnum + "_-", 58) + "T3BlbkFJ" + Of(alnum + "_-", 58);
-        yield return "sk-ant-api03-" + Of(alnum + "_-", 93) + "AA";
-        yield return "sk_live_" + Of(alnum, 24);
-        yield return "AIza" + Of(alnum + "_-", 35);
-        yield return "npm_" + Of(alnum, 36);
-        yield return "pypi-AgEIcHlwaS5vcmc" + Of(alnum + "_-", 60);
-        yield return "hf_" + Of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 34);
-        yield return "dckr_pat_" + Of(alnum + "_-", 27);
-        yield return "dop_v1_" + Of("0123456789abcdef", 64);
-        yield return "hvs." + Of(alnum + "_-", 95);
+        yield return "aws_secret_access_key = \"" + random.Of(alnum + "/+", 40) + "\"";
+        yield return "xoxb-" + random.Of("0123456789", 12) + "-" + random.Of("0123456789", 12) + "-" + random.Of(alnum, 24);
+        yield return "https://hooks.slack.com/services/" + random.Of(alnum, 44);
+        yield return "sk-" + random.Of(alnum, 20) + "T3BlbkFJ" + random.Of(alnum, 20);
+        yield return "sk-proj-" + random.Of(alnum + "_-", 58) + "T3BlbkFJ" + random.Of(alnum + "_-", 58);
+        yield return "sk-ant-api03-" + random.Of(alnum + "_-", 93) + "AA";
+        yield return "sk_live_" + random.Of(alnum, 24);
+        yield return "AIza" + random.Of(alnum + "_-", 35);
+        yield return "npm_" + random.Of(alnum, 36);
+        yield return "pypi-AgEIcHlwaS5vcmc" + random.Of(alnum + "_-", 60);
+        yield return "hf_" + random.Of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 34);
+        yield return "dckr_pat_" + random.Of(alnum + "_-", 27);
+        yield return "dop_v1_" + random.Of("0123456789abcdef", 64);
+        yield return "hvs." + random.Of(alnum + "_-", 95);
         yield return "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
         yield return "-----BEGIN OPENSSH " + "PRIVATE KEY-----"; // split: no key-shaped text in the repository
         yield return "-----BEGIN " + "PRIVATE KEY-----";
@@ -60,14 +59,14 @@ public sealed class InlineSecretsTests
         yield return Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"auths\":{\"registry.example.internal:5000\":{\"auth\":\"dXNlcjpwYXNzd29yZA==\"}}}"));
         yield return Convert.ToBase64String(Encoding.UTF8.GetBytes("{\n  \"auths\": {\n    \"r\": {\"auth\": \"YTpi\"}\n  }\n}"));
         yield return "dXNlcjpwYXNzd29yZA=="; // a bare docker auth value: base64 of user:password
-        yield return Convert.ToBase64String(Encoding.UTF8.GetBytes("robot$ci:" + Of(alnum, 32)));
+        yield return Convert.ToBase64String(Encoding.UTF8.GetBytes("robot$ci:" + random.Of(alnum, 32)));
         yield return "https://admin:hunter2@registry.example.internal";
-        yield return "Bearer " + Of(alnum, 40);
+        yield return "Bearer " + random.Of(alnum, 40);
         yield return "https://kbs.example.internal/resource?token=abc";
         yield return "https://kbs.example.internal/resource?password=hunter2";
-        yield return "https://storage.example.com/blob?sig=" + Of(alnum + "%", 43);
-        yield return "https://storage.example.com/blob?key=" + Of(alnum, 32);
-        yield return "https://s3.example.com/b?X-Amz-Signature=" + Of("0123456789abcdef", 64);
+        yield return "https://storage.example.com/blob?sig=" + random.Of(alnum + "%", 43);
+        yield return "https://storage.example.com/blob?key=" + random.Of(alnum, 32);
+        yield return "https://s3.example.com/b?X-Amz-Signature=" + random.Of("0123456789abcdef", 64);
     }
 
     /// <summary>Ordinary values: host names, URLs, digests, identifiers, certificates, policies.</summary>
