@@ -18,6 +18,7 @@ internal sealed class ProjectEvaluation : IDisposable
     private bool _evaluated;
     private ProjectLocations? _locations;
 
+    /// <summary>Nothing is evaluated until <see cref="Locations"/> is first read.</summary>
     public ProjectEvaluation(string projectFile, IReadOnlyDictionary<string, string>? globalProperties)
     {
         _projectFile = Path.GetFullPath(projectFile);
@@ -47,6 +48,7 @@ internal sealed class ProjectEvaluation : IDisposable
         }
     }
 
+    /// <summary>Unloads the evaluated project, if there is one.</summary>
     public void Dispose()
     {
         if (_collection is not null)

@@ -10,6 +10,7 @@ namespace Coco.InitData.ProjectFiles;
 /// </summary>
 internal static class DroppedItems
 {
+    /// <summary>Adds an error for each registry or mirror written as a file glob, a warning for each empty certificate or manifest glob.</summary>
     public static void Report(ProjectLocations locations, DiagnosticBag diagnostics)
     {
         foreach (var itemType in new[] { DeclarationReader.RegistryItem, DeclarationReader.MirrorItem })
