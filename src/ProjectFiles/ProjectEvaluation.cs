@@ -9,7 +9,7 @@ namespace Coco.InitData.ProjectFiles;
 /// gets items and property values but not where they were written; MSBuild's evaluation knows. Evaluated once, only
 /// when the generation target runs (never on an up-to-date build).
 /// </summary>
-internal sealed class ProjectEvaluation : IDisposable
+public sealed class ProjectEvaluation : IDisposable
 {
     private readonly string _projectFile;
     private readonly IDictionary<string, string>? _globalProperties;

@@ -11,7 +11,7 @@ namespace Coco.InitData.ProjectFiles;
 /// Where evaluation cannot tell (an item added by a target, a property from the command line), the location is
 /// the defining file without a line, or no file: never a guessed line.
 /// </summary>
-internal sealed class ProjectLocations
+public sealed class ProjectLocations
 {
     private readonly Project _project;
     private readonly Dictionary<(string Type, string Include), List<ProjectItem>> _items = new();
