@@ -19,10 +19,10 @@ namespace Coco.InitData.Artifacts;
 /// regular file is replaced or read (<see cref="ContainedPath"/>, CID3073/CID3074): the folder and its bookkeeping may
 /// come from a cache or a checkout that anyone could have shaped.
 /// </summary>
-internal static class ArtifactWriter
+public static class ArtifactWriter
 {
     /// <summary>The generated folder of node-side files, pruned of files the current generation did not write.</summary>
-    public const string NodeFilesFolder = "containerd/certs.d";
+    internal const string NodeFilesFolder = "containerd/certs.d";
 
     /// <summary>
     /// Writes the files under <paramref name="outputDirectory"/> as one set; returns their full paths, or null after
@@ -135,7 +135,7 @@ internal static class ArtifactWriter
     }
 
     /// <summary>Under the folder's lock, completes an interrupted set and removes stale temporary files; false after reporting.</summary>
-    public static bool Repair(string outputDirectory, DiagnosticBag diagnostics, SetBookkeeping? bookkeeping = null)
+    internal static bool Repair(string outputDirectory, DiagnosticBag diagnostics, SetBookkeeping? bookkeeping = null)
     {
         var root = Path.GetFullPath(outputDirectory);
         var books = bookkeeping ?? SetBookkeeping.InOutputFolder(root);

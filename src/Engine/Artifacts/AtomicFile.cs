@@ -7,7 +7,7 @@ namespace Coco.InitData.Artifacts;
 /// the output shares: create without following a link, delete an entry, and the failures that are the user's disk
 /// rather than a bug.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     /// <summary>
     /// Writes one file through a temporary file and one rename: a failure before the rename leaves the previous file as
@@ -50,7 +50,7 @@ internal static class AtomicFile
     internal static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException;
 
     /// <summary>Deletes a file or a link (the entry, never what it points to); false when there was none or it failed.</summary>
-    internal static bool TryDelete(string path)
+    public static bool TryDelete(string path)
     {
         try
         {

@@ -6,7 +6,7 @@ namespace Coco.InitData.Artifacts;
 /// One writer per output folder: an exclusive lock on its <see cref="SetBookkeeping.Lock"/>, released by the OS
 /// when a process dies (flock on Unix, a sharing lock on Windows).
 /// </summary>
-internal static class FolderLock
+public static class FolderLock
 {
     // errno EWOULDBLOCK on Linux (11) and macOS (35); ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION on Windows.
     private static readonly int[] HeldByAnotherWriter = [11, 35, unchecked((int)0x80070020), unchecked((int)0x80070021)];
@@ -16,7 +16,7 @@ internal static class FolderLock
     /// at once for any other failure (a read-only file system is no reason to wait), CID3073/CID3074 for a lock path
     /// that is a link or not a regular file (it is never opened: a FIFO would block and a link would create its target).
     /// </summary>
-    public static FileStream? Acquire(SetBookkeeping books, DiagnosticBag diagnostics)
+    internal static FileStream? Acquire(SetBookkeeping books, DiagnosticBag diagnostics)
     {
         var root = books.Folder;
         var path = books.Lock;

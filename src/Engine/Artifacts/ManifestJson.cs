@@ -9,11 +9,11 @@ namespace Coco.InitData.Artifacts;
 /// initdata.json: what a deployment pipeline or a Trustee reference-value script needs, without parsing
 /// TOML. Only inputs go in (no build time, no absolute path), so the same inputs give the same bytes.
 /// </summary>
-internal static class ManifestJson
+public static class ManifestJson
 {
     /// <summary>Renders the manifest, indented with LF line endings and a trailing newline; each certificate carries its verdict per stack (all "accepted" when <c>verdicts</c> is null).</summary>
     /// <remarks>Relaxed escaping keeps base64 '+' and subjects readable; the output is written to a file, never into HTML.</remarks>
-    public static byte[] Render(
+    internal static byte[] Render(
         string annotationName, string annotation, Measurements.TeeMeasurements measurements, int documentLength,
         IReadOnlyList<Registries.ResolvedRegistry> registries, IReadOnlyList<LoadedCertificate> extraRoots, LoadedCertificate? kbsCertificate,
         CertificateVerdicts? verdicts = null, string? kustomizeLabelSelector = null)

@@ -16,19 +16,19 @@ namespace Coco.InitData.Artifacts;
 /// (<c>root&#9;PATH</c>), so a list of another folder is never pruned against this one, and a moved output folder is
 /// known (the build removes the set it left).
 /// </param>
-internal sealed record SetBookkeeping(string Folder, string List, string Lock, string Journal, bool RecordsRoot)
+public sealed record SetBookkeeping(string Folder, string List, string Lock, string Journal, bool RecordsRoot)
 {
     /// <summary>The in-folder names (the tool's).</summary>
-    public const string ListFileName = ".coco-initdata.files";
+    internal const string ListFileName = ".coco-initdata.files";
 
     /// <summary>The lock in a folder of the tool's.</summary>
-    public const string LockFileName = ".coco-initdata.lock";
+    internal const string LockFileName = ".coco-initdata.lock";
 
     /// <summary>The journal in a folder of the tool's.</summary>
-    public const string JournalFileName = ".coco-initdata.journal";
+    internal const string JournalFileName = ".coco-initdata.journal";
 
     /// <summary>Hidden files in the output folder itself: for a writer without a folder of its own state (the tool).</summary>
-    public static SetBookkeeping InOutputFolder(string root) =>
+    internal static SetBookkeeping InOutputFolder(string root) =>
         new(root, Path.Combine(root, ListFileName), Path.Combine(root, LockFileName), Path.Combine(root, JournalFileName), RecordsRoot: false);
 
     /// <summary>Files named <c>PREFIX</c> + files, lock, journal (the build's <c>obj/&lt;project&gt;.initdata.</c>).</summary>
@@ -39,15 +39,15 @@ internal sealed record SetBookkeeping(string Folder, string List, string Lock, s
     }
 
     /// <summary>How long a writer waits for another one to release the lock (CID3070 after it).</summary>
-    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    internal TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// Told each step of a write as it begins ("stage:PATH", "commit", "rename:PATH", "prune", "list"); an exception
     /// thrown here stops the write there as a full disk or a killed process would. Null for every real writer; the
     /// crash-consistency tests pass it instead of faking a file system.
     /// </summary>
-    public Action<string>? AtStep { get; init; }
+    internal Action<string>? AtStep { get; init; }
 
     /// <summary>The line that names the output folder a list describes, for <see cref="RecordsRoot"/>.</summary>
-    public static string RootLine(string root) => "root\t" + Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+    internal static string RootLine(string root) => "root\t" + Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
 }

@@ -7,7 +7,7 @@ namespace Coco.InitData.Artifacts;
 /// folder per line, after a <c>root</c> line when the list is kept apart from the folder. Read with the output's
 /// checks: a list from a restored cache can name any path.
 /// </summary>
-internal static class SetList
+public static class SetList
 {
     /// <summary>
     /// The output folder the set of external bookkeeping (<see cref="SetBookkeeping.RecordsRoot"/>) was written to, from

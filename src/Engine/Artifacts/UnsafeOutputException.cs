@@ -6,20 +6,20 @@ namespace Coco.InitData.Artifacts;
 /// An entry the writer must not act on (a symbolic link below the output folder, a FIFO, device or folder where a
 /// file belongs): thrown where it is found, reported once by the public entry point, with nothing changed from there.
 /// </summary>
-internal sealed class UnsafeOutputException(string path, InputPathKind kind, string folder)
+public sealed class UnsafeOutputException(string path, InputPathKind kind, string folder)
     : IOException($"'{path}' is {PathKinds.Describe(kind)}")
 {
     /// <summary>The entry.</summary>
-    public string EntryPath { get; } = path;
+    internal string EntryPath { get; } = path;
 
     /// <summary>What it is.</summary>
-    public InputPathKind Kind { get; } = kind;
+    internal InputPathKind Kind { get; } = kind;
 
     /// <summary>The folder being written.</summary>
-    public string Folder { get; } = folder;
+    internal string Folder { get; } = folder;
 
     /// <summary>Throws when <paramref name="full"/> cannot be acted on (see <see cref="ContainedPath.FirstObstacle"/>).</summary>
-    public static void ThrowIfUnsafe(string root, string full, params InputPathKind[] allowed)
+    internal static void ThrowIfUnsafe(string root, string full, params InputPathKind[] allowed)
     {
         if (ContainedPath.FirstObstacle(root, full, allowed) is { } obstacle)
         {
@@ -28,7 +28,7 @@ internal sealed class UnsafeOutputException(string path, InputPathKind kind, str
     }
 
     /// <summary>Throws when the entry <paramref name="full"/> itself exists and is not a regular file.</summary>
-    public static void ThrowIfNotRegularFile(string full)
+    internal static void ThrowIfNotRegularFile(string full)
     {
         var kind = PathKinds.OfEntry(full);
         if (kind is not (InputPathKind.Missing or InputPathKind.RegularFile))
@@ -38,7 +38,7 @@ internal sealed class UnsafeOutputException(string path, InputPathKind kind, str
     }
 
     /// <summary>CID3073 for a link, CID3074 for anything else that is not a regular file.</summary>
-    public void Report(DiagnosticBag diagnostics)
+    internal void Report(DiagnosticBag diagnostics)
     {
         if (Kind == InputPathKind.SymbolicLink)
         {

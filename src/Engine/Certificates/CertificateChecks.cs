@@ -10,7 +10,7 @@ namespace Coco.InitData.Certificates;
 /// The one entry point for certificate rules: every trust anchor, the KBS root and every served chain
 /// pass through here, so the build and the tool report the same findings.
 /// </summary>
-internal static class CertificateChecks
+public static class CertificateChecks
 {
     /// <summary>Checks the anchors, the KBS root and each registry's served chain; returns every certificate's verdict per stack.</summary>
     public static CertificateVerdicts Run(

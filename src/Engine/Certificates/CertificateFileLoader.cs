@@ -10,10 +10,10 @@ namespace Coco.InitData.Certificates;
 /// Reads trust-anchor and chain files: PEM with any number of CERTIFICATE blocks, or one DER certificate.
 /// A private key, any other block or a broken certificate is an error at the line of its BEGIN (rules A1-A2, A6).
 /// </summary>
-internal static class CertificateFileLoader
+public static class CertificateFileLoader
 {
     /// <summary>Larger inputs are refused before parsing: no trust-anchor file is this big, and a hostile one must not cost memory.</summary>
-    public const int MaxFileBytes = 4 * 1024 * 1024;
+    internal const int MaxFileBytes = 4 * 1024 * 1024;
 
     /// <summary>Loads every certificate of a file, reporting problems to <paramref name="diagnostics"/>.</summary>
     /// <param name="fullPath">The resolved path.</param>
@@ -37,7 +37,7 @@ internal static class CertificateFileLoader
     /// As <see cref="Load"/>, for bytes already in memory (a certificate embedded in a document): the same checks,
     /// every problem a coded finding at <paramref name="fileLocation"/> and the line of its block, never an exception.
     /// </summary>
-    public static IReadOnlyList<LoadedCertificate> Parse(
+    internal static IReadOnlyList<LoadedCertificate> Parse(
         byte[] bytes, SourceLocation fileLocation, string displayPath, string kind, TrustAnchorRole role, DiagnosticBag diagnostics)
     {
         var text = Encoding.UTF8.GetString(bytes);

@@ -4,8 +4,13 @@ namespace Coco.InitData.Certificates;
 /// Each certificate's verdict per stack (rustls, openssl, go), keyed by SHA-256 fingerprint: what initdata.json
 /// carries, so a deployment pipeline can see which guest builds a certificate works with.
 /// </summary>
-internal sealed class CertificateVerdicts
+public sealed class CertificateVerdicts
 {
+    // The engine makes these; a front end only reads them.
+    internal CertificateVerdicts()
+    {
+    }
+
     /// <summary>The stacks in the order they are written.</summary>
     public static readonly IReadOnlyList<(TlsProfile Profile, string Name)> Profiles = new[]
     {
@@ -17,7 +22,7 @@ internal sealed class CertificateVerdicts
     private readonly Dictionary<string, SortedSet<string>[]> _rejections = new(StringComparer.Ordinal);
 
     /// <summary>Records that <paramref name="profiles"/> reject the certificate for the finding <paramref name="code"/>.</summary>
-    public void Reject(string fingerprint, TlsProfile profiles, string code)
+    internal void Reject(string fingerprint, TlsProfile profiles, string code)
     {
         if (!_rejections.TryGetValue(fingerprint, out var perProfile))
         {
@@ -35,7 +40,7 @@ internal sealed class CertificateVerdicts
     }
 
     /// <summary>"accepted", or "rejected: CID2041, CID2042" with the codes of the findings.</summary>
-    public string VerdictOf(string fingerprint, TlsProfile profile)
+    internal string VerdictOf(string fingerprint, TlsProfile profile)
     {
         for (var i = 0; i < Profiles.Count; i++)
         {
@@ -61,5 +66,5 @@ internal sealed class CertificateVerdicts
     }
 
     /// <summary>True when some stack rejects the certificate.</summary>
-    public bool IsRejectedByAny(string fingerprint) => _rejections.TryGetValue(fingerprint, out var p) && p.Any(s => s.Count > 0);
+    internal bool IsRejectedByAny(string fingerprint) => _rejections.TryGetValue(fingerprint, out var p) && p.Any(s => s.Count > 0);
 }

@@ -5,7 +5,7 @@ using Org.BouncyCastle.X509;
 namespace Coco.InitData.Certificates;
 
 /// <summary>A certificate read from an input file: its DER bytes, the parsed form and where it came from.</summary>
-internal sealed class LoadedCertificate
+public sealed class LoadedCertificate
 {
     private string? _fingerprint;
     private string? _pem;
@@ -25,7 +25,7 @@ internal sealed class LoadedCertificate
     public byte[] Der { get; }
 
     /// <summary>The BouncyCastle view.</summary>
-    public X509Certificate Certificate { get; }
+    internal X509Certificate Certificate { get; }
 
     /// <summary>File and line of the BEGIN marker.</summary>
     public SourceLocation Location { get; }
@@ -52,8 +52,8 @@ internal sealed class LoadedCertificate
     public DateTimeOffset NotAfter => new(DateTime.SpecifyKind(Certificate.NotAfter.ToUniversalTime(), DateTimeKind.Utc));
 
     /// <summary>What the certificate rules look at, decoded once (throws on extensions that do not decode; the loader checks that first).</summary>
-    public CertificateFacts Facts => _facts ??= CertificateFacts.Of(this);
+    internal CertificateFacts Facts => _facts ??= CertificateFacts.Of(this);
 
     /// <summary>Canonical PEM: re-encoded from DER with LF line endings and 64-column base64, whatever the input looked like.</summary>
-    public string Pem => _pem ??= CanonicalPem.Encode("CERTIFICATE", Der);
+    internal string Pem => _pem ??= CanonicalPem.Encode("CERTIFICATE", Der);
 }

@@ -7,7 +7,7 @@ namespace Coco.InitData.Certificates;
 /// file SSL_CERT_FILE names, else OPENSSLDIR/cert.pem, and every certificate file in the folders SSL_CERT_DIR
 /// names (colon-separated), else OPENSSLDIR/certs. Each variable replaces only its own default, as both do.
 /// </summary>
-internal sealed class SystemTrustStore
+public sealed class SystemTrustStore
 {
     /// <summary>OPENSSLDIR of the common distributions: Debian and Ubuntu, Fedora and RHEL, Alpine and Arch.</summary>
     private static readonly string[] OpenSslDirectories = { "/usr/lib/ssl", "/etc/pki/tls", "/etc/ssl" };
@@ -19,10 +19,10 @@ internal sealed class SystemTrustStore
     }
 
     /// <summary>The bundle file read, or null when there is none.</summary>
-    public string? File { get; }
+    internal string? File { get; }
 
     /// <summary>The folders read.</summary>
-    public IReadOnlyList<string> Directories { get; }
+    internal IReadOnlyList<string> Directories { get; }
 
     /// <summary>The store named by <paramref name="variable"/> (the process environment in the tool) and the OpenSSL defaults.</summary>
     public static SystemTrustStore FromEnvironment(Func<string, string?> variable)

@@ -2,7 +2,7 @@ namespace Coco.InitData.Certificates;
 
 /// <summary>A TLS stack whose verdict matters: the guest's (rustls or OpenSSL, by build) or the node's containerd (Go).</summary>
 [Flags]
-internal enum TlsProfile
+public enum TlsProfile
 {
     /// <summary>No stack.</summary>
     None = 0,

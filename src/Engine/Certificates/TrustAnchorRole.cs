@@ -1,7 +1,7 @@
 namespace Coco.InitData.Certificates;
 
 /// <summary>Why a certificate file was given: the checks and the artifact it lands in depend on it.</summary>
-internal enum TrustAnchorRole
+public enum TrustAnchorRole
 {
     /// <summary>A registry's <c>CertificateAuthority</c>: embedded in <c>extra_root_certificates</c>.</summary>
     RegistryCertificateAuthority,

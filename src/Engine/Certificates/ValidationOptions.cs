@@ -8,7 +8,7 @@ namespace Coco.InitData.Certificates;
 /// <param name="GuestProfiles">The guest stacks every certificate must satisfy.</param>
 /// <param name="ExpiryWarningDays">Warn when a certificate expires within this many days.</param>
 /// <param name="LifetimeWarningPercent">Warn when this share of a certificate's lifetime has passed (0 disables).</param>
-internal sealed record ValidationOptions(DateTimeOffset At, TlsProfile GuestProfiles, int ExpiryWarningDays, int LifetimeWarningPercent)
+public sealed record ValidationOptions(DateTimeOffset At, TlsProfile GuestProfiles, int ExpiryWarningDays, int LifetimeWarningPercent)
 {
     /// <summary>Where the anchors came from when they were not declared (the probe's system trust store), for messages; null for declared anchors.</summary>
     public string? AnchorSource { get; init; }

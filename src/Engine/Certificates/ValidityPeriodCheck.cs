@@ -8,14 +8,14 @@ namespace Coco.InitData.Certificates;
 /// Rules B1-B3 (anchors) and C3 (served chains): expired, not yet valid, just issued, expiring soon, most of the
 /// lifetime used. rustls ignores an anchor's dates, so an expired anchor is rejected by OpenSSL and Go only.
 /// </summary>
-internal static class ValidityPeriodCheck
+public static class ValidityPeriodCheck
 {
     /// <summary>Reports validity-period findings of one trust anchor (a convenience for callers without a reporter).</summary>
-    public static void Check(LoadedCertificate certificate, ValidationOptions options, DiagnosticBag diagnostics) =>
+    internal static void Check(LoadedCertificate certificate, ValidationOptions options, DiagnosticBag diagnostics) =>
         Check(certificate, isAnchor: certificate.Role != TrustAnchorRole.ServedChain, new FindingReporter(options, diagnostics, new CertificateVerdicts()));
 
     /// <summary>Reports validity-period findings of one certificate.</summary>
-    public static void Check(LoadedCertificate certificate, bool isAnchor, FindingReporter reporter)
+    internal static void Check(LoadedCertificate certificate, bool isAnchor, FindingReporter reporter)
     {
         var options = reporter.Options;
         var at = options.At;

@@ -10,7 +10,7 @@ namespace Coco.InitData.Containers;
 /// pushed repository (any tag or digest) gets <c>repository@digest</c> (<c>repository:tag@digest</c> when the tag is
 /// kept). The text is edited in place as <see cref="ManifestAnnotator"/> edits it: everything else stays byte for byte.
 /// </summary>
-internal static class ImagePinner
+public static class ImagePinner
 {
     /// <summary>The lists of a pod spec that hold containers with an image (ephemeral containers are never in a template).</summary>
     private static readonly string[] ContainerLists = ["initContainers", "containers"];

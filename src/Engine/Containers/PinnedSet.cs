@@ -12,7 +12,7 @@ namespace Coco.InitData.Containers;
 /// set as generation wrote it (the list names the files), so pinning twice, or after another push, starts from the
 /// same unpinned files.
 /// </summary>
-internal static class PinnedSet
+public static class PinnedSet
 {
     /// <summary>The pinned files (relative paths, '/'-separated) and how many images they pin, or null after reporting.</summary>
     /// <param name="setFolder">The generated set's folder (<c>$(InitDataOutputPath)</c>).</param>

@@ -10,10 +10,10 @@ namespace Coco.InitData.Containers;
 /// exactly what it trusted before plus the registry's CA, and the machine's store is never touched. Never part of the
 /// initdata document: the guest's trust is the document's, not the build machine's.
 /// </summary>
-internal static class PushCaBundle
+public static class PushCaBundle
 {
     /// <summary>The file name beside the generated set.</summary>
-    public const string FileName = "push-ca-bundle.pem";
+    internal const string FileName = "push-ca-bundle.pem";
 
     /// <summary>
     /// The bundle's bytes: each certificate once (by fingerprint), the system's first, as canonical PEM; null after

@@ -7,7 +7,7 @@ namespace Coco.InitData.Containers;
 /// <param name="Prefix">The rule's prefix (the item's Include).</param>
 /// <param name="Insecure">True for a plain-HTTP registry.</param>
 /// <param name="HasCertificateAuthority">True when the rule names a CA for the guest.</param>
-internal sealed record DeclaredRegistry(string Prefix, bool Insecure, bool HasCertificateAuthority);
+public sealed record DeclaredRegistry(string Prefix, bool Insecure, bool HasCertificateAuthority);
 
 /// <summary>
 /// Whether the registry the SDK pushes to (and a self-hosted one it pulls the base from) is one the guest is told to
@@ -16,7 +16,7 @@ internal sealed record DeclaredRegistry(string Prefix, bool Insecure, bool HasCe
 /// <c>DOTNET_CONTAINER_INSECURE_REGISTRIES</c> is a ';'-separated list of registry names, matched whole, ignoring case
 /// and white space; a registry there, or on <c>localhost</c>, is pushed to without verifying its certificate.
 /// </summary>
-internal static class PushRegistryCheck
+public static class PushRegistryCheck
 {
     /// <summary>Registries the SDK's base images come from that nobody declares for a guest (public, with public roots).</summary>
     private static readonly HashSet<string> PublicRegistries = new(StringComparer.OrdinalIgnoreCase)
@@ -62,7 +62,7 @@ internal static class PushRegistryCheck
     }
 
     /// <summary>Why the SDK pushes to <paramref name="registry"/> without verifying its certificate, or null when it verifies.</summary>
-    public static string? SkipsVerification(string registry, string? insecureRegistries) =>
+    internal static string? SkipsVerification(string registry, string? insecureRegistries) =>
         IsLocalhost(registry) ? "its host is localhost, which the SDK never verifies"
         : IsListed(registry, insecureRegistries) ? "DOTNET_CONTAINER_INSECURE_REGISTRIES lists it"
         : null;

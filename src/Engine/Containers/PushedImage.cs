@@ -7,7 +7,7 @@ namespace Coco.InitData.Containers;
 /// <summary>The image a publish pushed: <c>registry/repository</c> and the digest of its manifest (or of its index, for several runtimes).</summary>
 /// <param name="Repository">Where it was pushed, <c>registry/repository</c>.</param>
 /// <param name="Digest"><c>sha256:</c> and 64 lower-case hex digits.</param>
-internal sealed partial record PushedImage(string Repository, string Digest)
+public sealed partial record PushedImage(string Repository, string Digest)
 {
     /// <summary>The pushed image, or null with <paramref name="problem"/> saying in a few words what is wrong.</summary>
     public static PushedImage? Create(string repository, string digest, out string problem)

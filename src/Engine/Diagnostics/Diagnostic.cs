@@ -7,7 +7,7 @@ namespace Coco.InitData.Diagnostics;
 /// <param name="Severity">How serious it is.</param>
 /// <param name="Message">The message text without the code prefix.</param>
 /// <param name="Location">The file and line it refers to.</param>
-internal sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string Message, SourceLocation Location)
+public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string Message, SourceLocation Location)
 {
     /// <summary>Creates a finding from a message of <see cref="MessageCatalog"/>.</summary>
     public static Diagnostic Create(MessageId id, DiagnosticSeverity severity, SourceLocation location, params object?[] args)

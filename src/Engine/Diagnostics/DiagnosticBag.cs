@@ -1,7 +1,7 @@
 namespace Coco.InitData.Diagnostics;
 
 /// <summary>Collects findings in the order they were made.</summary>
-internal sealed class DiagnosticBag
+public sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = new();
 
@@ -12,7 +12,7 @@ internal sealed class DiagnosticBag
     public bool HasErrors { get; private set; }
 
     /// <summary>Adds a finding.</summary>
-    public void Add(Diagnostic diagnostic)
+    internal void Add(Diagnostic diagnostic)
     {
         _items.Add(diagnostic);
         HasErrors |= diagnostic.Severity == DiagnosticSeverity.Error;

@@ -1,7 +1,7 @@
 namespace Coco.InitData.Diagnostics;
 
 /// <summary>How serious a finding is. Errors stop generation; warnings and notes do not.</summary>
-internal enum DiagnosticSeverity
+public enum DiagnosticSeverity
 {
     /// <summary>Informational: reported at normal verbosity, never fails anything.</summary>
     Note,

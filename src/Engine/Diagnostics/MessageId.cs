@@ -2,7 +2,7 @@ namespace Coco.InitData.Diagnostics;
 
 /// <summary>The name of each message in Messages.resx; the code is in the text.</summary>
 #pragma warning disable CS1591 // The names say what each message is; the texts are in Messages.resx.
-internal enum MessageId
+public enum MessageId
 {
     RegistryNameInvalid,
     AlgorithmUnknown,

@@ -4,13 +4,13 @@ namespace Coco.InitData.Diagnostics;
 /// <param name="File">The file path as the user should see it; empty when there is no file.</param>
 /// <param name="Line">1-based line, or 0 when unknown.</param>
 /// <param name="Column">1-based column, or 0 when unknown.</param>
-internal sealed record SourceLocation(string File, int Line = 0, int Column = 0)
+public sealed record SourceLocation(string File, int Line = 0, int Column = 0)
 {
     /// <summary>No location at all (for example a tool option).</summary>
     public static SourceLocation None { get; } = new(string.Empty);
 
     /// <summary>The same file at another line.</summary>
-    public SourceLocation AtLine(int line) => this with { Line = line, Column = 0 };
+    internal SourceLocation AtLine(int line) => this with { Line = line, Column = 0 };
 
     /// <inheritdoc />
     public override string ToString()

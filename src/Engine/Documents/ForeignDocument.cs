@@ -8,7 +8,7 @@ namespace Coco.InitData.Documents;
 /// The analysis of a document we did not write (inspect, verify --expect-digest): what it configures, what makes the
 /// guest fail on it, and its certificates judged as the build judges ours. One sequence, so both commands agree.
 /// </summary>
-internal static class ForeignDocument
+public static class ForeignDocument
 {
     /// <summary>Reads the summary, runs the guest's checks and the certificate checks; findings go to <paramref name="findings"/>.</summary>
     public static (InitDataSummary Summary, CertificateVerdicts Verdicts) Analyse(ParsedInitData document, string displayPath, ValidationOptions options, DiagnosticBag findings)

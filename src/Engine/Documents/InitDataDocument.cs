@@ -11,28 +11,28 @@ namespace Coco.InitData.Documents;
 /// file content. Its exact bytes are what the TEE measures, so rendering is fully deterministic: UTF-8
 /// without BOM, LF only, keys in ordinal order, a trailing newline.
 /// </summary>
-internal sealed class InitDataDocument
+public sealed class InitDataDocument
 {
     /// <summary>The only version the guest accepts.</summary>
-    public const string Version = "0.1.0";
+    internal const string Version = "0.1.0";
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Creates a document; entries are ordered by key (ordinal) whatever order they come in.</summary>
-    public InitDataDocument(DigestAlgorithm algorithm, IEnumerable<KeyValuePair<string, string>> data)
+    internal InitDataDocument(DigestAlgorithm algorithm, IEnumerable<KeyValuePair<string, string>> data)
     {
         Algorithm = algorithm;
         Data = new SortedDictionary<string, string>(data.ToDictionary(p => p.Key, p => LineEndings.ToLf(p.Value), StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     /// <summary>The digest algorithm named in the document.</summary>
-    public DigestAlgorithm Algorithm { get; }
+    internal DigestAlgorithm Algorithm { get; }
 
     /// <summary>The <c>[data]</c> entries: <c>aa.toml</c>, <c>cdh.toml</c>, <c>policy.rego</c>.</summary>
-    public IReadOnlyDictionary<string, string> Data { get; }
+    internal IReadOnlyDictionary<string, string> Data { get; }
 
     /// <summary>The TOML text.</summary>
-    public string ToToml()
+    internal string ToToml()
     {
         var document = new DocumentSyntax();
         document.KeyValues.Add(new KeyValueSyntax("version", TomlValues.Basic(Version)));
@@ -50,7 +50,7 @@ internal sealed class InitDataDocument
     }
 
     /// <summary>The exact bytes that are hashed and shipped.</summary>
-    public byte[] ToBytes() => Utf8NoBom.GetBytes(ToToml());
+    internal byte[] ToBytes() => Utf8NoBom.GetBytes(ToToml());
 
     // Belt and braces: if a value could ever change the document's structure, fail loudly instead of
     // shipping a document whose meaning differs from what was declared.

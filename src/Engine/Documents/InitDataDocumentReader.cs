@@ -6,7 +6,7 @@ using Tomlyn.Model;
 namespace Coco.InitData.Documents;
 
 /// <summary>Reads an initdata document as the guest does (kata-types validate()): version 0.1.0, a known algorithm, string data.</summary>
-internal static class InitDataDocumentReader
+public static class InitDataDocumentReader
 {
     private const string NotTomlPrefix = "it is not valid TOML";
     private const string NotUtf8 = "it is not UTF-8 text";

@@ -6,25 +6,36 @@ using Tomlyn.Model;
 namespace Coco.InitData.Documents;
 
 /// <summary>What a document configures, read back from its <c>cdh.toml</c>, <c>aa.toml</c> and <c>policy.rego</c>.</summary>
-internal sealed class InitDataSummary
+public sealed class InitDataSummary
 {
+    // The engine makes these; a front end only reads them.
+    internal InitDataSummary()
+    {
+    }
+
+    /// <summary>The key broker client named in <c>cdh.toml</c>'s <c>[kbc]</c>; null when absent.</summary>
     public string? KbcName { get; private set; }
 
+    /// <summary>The KBS URL, from <c>cdh.toml</c>'s <c>[kbc]</c> or else <c>aa.toml</c>'s <c>[token_configs.kbs]</c>; null when neither has one.</summary>
     public string? KbsUrl { get; private set; }
 
+    /// <summary>Each <c>[[image.registry_config.registry]]</c> rule, in order, with its number of mirrors.</summary>
     public List<(string Prefix, string Location, bool Insecure, bool Blocked, int Mirrors)> Registries { get; } = new();
 
+    /// <summary>The certificates the document carries (KBS roots and <c>extra_root_certificates</c>), each once.</summary>
     public List<LoadedCertificate> Certificates { get; } = new();
 
+    /// <summary>The size of <c>policy.rego</c> in UTF-8 bytes; null when the document has no policy.</summary>
     public int? PolicyBytes { get; private set; }
 
+    /// <summary>Data keys other than <c>cdh.toml</c>, <c>aa.toml</c> and <c>policy.rego</c>, in document order.</summary>
     public List<string> OtherKeys { get; } = new();
 
     /// <summary>The <c>cdh.toml</c> entry as read once here, for <see cref="GuestDocumentChecks"/>; null when absent or not TOML.</summary>
     internal TomlTable? Cdh { get; private set; }
 
     /// <summary>Reads the summary; a data entry that is not valid TOML is reported, not thrown.</summary>
-    public static InitDataSummary Read(ParsedInitData document, string displayPath, DiagnosticBag diagnostics)
+    internal static InitDataSummary Read(ParsedInitData document, string displayPath, DiagnosticBag diagnostics)
     {
         var summary = new InitDataSummary();
         foreach (var (key, value) in document.Data)

@@ -5,10 +5,10 @@ namespace Coco.InitData;
 /// below the folder (git stores links, and a cached bin/ or obj/ can carry anything) would carry a write or a delete
 /// anywhere. The folder itself may be a link: the user named it.
 /// </summary>
-internal static class ContainedPath
+public static class ContainedPath
 {
     /// <summary>The full path of a '/'-separated relative path, or null when it is empty, rooted or leaves the folder.</summary>
-    public static string? Lexical(string root, string relative)
+    internal static string? Lexical(string root, string relative)
     {
         if (relative.Length == 0 || Path.IsPathRooted(relative) || relative.Contains('\0', StringComparison.Ordinal))
         {
@@ -29,7 +29,7 @@ internal static class ContainedPath
     /// when every existing entry is a real folder and the last one is missing or of a kind in <paramref name="allowed"/>
     /// (the caller's: a regular file to replace, a directory to prune).
     /// </summary>
-    public static (string Path, InputPathKind Kind)? FirstObstacle(string root, string full, params InputPathKind[] allowed)
+    internal static (string Path, InputPathKind Kind)? FirstObstacle(string root, string full, params InputPathKind[] allowed)
     {
         var relative = Path.GetRelativePath(root, full);
         var current = Path.TrimEndingDirectorySeparator(root);
@@ -56,6 +56,6 @@ internal static class ContainedPath
     /// <summary>
     /// The full path of a '/'-separated relative path that is safe to act on (see <see cref="FirstObstacle"/>), or null.
     /// </summary>
-    public static string? Safe(string root, string relative, params InputPathKind[] allowed) =>
+    internal static string? Safe(string root, string relative, params InputPathKind[] allowed) =>
         Lexical(root, relative) is { } full && FirstObstacle(root, full, allowed) is null ? full : null;
 }

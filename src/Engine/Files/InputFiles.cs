@@ -4,7 +4,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData;
 
 /// <summary>Reads user input files with one set of errors for missing, unreadable, oversized and non-UTF-8 files.</summary>
-internal static class InputFiles
+public static class InputFiles
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -1,7 +1,7 @@
 namespace Coco.InitData;
 
 /// <summary>What a path names, found without opening it: opening a FIFO blocks until something writes to it.</summary>
-internal enum InputPathKind
+public enum InputPathKind
 {
     /// <summary>Nothing is there.</summary>
     Missing,

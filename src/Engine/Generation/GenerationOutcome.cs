@@ -11,7 +11,7 @@ namespace Coco.InitData.Generation;
 /// </param>
 /// <param name="FilesRead">Every input file opened, full paths: what an incremental build watches.</param>
 /// <param name="Summary">The one line a front end shows after writing (<c>InitData: 1 registry, ... sha256:...</c>); null when nothing was written.</param>
-internal sealed record GenerationOutcome(
+public sealed record GenerationOutcome(
     IReadOnlyList<Diagnostic> Diagnostics, InitDataArtifacts? Artifacts, IReadOnlyList<string>? WrittenFiles, IReadOnlyList<string> FilesRead, string? Summary)
 {
     /// <summary>The document's digest as the build reports it (<c>sha256:5fbb...</c>); null when nothing was written.</summary>

@@ -5,7 +5,7 @@ using Coco.InitData.Specification;
 namespace Coco.InitData.Generation;
 
 /// <summary>What a front end (the build task, <c>coco-initdata generate</c>) asks of <see cref="InitDataPipeline"/>.</summary>
-internal sealed class GenerationRequest
+public sealed class GenerationRequest
 {
     /// <summary>Everything declared.</summary>
     public required InitDataSpecification Specification { get; init; }

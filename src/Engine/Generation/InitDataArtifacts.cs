@@ -7,16 +7,21 @@ using Coco.InitData.Registries;
 namespace Coco.InitData.Generation;
 
 /// <summary>Everything one generation produced, in memory: the document, its transport and measurements, and the files to write.</summary>
-internal sealed class InitDataArtifacts
+public sealed class InitDataArtifacts
 {
+    // The engine makes these; a front end only reads them.
+    internal InitDataArtifacts()
+    {
+    }
+
     /// <summary>The file name of the document.</summary>
     public const string DocumentFileName = "initdata.toml";
 
     /// <summary>The file name of the annotation value.</summary>
-    public const string AnnotationFileName = "initdata.annotation";
+    internal const string AnnotationFileName = "initdata.annotation";
 
     /// <summary>The file name of the JSON manifest.</summary>
-    public const string ManifestFileName = "initdata.json";
+    internal const string ManifestFileName = "initdata.json";
 
     /// <summary>The document.</summary>
     public required InitDataDocument Document { get; init; }

@@ -8,7 +8,7 @@ namespace Coco.InitData.Generation;
 /// manifests, write everything or nothing, and say what was read and written. The front ends only adapt their inputs
 /// and report the outcome.
 /// </summary>
-internal static class InitDataPipeline
+public static class InitDataPipeline
 {
     /// <summary>Generates and writes; writes nothing when any error is found.</summary>
     public static GenerationOutcome Run(GenerationRequest request) => Prepare(request).Write();

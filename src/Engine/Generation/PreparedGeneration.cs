@@ -4,7 +4,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Generation;
 
 /// <summary>A generation that has run but written nothing yet (<see cref="InitDataPipeline.Prepare"/>).</summary>
-internal sealed class PreparedGeneration
+public sealed class PreparedGeneration
 {
     private readonly GenerationRequest _request;
     private readonly DiagnosticBag _diagnostics;

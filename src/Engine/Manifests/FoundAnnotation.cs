@@ -6,4 +6,4 @@ namespace Coco.InitData.Manifests;
 /// <param name="Name">The annotation key.</param>
 /// <param name="Value">The annotation value.</param>
 /// <param name="Location">The file, line and column of the value.</param>
-internal sealed record FoundAnnotation(string Name, string Value, SourceLocation Location);
+public sealed record FoundAnnotation(string Name, string Value, SourceLocation Location);

@@ -4,17 +4,17 @@ using YamlDotNet.RepresentationModel;
 namespace Coco.InitData.Manifests;
 
 /// <summary>Reads the fields of a Kubernetes object that say what it is.</summary>
-internal static class KubernetesObject
+public static class KubernetesObject
 {
     /// <summary>The scalar value of a key, or null.</summary>
-    public static string? Scalar(YamlMappingNode mapping, string key) =>
+    internal static string? Scalar(YamlMappingNode mapping, string key) =>
         Child(mapping, key) is YamlScalarNode { Value: { } value } ? value : null;
 
     /// <summary>The node under a key, or null.</summary>
     public static YamlNode? Child(YamlMappingNode mapping, string key) => Entry(mapping, key)?.Value;
 
     /// <summary>The key node and the node under it, or null.</summary>
-    public static (YamlNode Key, YamlNode Value)? Entry(YamlMappingNode mapping, string key)
+    internal static (YamlNode Key, YamlNode Value)? Entry(YamlMappingNode mapping, string key)
     {
         foreach (var (k, v) in mapping.Children)
         {
@@ -31,21 +31,21 @@ internal static class KubernetesObject
     /// True for a YAML null: an empty plain value, <c>~</c>, <c>null</c> in its three spellings, or a <c>!!null</c> tag.
     /// Kubernetes (sigs.k8s.io/yaml), kubectl and genpolicy read a null <c>metadata</c> or <c>annotations</c> as absent.
     /// </summary>
-    public static bool IsNull(YamlNode node) => node is YamlScalarNode scalar
+    internal static bool IsNull(YamlNode node) => node is YamlScalarNode scalar
         && (scalar.Tag.IsEmpty
             ? scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL"
             : scalar.Tag.Value == NullTag);
 
     /// <summary>The tag a node carries explicitly (<c>tag:yaml.org,2002:binary</c> for <c>!!binary</c>), or null.</summary>
-    public static string? ExplicitTag(YamlNode node) => node.Tag.IsEmpty ? null : node.Tag.Value;
+    internal static string? ExplicitTag(YamlNode node) => node.Tag.IsEmpty ? null : node.Tag.Value;
 
     /// <summary>YAML's string tag, <c>!!str</c>.</summary>
-    public const string StringTag = "tag:yaml.org,2002:str";
+    internal const string StringTag = "tag:yaml.org,2002:str";
 
     private const string NullTag = "tag:yaml.org,2002:null";
 
     /// <summary>The object's name for messages: <c>Deployment/web</c>.</summary>
-    public static string Describe(YamlMappingNode root)
+    internal static string Describe(YamlMappingNode root)
     {
         var name = Child(root, "metadata") is YamlMappingNode metadata ? Scalar(metadata, "name") ?? Scalar(metadata, "generateName") : null;
         return name ?? "(unnamed)";
@@ -55,7 +55,7 @@ internal static class KubernetesObject
     /// The root mappings of every non-empty document, with <c>kind: List</c> expanded into its items; reports
     /// CID3051 for a document that is not an object (a scalar, a sequence, a mapping without apiVersion or kind).
     /// </summary>
-    public static List<YamlMappingNode> Objects(ManifestText manifest, string displayPath, DiagnosticBag diagnostics)
+    internal static List<YamlMappingNode> Objects(ManifestText manifest, string displayPath, DiagnosticBag diagnostics)
     {
         var objects = new List<YamlMappingNode>();
         for (var i = 0; i < manifest.Documents.Count; i++)
@@ -101,7 +101,7 @@ internal static class KubernetesObject
     }
 
     /// <summary>What a node is, in words.</summary>
-    public static string Shape(YamlNode node) => node switch
+    internal static string Shape(YamlNode node) => node switch
     {
         YamlSequenceNode => "list",
         YamlScalarNode { Value: null or "" } => "empty value",

@@ -8,10 +8,10 @@ namespace Coco.InitData.Manifests;
 /// (<see cref="PodTemplates"/>). An annotation on a Deployment's own metadata, a ConfigMap or inside a container's
 /// env never reaches a pod and is not read.
 /// </summary>
-internal static class ManifestAnnotationReader
+public static class ManifestAnnotationReader
 {
     /// <summary>Every annotation with one of <paramref name="names"/>, in document order; null after reporting that the file is not a manifest.</summary>
-    public static IReadOnlyList<FoundAnnotation>? Find(byte[] content, string displayPath, IReadOnlyCollection<string> names, DiagnosticBag diagnostics) =>
+    internal static IReadOnlyList<FoundAnnotation>? Find(byte[] content, string displayPath, IReadOnlyCollection<string> names, DiagnosticBag diagnostics) =>
         Survey(content, displayPath, names, diagnostics)?.Found;
 
     /// <summary>

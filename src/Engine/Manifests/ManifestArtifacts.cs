@@ -7,16 +7,16 @@ namespace Coco.InitData.Manifests;
 /// Manifests with the annotation injected: the <c>k8s/</c> artifacts of the build and the files <c>annotate</c> writes,
 /// through one loop and one output-name check.
 /// </summary>
-internal static class ManifestArtifacts
+public static class ManifestArtifacts
 {
     /// <summary>The folder under the output path.</summary>
-    public const string Folder = "k8s";
+    internal const string Folder = "k8s";
 
     /// <summary>Larger manifests are refused before parsing: no deployable manifest is near it.</summary>
-    public const int MaxManifestBytes = 16 * 1024 * 1024;
+    internal const int MaxManifestBytes = 16 * 1024 * 1024;
 
     /// <summary>The declared manifests annotated under <c>k8s/</c>, or null after reporting an error.</summary>
-    public static IReadOnlyList<ArtifactFile>? Build(
+    internal static IReadOnlyList<ArtifactFile>? Build(
         IReadOnlyList<ManifestDeclaration> manifests, string displayBaseDirectory, string annotationName, string annotation, DiagnosticBag diagnostics) =>
         Annotate(manifests.Select(m => FromDeclaration(m, displayBaseDirectory)), Folder + "/", uniqueNames: true, annotationName, annotation, diagnostics);
 

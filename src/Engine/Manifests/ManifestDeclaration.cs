@@ -3,8 +3,13 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Manifests;
 
 /// <summary>One <c>InitDataManifest</c> item: a Kubernetes manifest to write again with the annotation.</summary>
-internal sealed class ManifestDeclaration
+public sealed class ManifestDeclaration
 {
+    // DeclarationReader makes these; a front end passes them on.
+    internal ManifestDeclaration()
+    {
+    }
+
     /// <summary>The file path as written (resolved against <see cref="BaseDirectory"/>).</summary>
     public required string Path { get; init; }
 

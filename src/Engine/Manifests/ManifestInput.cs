@@ -8,4 +8,4 @@ namespace Coco.InitData.Manifests;
 /// <param name="FindingsPath">The file a YAML finding points at.</param>
 /// <param name="DeclaredAt">Where it was declared: a collision or an unreadable file is reported there.</param>
 /// <param name="Read">Its bytes, or null after reporting why not.</param>
-internal sealed record ManifestInput(string OutputName, string DisplayPath, string FindingsPath, SourceLocation DeclaredAt, Func<DiagnosticBag, byte[]?> Read);
+public sealed record ManifestInput(string OutputName, string DisplayPath, string FindingsPath, SourceLocation DeclaredAt, Func<DiagnosticBag, byte[]?> Read);

@@ -10,7 +10,7 @@ namespace Coco.InitData.Manifests;
 /// <param name="Owner">The mapping whose <c>metadata</c> is the pod's (the object itself for a Pod); null when a key on the way is missing.</param>
 /// <param name="Chain">The mappings from the object to the owner (as far as they go), the object first.</param>
 /// <param name="Location">The pod template's line: its <c>template</c> key, or the object for a Pod.</param>
-internal sealed record PodTemplate(string Kind, string Name, YamlMappingNode Root, YamlMappingNode? Owner, IReadOnlyList<YamlMappingNode> Chain, SourceLocation Location)
+public sealed record PodTemplate(string Kind, string Name, YamlMappingNode Root, YamlMappingNode? Owner, IReadOnlyList<YamlMappingNode> Chain, SourceLocation Location)
 {
     /// <summary><c>Kind/name</c>, as kubectl names objects.</summary>
     public string Describe => Kind + "/" + Name;

@@ -7,10 +7,10 @@ namespace Coco.InitData.Manifests;
 /// The pod templates of a manifest: every object of a kind in <see cref="WorkloadKinds"/>, <c>kind: List</c> expanded.
 /// An object of another kind that holds what looks like a pod template is reported (CID3057), never skipped silently.
 /// </summary>
-internal static class PodTemplates
+public static class PodTemplates
 {
     /// <summary>Every workload's pod template in document order; objects that are not Kubernetes objects are reported (CID3051).</summary>
-    public static List<PodTemplate> Find(ManifestText manifest, string displayPath, DiagnosticBag diagnostics)
+    internal static List<PodTemplate> Find(ManifestText manifest, string displayPath, DiagnosticBag diagnostics)
     {
         var templates = new List<PodTemplate>();
         foreach (var root in KubernetesObject.Objects(manifest, displayPath, diagnostics))

@@ -3,13 +3,13 @@ using System.Security.Cryptography;
 namespace Coco.InitData.Measurements;
 
 /// <summary>The initdata <c>algorithm</c>: spelled exactly as the guest accepts it.</summary>
-internal sealed class DigestAlgorithm
+public sealed class DigestAlgorithm
 {
     /// <summary>sha256 (the default; the only one vTPM PCR8 binding accepts).</summary>
-    public static readonly DigestAlgorithm Sha256 = new("sha256", 32, SHA256.HashData);
+    internal static readonly DigestAlgorithm Sha256 = new("sha256", 32, SHA256.HashData);
 
     /// <summary>sha384 (fills TDX MRCONFIGID exactly).</summary>
-    public static readonly DigestAlgorithm Sha384 = new("sha384", 48, SHA384.HashData);
+    internal static readonly DigestAlgorithm Sha384 = new("sha384", 48, SHA384.HashData);
 
     /// <summary>sha512 (fills Arm CCA's personalization value exactly).</summary>
     public static readonly DigestAlgorithm Sha512 = new("sha512", 64, SHA512.HashData);
@@ -30,7 +30,7 @@ internal sealed class DigestAlgorithm
     public int Length { get; }
 
     /// <summary>Hashes the exact document bytes.</summary>
-    public byte[] Hash(byte[] bytes) => _hash(bytes);
+    internal byte[] Hash(byte[] bytes) => _hash(bytes);
 
     /// <summary>The digest of <paramref name="bytes"/> as builds and the tool print it: <c>sha256:&lt;lowercase hex&gt;</c>.</summary>
     public string Label(byte[] bytes) => Text(Convert.ToHexString(Hash(bytes)).ToLowerInvariant());

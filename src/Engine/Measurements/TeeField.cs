@@ -4,7 +4,7 @@ namespace Coco.InitData.Measurements;
 /// <param name="Tee">Short name: snp, tdx, cca, vtpm.</param>
 /// <param name="Field">The hardware field (HOST_DATA, MRCONFIGID, RPV, PCR8).</param>
 /// <param name="Value">The bytes.</param>
-internal sealed record TeeField(string Tee, string Field, byte[] Value)
+public sealed record TeeField(string Tee, string Field, byte[] Value)
 {
     /// <summary>Lowercase hex.</summary>
     public string Hex => Convert.ToHexString(Value).ToLowerInvariant();

@@ -6,7 +6,7 @@ namespace Coco.InitData.Measurements;
 /// The initdata digest and how each TEE binds it: the digest truncated or zero-padded to the field's size,
 /// and for vTPM (peer pods) PCR8 extended once from zero, which the Attestation Agent only does for sha256.
 /// </summary>
-internal sealed class TeeMeasurements
+public sealed class TeeMeasurements
 {
     private TeeMeasurements(DigestAlgorithm algorithm, byte[] digest, IReadOnlyList<TeeField> fields)
     {
@@ -19,10 +19,10 @@ internal sealed class TeeMeasurements
     public DigestAlgorithm Algorithm { get; }
 
     /// <summary>H(document bytes).</summary>
-    public byte[] Digest { get; }
+    internal byte[] Digest { get; }
 
     /// <summary>Lowercase hex of <see cref="Digest"/>.</summary>
-    public string DigestHex => Convert.ToHexString(Digest).ToLowerInvariant();
+    internal string DigestHex => Convert.ToHexString(Digest).ToLowerInvariant();
 
     /// <summary>The digest as printed and compared: <c>sha256:&lt;hex&gt;</c>.</summary>
     public string DigestText => Algorithm.Text(DigestHex);

@@ -8,7 +8,7 @@ namespace Coco.InitData.Registries;
 /// A validated registry prefix, <c>host[:port][/namespace...]</c>, as image-rs and containerd match it.
 /// Host: a DNS name (a <c>*.</c> wildcard only as the first label), an IPv4 address or a bracketed IPv6 address.
 /// </summary>
-internal partial class RegistryName
+public partial class RegistryName
 {
     private RegistryName(string text, string host, int? port, string path, bool isWildcard, IPAddress? address)
     {

@@ -4,7 +4,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Registries;
 
 /// <summary>A validated <c>InitDataRegistry</c>: its name, its trust anchors and served chain, and how it is pulled.</summary>
-internal sealed class ResolvedRegistry
+public sealed class ResolvedRegistry
 {
     /// <summary>The prefix.</summary>
     public required RegistryName Name { get; init; }
@@ -19,19 +19,19 @@ internal sealed class ResolvedRegistry
     public IReadOnlyList<LoadedCertificate> ServedChain { get; init; } = Array.Empty<LoadedCertificate>();
 
     /// <summary>Plain HTTP.</summary>
-    public bool Insecure { get; init; }
+    internal bool Insecure { get; init; }
 
     /// <summary>Pulls are refused.</summary>
-    public bool Blocked { get; init; }
+    internal bool Blocked { get; init; }
 
     /// <summary>Where the prefix is pulled from; null means the prefix itself.</summary>
-    public RegistryName? Location { get; init; }
+    internal RegistryName? Location { get; init; }
 
     /// <summary>Mirrors for this registry, in declaration order.</summary>
-    public List<ResolvedMirror> Mirrors { get; } = new();
+    internal List<ResolvedMirror> Mirrors { get; } = new();
 
     /// <summary>True when the registry needs an <c>[[image.registry_config.registry]]</c> rule (an HTTPS registry pulled as is needs none).</summary>
-    public bool WritesRule => Insecure || Blocked || Location is not null || Mirrors.Count > 0;
+    internal bool WritesRule => Insecure || Blocked || Location is not null || Mirrors.Count > 0;
 }
 
 /// <summary>A validated <c>InitDataRegistryMirror</c>.</summary>

@@ -9,7 +9,7 @@ namespace Coco.InitData.SecretDetection;
 /// gitleaks project (v8, cmd/generate/config/rules/*.go: rule ids in the table), kept to the ones with a fixed
 /// prefix or shape, so ordinary values (host names, URLs, digests, certificates) are not taken for secrets.
 /// </summary>
-internal static partial class InlineSecrets
+public static partial class InlineSecrets
 {
     // Always a secret when the value is not empty.
     private static readonly string[] SecretQueryNames =
@@ -46,13 +46,13 @@ internal static partial class InlineSecrets
     };
 
     /// <summary>The format ids this detector takes from gitleaks, for the record in tests and the README.</summary>
-    public static IEnumerable<string> FormatIds => Formats.Select(f => f.Id);
+    internal static IEnumerable<string> FormatIds => Formats.Select(f => f.Id);
 
     /// <summary>What makes <paramref name="value"/> look like a secret, or null when nothing does.</summary>
     public static string? Find(string value) => FindWithMatch(value)?.Reason;
 
     /// <summary>Every line of <paramref name="text"/> (1-based) that looks like it carries a secret, with the reason and the line masked (at most 100 characters), safe to print.</summary>
-    public static IEnumerable<(int Line, string Reason, string Masked)> FindInText(string text)
+    internal static IEnumerable<(int Line, string Reason, string Masked)> FindInText(string text)
     {
         var line = 0;
         foreach (var content in text.Split('\n'))

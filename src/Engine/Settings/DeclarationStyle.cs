@@ -1,7 +1,7 @@
 namespace Coco.InitData.Settings;
 
 /// <summary>How the user declared initdata, so that messages name settings the way the user wrote them.</summary>
-internal enum DeclarationStyle
+public enum DeclarationStyle
 {
     /// <summary>MSBuild properties and items in a project (<c>InitDataKbsUrl</c>).</summary>
     MSBuild,

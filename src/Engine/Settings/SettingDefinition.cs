@@ -11,10 +11,10 @@ namespace Coco.InitData.Settings;
 /// and binary logs show it; null when "not set" has a meaning of its own (no KBS, the guest's own search list, now).
 /// </param>
 /// <param name="Help">What the setting does, for the tool's help and the README.</param>
-internal sealed record SettingDefinition(string Property, string Option, string? Default, string Help)
+public sealed record SettingDefinition(string Property, string Option, string? Default, string Help)
 {
     /// <summary>The name a user of <paramref name="style"/> wrote: the property in a project, the option on a command line.</summary>
-    public string NameIn(DeclarationStyle style) => style == DeclarationStyle.CommandLine ? Option : Property;
+    internal string NameIn(DeclarationStyle style) => style == DeclarationStyle.CommandLine ? Option : Property;
 
     /// <summary>The help text with its default, as the tool prints it.</summary>
     public string HelpWithDefault => Default is null ? Help : $"{Help} (default {Default})";

@@ -3,7 +3,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Specification;
 
 /// <summary>One <c>InitDataCertificate</c> item: an extra trust anchor not tied to one registry.</summary>
-internal sealed class CertificateDeclaration
+public sealed class CertificateDeclaration
 {
     /// <summary>The file path as written.</summary>
     public required string Path { get; init; }

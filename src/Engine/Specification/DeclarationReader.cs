@@ -7,10 +7,12 @@ namespace Coco.InitData.Specification;
 /// The one mapping of MSBuild items and properties (README: Reference) to a specification, shared by the
 /// GenerateInitData task and `coco-initdata generate PROJECT`, so both read a project the same way.
 /// </summary>
-internal static class DeclarationReader
+public static class DeclarationReader
 {
+    /// <summary>The registry item type.</summary>
     public const string RegistryItem = "InitDataRegistry";
 
+    /// <summary>The registry mirror item type.</summary>
     public const string MirrorItem = "InitDataRegistryMirror";
 
     /// <summary>The extra trust anchor item type.</summary>

@@ -10,4 +10,4 @@ namespace Coco.InitData.Specification;
 /// (a <c>Directory.Build.props</c> included). An Include that names a file means this file, as everywhere in MSBuild.
 /// </param>
 /// <param name="Metadata">A metadata value by name; empty when not set.</param>
-internal sealed record DeclaredItem(string Include, SourceLocation DeclaredAt, string FullPath, Func<string, string> Metadata);
+public sealed record DeclaredItem(string Include, SourceLocation DeclaredAt, string FullPath, Func<string, string> Metadata);

@@ -5,7 +5,7 @@ namespace Coco.InitData.Specification;
 /// answers from its parameters, the tool from a project it evaluated; <see cref="DeclarationReader"/> turns
 /// either into the same specification.
 /// </summary>
-internal interface IProjectDeclarations
+public interface IProjectDeclarations
 {
     /// <summary>The project folder: the base of displayed paths and of property paths.</summary>
     string ProjectDirectory { get; }

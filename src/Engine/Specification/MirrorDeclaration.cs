@@ -3,7 +3,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Specification;
 
 /// <summary>One <c>InitDataRegistryMirror</c> item as declared, not yet validated.</summary>
-internal sealed class MirrorDeclaration
+public sealed class MirrorDeclaration
 {
     /// <summary>The mirror location: <c>host[:port][/namespace...]</c>.</summary>
     public required string Location { get; init; }
@@ -15,5 +15,5 @@ internal sealed class MirrorDeclaration
     public string? Registry { get; init; }
 
     /// <summary>Raw <c>Insecure</c> metadata: plain HTTP to the mirror.</summary>
-    public string? Insecure { get; init; }
+    internal string? Insecure { get; init; }
 }

@@ -3,7 +3,7 @@ using Coco.InitData.Diagnostics;
 namespace Coco.InitData.Specification;
 
 /// <summary>One <c>InitDataRegistry</c> item as declared, not yet validated.</summary>
-internal sealed class RegistryDeclaration
+public sealed class RegistryDeclaration
 {
     /// <summary>The registry prefix as written: <c>host[:port][/namespace...]</c>.</summary>
     public required string Name { get; init; }
@@ -18,13 +18,13 @@ internal sealed class RegistryDeclaration
     public string? CertificateAuthority { get; init; }
 
     /// <summary>Raw <c>ServerCertificate</c> metadata: the chain the registry serves (checked, never embedded).</summary>
-    public string? ServerCertificate { get; init; }
+    internal string? ServerCertificate { get; init; }
 
     /// <summary>Raw <c>Insecure</c> metadata: plain HTTP.</summary>
     public string? Insecure { get; init; }
 
     /// <summary>Raw <c>Location</c> metadata: where the prefix is really pulled from.</summary>
-    public string? Location { get; init; }
+    internal string? Location { get; init; }
 
     /// <summary>Raw <c>Blocked</c> metadata.</summary>
     public string? Blocked { get; init; }

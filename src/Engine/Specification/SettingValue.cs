@@ -6,8 +6,8 @@ namespace Coco.InitData.Specification;
 /// <param name="Name">The name shown in messages: an MSBuild property (<c>InitDataKbsUrl</c>) or a tool option.</param>
 /// <param name="Value">The raw value, untrimmed.</param>
 /// <param name="Location">Where it was set.</param>
-internal sealed record SettingValue(string Name, string Value, SourceLocation Location)
+public sealed record SettingValue(string Name, string Value, SourceLocation Location)
 {
     /// <summary>True when the value is empty or white space: the same as not set.</summary>
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Value);
+    internal bool IsEmpty => string.IsNullOrWhiteSpace(Value);
 }

@@ -8,10 +8,10 @@ namespace Coco.InitData.Transport;
 /// The gzip header is fixed (no mtime, no name, OS "unknown") so the same document gives the same value on
 /// every OS. Decoding follows the host runtime that reads the annotation (see <see cref="RuntimeDecoding"/>).
 /// </summary>
-internal static class AnnotationCodec
+public static class AnnotationCodec
 {
     /// <summary>Decoded documents larger than this are refused: no real initdata is near it, and a gzip bomb must not cost memory.</summary>
-    public const int MaxDecodedBytes = 4 * 1024 * 1024;
+    internal const int MaxDecodedBytes = 4 * 1024 * 1024;
 
     private const string NotBase64 = "it is not standard padded base64 (the kata runtime skips line breaks and nothing else: no spaces, tabs or URL-safe letters)";
     private const string Damaged = "the gzip data is damaged or truncated";
@@ -40,7 +40,7 @@ internal static class AnnotationCodec
     }
 
     /// <summary>Decodes an annotation value as the Go kata runtime does; <paramref name="problem"/> says why it would refuse it.</summary>
-    public static bool TryDecode(string value, out byte[] document, out string problem)
+    internal static bool TryDecode(string value, out byte[] document, out string problem)
     {
         var decoded = TryDecodeAsRuntimes(value, out var decoding, out problem);
         document = decoding?.Document ?? Array.Empty<byte>();

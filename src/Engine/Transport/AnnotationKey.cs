@@ -12,7 +12,7 @@ namespace Coco.InitData.Transport;
 /// name is in the runtime configuration's <c>enable_annotations</c> (src/runtime/pkg/oci/utils.go addAnnotations):
 /// the CoCo configurations list <c>cc_init_data</c> (DEFENABLEANNOTATIONS_COCO), the default one does not.
 /// </summary>
-internal partial class AnnotationKey
+public static partial class AnnotationKey
 {
     /// <summary>The name the Go runtime reads from kata 3.20.0 and runtime-rs from 3.19.0.</summary>
     public const string Default = "io.katacontainers.config.hypervisor.cc_init_data";
@@ -24,10 +24,10 @@ internal partial class AnnotationKey
     public const int KubernetesAnnotationLimit = 262144;
 
     /// <summary>Above this the build warns: kubectl apply keeps a second copy in last-applied-configuration.</summary>
-    public const int WarningThreshold = 65536;
+    internal const int WarningThreshold = 65536;
 
     /// <summary>Says which runtimes read a chosen annotation name: a note for the older name, a warning for a name kata never reads.</summary>
-    public static void ReportChoice(string name, SettingValue setting, DiagnosticBag diagnostics)
+    internal static void ReportChoice(string name, SettingValue setting, DiagnosticBag diagnostics)
     {
         if (name == Legacy)
         {

@@ -7,8 +7,13 @@ namespace Coco.InitData.Transport;
 /// member); the other fields say where runtime-rs (src/libs/kata-types/src/initdata.rs decode_raw_initdata: base64
 /// 0.13 STANDARD, no white space at all, then flate2 <c>GzDecoder</c>, the first member only) would differ.
 /// </summary>
-internal sealed record RuntimeDecoding
+public sealed record RuntimeDecoding
 {
+    // The engine makes these; a front end only reads them.
+    internal RuntimeDecoding()
+    {
+    }
+
     /// <summary>The document bytes the Go runtime hashes and hands to the guest.</summary>
     public required byte[] Document { get; init; }
 

@@ -33,7 +33,7 @@ public sealed class PackageConsumerTests
         using var zip = ZipFile.OpenRead(_feed.PackagePath);
         var entries = zip.Entries.Select(e => e.FullName).ToList();
 
-        foreach (var file in new[] { "Coco.InitData.Tasks.dll", "Coco.InitData.Engine.dll", "Tomlyn.dll", "BouncyCastle.Cryptography.dll", "Coco.InitData.Tasks.deps.json" })
+        foreach (var file in new[] { "Coco.InitData.Tasks.dll", "Coco.InitData.Engine.dll", "Coco.InitData.ProjectFiles.dll", "Tomlyn.dll", "BouncyCastle.Cryptography.dll", "Coco.InitData.Tasks.deps.json" })
         {
             Assert.Contains("tasks/net8.0/" + file, entries);
         }

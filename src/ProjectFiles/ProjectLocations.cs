@@ -7,22 +7,23 @@ namespace Coco.InitData.ProjectFiles;
 /// <summary>
 /// Where MSBuild's own evaluation says an InitData item or property was declared: the element that produced the
 /// item, the definition of the property that won (conditions, imports and Directory.Build.props included).
-/// Shared by the build task and the tool (compiled into both), so a finding has one location whoever reports it.
+/// Shared by the build task and the tool, so a finding has one location whoever reports it.
 /// Where evaluation cannot tell (an item added by a target, a property from the command line), the location is
 /// the defining file without a line, or no file: never a guessed line.
 /// </summary>
-internal sealed class ProjectLocations
+public sealed class ProjectLocations
 {
     private readonly Project _project;
     private readonly Dictionary<(string Type, string Include), List<ProjectItem>> _items = new();
 
+    /// <summary>The locations in <paramref name="project"/>, an evaluation the caller owns and keeps loaded.</summary>
     public ProjectLocations(Project project)
     {
         _project = project;
     }
 
     /// <summary>The folder of the project being built: MSBuild resolves every relative Include against it.</summary>
-    public string ProjectDirectory => _project.DirectoryPath;
+    internal string ProjectDirectory => _project.DirectoryPath;
 
     /// <summary>True when the project imports Coco.InitData's targets.</summary>
     public bool ImportsPackage => _project.Targets.ContainsKey("GenerateInitData");
@@ -67,7 +68,7 @@ internal sealed class ProjectLocations
     /// a file glob (an unescaped '*' or '?') and that produced no item although nothing made them conditional: MSBuild
     /// drops such an element without a word.
     /// </summary>
-    public IEnumerable<(string Include, SourceLocation Location)> EmptyGlobs(string itemType)
+    internal IEnumerable<(string Include, SourceLocation Location)> EmptyGlobs(string itemType)
     {
         var produced = new HashSet<ProjectItemElement>(_project.GetItems(itemType).Select(i => i.Xml).OfType<ProjectItemElement>());
         foreach (var element in ItemElements(itemType))
@@ -80,7 +81,7 @@ internal sealed class ProjectLocations
     }
 
     /// <summary>Item elements of <paramref name="itemType"/> whose Include holds a glob character, under any condition.</summary>
-    public IEnumerable<(string Include, SourceLocation Location)> GlobbedIncludes(string itemType) =>
+    internal IEnumerable<(string Include, SourceLocation Location)> GlobbedIncludes(string itemType) =>
         ItemElements(itemType)
             .Where(e => e.Include.IndexOfAny(GlobCharacters) >= 0)
             .Select(e => (e.Include, new SourceLocation(e.Location.File, e.Location.Line, e.Location.Column)));

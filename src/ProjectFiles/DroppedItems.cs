@@ -8,8 +8,9 @@ namespace Coco.InitData.ProjectFiles;
 /// as a file wildcard (<c>*.domain</c>), and a certificate or manifest glob that matched no file. Shared by the build
 /// task and the tool, so both say the same thing at the same place.
 /// </summary>
-internal static class DroppedItems
+public static class DroppedItems
 {
+    /// <summary>Adds an error for each registry or mirror written as a file glob, a warning for each empty certificate or manifest glob.</summary>
     public static void Report(ProjectLocations locations, DiagnosticBag diagnostics)
     {
         foreach (var itemType in new[] { DeclarationReader.RegistryItem, DeclarationReader.MirrorItem })

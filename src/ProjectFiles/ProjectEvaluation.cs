@@ -9,7 +9,7 @@ namespace Coco.InitData.ProjectFiles;
 /// gets items and property values but not where they were written; MSBuild's evaluation knows. Evaluated once, only
 /// when the generation target runs (never on an up-to-date build).
 /// </summary>
-internal sealed class ProjectEvaluation : IDisposable
+public sealed class ProjectEvaluation : IDisposable
 {
     private readonly string _projectFile;
     private readonly IDictionary<string, string>? _globalProperties;
@@ -18,6 +18,7 @@ internal sealed class ProjectEvaluation : IDisposable
     private bool _evaluated;
     private ProjectLocations? _locations;
 
+    /// <summary>Nothing is evaluated until <see cref="Locations"/> is first read.</summary>
     public ProjectEvaluation(string projectFile, IReadOnlyDictionary<string, string>? globalProperties)
     {
         _projectFile = Path.GetFullPath(projectFile);
@@ -47,6 +48,7 @@ internal sealed class ProjectEvaluation : IDisposable
         }
     }
 
+    /// <summary>Unloads the evaluated project, if there is one.</summary>
     public void Dispose()
     {
         if (_collection is not null)
