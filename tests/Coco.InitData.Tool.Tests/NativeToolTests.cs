@@ -28,6 +28,10 @@ public sealed class NativeToolTests(InstalledTool tool)
             Assert.False(File.Exists(Path.Combine(folder, "coco-initdata.dll")));
             Assert.True(File.Exists(Path.Combine(folder, "managed", "coco-initdata.dll")));
             Assert.True(File.Exists(Path.Combine(folder, "managed", "coco-initdata.runtimeconfig.json")));
+            // Satellite assemblies where the runtime looks for them: managed/<culture>/<name>.resources.dll.
+            var satellites = Directory.GetFiles(Path.Combine(folder, "managed"), "*.resources.dll", SearchOption.AllDirectories);
+            Assert.NotEmpty(satellites);
+            Assert.All(satellites, s => Assert.Equal(Path.Combine(folder, "managed"), Path.GetDirectoryName(Path.GetDirectoryName(s))));
         }
         else
         {
