@@ -40,7 +40,7 @@ public sealed class GenerateInitData : Microsoft.Build.Utilities.Task
     public ITaskItem[] Manifests { get; set; } = Array.Empty<ITaskItem>();
 
     // The settings: one parameter per row of the engine's SettingCatalog, named as its MSBuild property, passed by the
-    // targets as Name="$(Name)" (generated from the catalog; SettingParametersTests keeps the two equal). MSBuild itself
+    // targets as Name="$(Name)" (generated from the catalog; DeclarationWiringTests keeps the two equal). MSBuild itself
     // reports a parameter the task does not have or one given twice. An empty value is "not set".
 #pragma warning disable CS1591 // Each is described by its catalog row (SettingCatalog), printed in the reference.
     public string? InitDataAlgorithm { get; set; }

@@ -8,7 +8,7 @@ namespace Coco.InitData.Tests.Tasks;
 /// The parts of Coco.InitData.targets that list every setting, rendered from the engine's <see cref="SettingCatalog"/>:
 /// the defaults, the text hashed into the inputs cache, the task call's parameters and the "declares nothing" condition
 /// of the build hook. Each sits between a <c>settings:NAME</c> comment and <c>settings:end</c> (the condition is an
-/// attribute, found by its shape). <see cref="SettingsWiringTests"/> checks the file equals its rendering and rewrites it
+/// attribute, found by its shape). <see cref="DeclarationWiringTests"/> checks the file equals its rendering and rewrites it
 /// with <c>COCO_UPDATE_GENERATED=1</c>.
 /// </summary>
 internal static partial class TargetsSettingsRendering
