@@ -339,7 +339,7 @@ public sealed class InitDataGeneratorTests
             KbsUrl = spec.KbsUrl,
             Clock = spec.Clock,
         };
-        typeof(InitDataSpecification).GetProperty(property)!.SetValue(copy, value);
+        typeof(InitDataSpecification).GetProperty(property, System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)!.SetValue(copy, value);
         return copy;
     }
 }
