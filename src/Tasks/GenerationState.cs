@@ -40,7 +40,7 @@ internal static class GenerationState
     /// link or not a regular file is refused (CID3073/CID3074), never written through.
     /// </summary>
     /// <param name="prefix">The project's prefix in obj/ (<c>obj/&lt;project&gt;.initdata.</c>).</param>
-    /// <param name="inputsCache">The inputs cache, a name that starts with the prefix and ends with <see cref="InputsCacheSuffix"/>; null for none.</param>
+    /// <param name="inputsCache">The inputs cache (the targets' <c>$(_InitDataInputsCache)</c>: the prefix, the hash, <see cref="InputsCacheSuffix"/>); null for none.</param>
     /// <param name="digest">The document's digest; null when nothing was written.</param>
     /// <param name="findings">The generation's warnings, replayed by builds that skip it.</param>
     /// <param name="diagnostics">Where a failure to write is reported.</param>
@@ -79,17 +79,11 @@ internal static class GenerationState
         return RecordedWarnings.Write(stamp, findings, diagnostics) && AtomicFile.Write(stamp, Array.Empty<byte>(), diagnostics);
     }
 
+    // The caches of earlier inputs are this project's other '<prefix>*.inputs.cache' files in the same folder.
     private static bool WriteInputsCache(string prefix, string inputsCache, DiagnosticBag diagnostics)
     {
-        var folder = Path.GetDirectoryName(prefix)!;
         var name = Path.GetFileName(inputsCache);
-        if (!string.Equals(Path.GetDirectoryName(Path.GetFullPath(inputsCache)), Path.GetFullPath(folder), StringComparison.Ordinal)
-            || !name.StartsWith(Path.GetFileName(prefix), StringComparison.Ordinal) || !name.EndsWith(InputsCacheSuffix, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"The inputs cache '{inputsCache}' is not a '{Path.GetFileName(prefix)}*{InputsCacheSuffix}' file beside the stamp.", nameof(inputsCache));
-        }
-
-        foreach (var earlier in Directory.EnumerateFiles(folder, Path.GetFileName(prefix) + "*" + InputsCacheSuffix))
+        foreach (var earlier in Directory.EnumerateFiles(Path.GetDirectoryName(prefix)!, Path.GetFileName(prefix) + "*" + InputsCacheSuffix))
         {
             if (!string.Equals(Path.GetFileName(earlier), name, StringComparison.Ordinal))
             {
