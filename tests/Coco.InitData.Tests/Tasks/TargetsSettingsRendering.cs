@@ -19,7 +19,7 @@ internal static partial class TargetsSettingsRendering
         var newline = targets.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         var text = targets.Replace("\r\n", "\n", StringComparison.Ordinal);
         text = ReplaceRegion(text, "defaults", _ => Defaults());
-        text = ReplaceRegion(text, "hashed", _ => "      <_InitDataSettings>" + string.Join("|", SettingCatalog.All.Select(s => $"$({s.Property})")) + "</_InitDataSettings>\n");
+        text = ReplaceRegion(text, "hashed", Hashed);
         text = ReplaceRegion(text, "call", Call);
         var declaring = "'" + string.Concat(SettingCatalog.Declarations.Select(s => $"$({s.Property})")) + "' != ''";
         text = DeclaringCondition().Replace(text, _ => declaring, 1);
@@ -35,6 +35,16 @@ internal static partial class TargetsSettingsRendering
         }
 
         return text.Append("  </PropertyGroup>\n").ToString();
+    }
+
+    // The format's version before the catalog and what follows it stay as written; the run of settings between is the catalog.
+    private static string Hashed(string region)
+    {
+        var catalog = string.Join("|", SettingCatalog.All.Select(s => $"$({s.Property})")) + "|";
+        var rendered = HashedCatalog().Replace(region, m => m.Groups["head"].Value + catalog, 1);
+        return rendered != region || region.Contains(catalog, StringComparison.Ordinal)
+            ? rendered
+            : throw new InvalidOperationException("the settings:hashed region of Coco.InitData.targets has no <_InitDataSettings>VERSION|$(InitData...)| run");
     }
 
     // The task's own parameters stay as written; one Name="$(Name)" line per setting follows them.
@@ -64,6 +74,9 @@ internal static partial class TargetsSettingsRendering
 
     [GeneratedRegex("""^\s*(InitData\w+)="\$\(\1\)">?$""")]
     private static partial Regex SettingParameter();
+
+    [GeneratedRegex(@"(?<head><_InitDataSettings>\d+\|)(\$\(InitData\w+\)\|)+")]
+    private static partial Regex HashedCatalog();
 
     [GeneratedRegex(@"'(\$\(InitData\w+\))+' != ''")]
     private static partial Regex DeclaringCondition();
