@@ -10,7 +10,7 @@ internal static class Report
         var baseline = samples[^1];
         Console.WriteLine(Invariant($"No-op build per project, in-process and warm ({variants[0].Projects.Count} projects x {rounds} rounds per variant; medians; differences paired project by project against {variants[^1].Name}, median [95% CI]):"));
         Console.WriteLine();
-        Console.WriteLine("| variant | evaluation (KB) | build (KB) | total (KB) | allocated vs baseline | wall time (ms) | wall time vs baseline (ms) |");
+        Console.WriteLine("| variant | evaluation (KB) | build (KB) | total (KB) | allocated vs baseline, median [95% CI] | wall time (ms) | wall time vs baseline (ms) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         for (var v = 0; v < variants.Count; v++)
         {
@@ -23,7 +23,7 @@ internal static class Report
             var totalKb = Statistics.Median(own.Select(s => s.TotalBytes / 1024.0));
             var share = 100 * bytes.Median / baselineKb;
             var wallMs = Statistics.Median(own.Select(s => s.TotalMs));
-            Console.WriteLine(Invariant($"| {variants[v].Name} | {evaluationKb:F1} | {buildKb:F1} | {totalKb:F1} | {bytes.Median:+0.0;-0.0;0} KB ({share:+0.00;-0.00;0}%) | {wallMs:F2} | {wall.Median:+0.00;-0.00;0} [{wall.Low:F2}..{wall.High:F2}] |"));
+            Console.WriteLine(Invariant($"| {variants[v].Name} | {evaluationKb:F1} | {buildKb:F1} | {totalKb:F1} | {bytes.Median:+0.0;-0.0;0} KB [{bytes.Low:F1}..{bytes.High:F1}] ({share:+0.00;-0.00;0}%) | {wallMs:F2} | {wall.Median:+0.00;-0.00;0} [{wall.Low:F2}..{wall.High:F2}] |"));
         }
     }
 
