@@ -41,9 +41,8 @@ internal static partial class TargetsSettingsRendering
     private static string Hashed(string region)
     {
         var catalog = string.Join("|", SettingCatalog.All.Select(s => $"$({s.Property})")) + "|";
-        var rendered = HashedCatalog().Replace(region, m => m.Groups["head"].Value + catalog, 1);
-        return rendered != region || region.Contains(catalog, StringComparison.Ordinal)
-            ? rendered
+        return HashedCatalog().IsMatch(region)
+            ? HashedCatalog().Replace(region, m => m.Groups["head"].Value + catalog, 1)
             : throw new InvalidOperationException("the settings:hashed region of Coco.InitData.targets has no <_InitDataSettings>VERSION|$(InitData...)| run");
     }
 
